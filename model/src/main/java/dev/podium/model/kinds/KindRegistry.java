@@ -1,0 +1,71 @@
+package dev.podium.model.kinds;
+
+import dev.podium.model.kinds.rules.ConfigMapRules;
+import dev.podium.model.kinds.rules.EventRules;
+import dev.podium.model.kinds.rules.NamespaceRules;
+import dev.podium.model.kinds.rules.NodeRules;
+import dev.podium.model.kinds.rules.PodRules;
+import dev.podium.model.kinds.rules.SecretRules;
+import dev.podium.model.kinds.rules.ServiceAccountRules;
+import dev.podium.model.kinds.rules.ServiceRules;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every kind the API serves. Order is the order discovery lists them in. */
+public final class KindRegistry {
+    private static final List<ResourceKind> KINDS = List.of(
+            new ResourceKind("", "v1", "Namespace", "namespaces", false, List.of("ns"), List.of(), true, Namespace.class, new NamespaceRules()),
+            new ResourceKind("", "v1", "ConfigMap", "configmaps", true, List.of("cm"), List.of(), false, ConfigMap.class, new ConfigMapRules()),
+            new ResourceKind("", "v1", "Secret", "secrets", true, List.of(), List.of(), false, Secret.class, new SecretRules()),
+            new ResourceKind("", "v1", "Pod", "pods", true, List.of("po"), List.of("all"), true, Pod.class, new PodRules()),
+            new ResourceKind("", "v1", "Node", "nodes", false, List.of("no"), List.of(), true, Node.class, new NodeRules()),
+            new ResourceKind("", "v1", "Event", "events", true, List.of("ev"), List.of(), false, Event.class, new EventRules()),
+            new ResourceKind("", "v1", "Service", "services", true, List.of("svc"), List.of("all"), true, Service.class, new ServiceRules()),
+            new ResourceKind("", "v1", "ServiceAccount", "serviceaccounts", true, List.of("sa"), List.of(), false, ServiceAccount.class, new ServiceAccountRules()));
+
+    private static final Map<String, ResourceKind> BY_GV_PLURAL = new LinkedHashMap<>();
+    private static final Map<String, ResourceKind> BY_KIND = new LinkedHashMap<>();
+
+    static {
+        for (ResourceKind k : KINDS) {
+            BY_GV_PLURAL.put(k.groupVersion() + "/" + k.plural(), k);
+            BY_KIND.put(k.entityTypeName(), k);
+        }
+    }
+
+    private KindRegistry() {}
+
+    public static List<ResourceKind> all() {
+        return KINDS;
+    }
+
+    public static Optional<ResourceKind> byResource(String group, String version, String plural) {
+        String gv = group.isEmpty() ? version : group + "/" + version;
+        return Optional.ofNullable(BY_GV_PLURAL.get(gv + "/" + plural));
+    }
+
+    /** Looks a kind up by its entity type name ({@link ResourceKind#entityTypeName()}). */
+    public static Optional<ResourceKind> byEntityType(String entityTypeName) {
+        return Optional.ofNullable(BY_KIND.get(entityTypeName));
+    }
+
+    public static ResourceKind get(String kind) {
+        return byEntityType(kind).orElseThrow(() -> new IllegalArgumentException("unknown kind " + kind));
+    }
+
+    /** The API groups served, in order, with "" for the core group. */
+    public static List<String> groupVersions() {
+        return KINDS.stream().map(ResourceKind::groupVersion).distinct().toList();
+    }
+}

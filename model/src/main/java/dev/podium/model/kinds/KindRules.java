@@ -1,0 +1,35 @@
+package dev.podium.model.kinds;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.model.api.Cause;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What is particular to one kind: defaulting, validation and the extra field selectors it
+ * supports. Metadata rules common to all kinds live in {@code ObjectMetaValidation}.
+ */
+public interface KindRules {
+    KindRules NONE = new KindRules() {};
+
+    /** Fills in defaults in place, as kube-apiserver does on create and update. */
+    default void applyDefaults(ObjectNode obj) {}
+
+    /** Kind-specific checks of a complete object (metadata is checked elsewhere). */
+    default List<Cause> validate(ObjectNode obj) {
+        return List.of();
+    }
+
+    /** Checks that only apply to updates: immutable fields and the like. */
+    default List<Cause> validateUpdate(ObjectNode oldObj, ObjectNode newObj) {
+        return List.of();
+    }
+
+    /** Field selector keys beyond metadata.name and metadata.namespace, with how to read them. */
+    default Map<String, Function<JsonNode, String>> fieldSelectors() {
+        return Map.of();
+    }
+}

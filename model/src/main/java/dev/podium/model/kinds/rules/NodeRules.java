@@ -1,0 +1,7 @@
+package dev.podium.model.kinds.rules;
+
+import dev.podium.model.kinds.KindRules;
+
+/** Defaulting and validation for Node. */
+public final class NodeRules implements KindRules {
+}
