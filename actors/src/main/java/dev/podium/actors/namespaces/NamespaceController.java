@@ -1,0 +1,61 @@
+package dev.podium.actors.namespaces;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.actors.objects.ObjectClient;
+import dev.podium.actors.objects.ObjectCommand;
+import dev.podium.model.json.Json;
+import dev.podium.model.kinds.KindRegistry;
+import dev.podium.model.kinds.ResourceKind;
+import dev.podium.model.patch.PatchType;
+import dev.podium.persistence.watch.CachedObject;
+import dev.podium.persistence.watch.WatchCache;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Empties terminating namespaces: deletes every object in a namespace that has a
+ * deletionTimestamp, and once nothing is left clears spec.finalizers so the Namespace entity
+ * completes its own deletion. Level-triggered: every tick recomputes from the watch cache.
+ */
+public final class NamespaceController {
+    private enum Tick { INSTANCE }
+
+    private NamespaceController() {}
+
+    public static Behavior<Object> create(WatchCache cache, ObjectClient objects, Duration resync) {
+        return Behaviors.withTimers(timers -> {
+            timers.startTimerWithFixedDelay(Tick.INSTANCE, resync);
+            return Behaviors.receiveMessage(msg -> {
+                reconcile(cache, objects);
+                return Behaviors.same();
+            });
+        }).narrow();
+    }
+
+    static void reconcile(WatchCache cache, ObjectClient objects) {
+        ResourceKind nsKind = KindRegistry.get("Namespace");
+        List<CachedObject> terminating = cache.list(nsKind.entityTypeName(), null,
+                o -> o.path("metadata").has("deletionTimestamp"), 0, null).items();
+        for (CachedObject ns : terminating) {
+            String namespace = ns.key();
+            int remaining = 0;
+            for (ResourceKind kind : KindRegistry.all()) {
+                if (!kind.namespaced()) continue;
+                for (CachedObject o : cache.list(kind.entityTypeName(), namespace, x -> true, 0, null).items()) {
+                    remaining++;
+                    if (!o.object().path("metadata").has("deletionTimestamp")) {
+                        objects.ask(kind, o.key(), r -> new ObjectCommand.Delete(0, "", false, r));
+                    }
+                }
+            }
+            if (remaining == 0 && ns.object().path("spec").path("finalizers").size() > 0) {
+                ObjectNode patch = Json.object();
+                patch.putObject("spec").putNull("finalizers");
+                objects.ask(nsKind, namespace, r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), patch, 0, false, "", false, false, r));
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.podium.actors.objects;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.persistence.PodiumSerializable;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * What an object entity is asked to do. Preconditions are sequence numbers of the entity's own
+ * journal ({@code 0} = none): the API layer maps a client's resourceVersion to one through the
+ * watch cache, and the entity checks it atomically.
+ */
+public sealed interface ObjectCommand extends PodiumSerializable {
+    ActorRef<ObjectReply> replyTo();
+
+    record Create(ObjectNode object, boolean dryRun, ActorRef<ObjectReply> replyTo) implements ObjectCommand {}
+
+    /** PUT of the object ({@code status == false}) or of its status subresource. */
+    record Update(ObjectNode object, long expectedSeqNr, boolean status, boolean dryRun, ActorRef<ObjectReply> replyTo)
+            implements ObjectCommand {}
+
+    record Patch(String patchType, JsonNode patch, long expectedSeqNr, boolean status, String fieldManager, boolean force,
+                 boolean dryRun, ActorRef<ObjectReply> replyTo) implements ObjectCommand {}
+
+    record Delete(long expectedSeqNr, String expectedUid, boolean dryRun, ActorRef<ObjectReply> replyTo) implements ObjectCommand {}
+
+    record Get(ActorRef<ObjectReply> replyTo) implements ObjectCommand {}
+}

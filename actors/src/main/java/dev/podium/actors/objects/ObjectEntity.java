@@ -1,0 +1,111 @@
+package dev.podium.actors.objects;
+
+import dev.podium.model.kinds.KindRegistry;
+import dev.podium.model.kinds.ResourceKind;
+import dev.podium.model.patch.PatchType;
+import dev.podium.persistence.events.ObjectEvent;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * One API object as a sharded, event-sourced entity. Entity id is {@code namespace/name} (or
+ * {@code name} for cluster-scoped kinds); persistence id {@code Kind|id}. What a write does is
+ * decided by {@link ObjectWrites}; this class only persists and replies.
+ */
+public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<ObjectCommand, ObjectEvent, ObjectState> {
+    private final ObjectWrites writes;
+    private final String name;
+
+    private ObjectEntity(PersistenceId id, ObjectWrites writes, String name) {
+        super(id, SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
+        this.writes = writes;
+        this.name = name;
+    }
+
+    public static EntityTypeKey<ObjectCommand> key(ResourceKind kind) {
+        return EntityTypeKey.create(ObjectCommand.class, kind.entityTypeName());
+    }
+
+    public static String entityId(ResourceKind kind, String namespace, String name) {
+        return kind.namespaced() ? namespace + "/" + name : name;
+    }
+
+    public static String persistenceId(ResourceKind kind, String entityId) {
+        return kind.entityTypeName() + "|" + entityId;
+    }
+
+    public static Behavior<ObjectCommand> create(ResourceKind kind, String entityId, Clock clock, Supplier<String> uids) {
+        String name = entityId.substring(entityId.indexOf('/') + 1);
+        return new ObjectEntity(PersistenceId.of(kind.entityTypeName(), entityId, "|"), new ObjectWrites(kind, clock, uids), name);
+    }
+
+    /** Starts sharding for every registered kind. */
+    public static void init(ActorSystem<?> system, Clock clock) {
+        ClusterSharding sharding = ClusterSharding.get(system);
+        for (ResourceKind kind : KindRegistry.all()) {
+            sharding.init(Entity.of(key(kind), ctx -> create(kind, ctx.getEntityId(), clock, () -> UUID.randomUUID().toString())));
+        }
+    }
+
+    @Override
+    public ObjectState emptyState() {
+        return ObjectState.EMPTY;
+    }
+
+    @Override
+    public CommandHandlerWithReply<ObjectCommand, ObjectEvent, ObjectState> commandHandler() {
+        return newCommandHandlerWithReplyBuilder().forAnyState()
+                .onCommand(ObjectCommand.Create.class, (s, c) -> execute(s, writes.create(s, c.object()), c.dryRun(), c))
+                .onCommand(ObjectCommand.Update.class, (s, c) -> execute(s, writes.update(s, c.object(), c.expectedSeqNr(), c.status()), c.dryRun(), c))
+                .onCommand(ObjectCommand.Patch.class, (s, c) -> execute(s, writes.patch(s, name, PatchType.valueOf(c.patchType()), c.patch(),
+                        c.expectedSeqNr(), c.status(), c.fieldManager(), c.force()), c.dryRun(), c))
+                .onCommand(ObjectCommand.Delete.class, (s, c) -> execute(s, writes.delete(s, name, c.expectedSeqNr(), c.expectedUid()), c.dryRun(), c))
+                .onCommand(ObjectCommand.Get.class, (s, c) -> Effect().reply(c.replyTo(), s.exists()
+                        ? new ObjectReply.Done(s.object(), s.seqNr(), ObjectReply.Outcome.FOUND)
+                        : new ObjectReply.Rejected(dev.podium.model.api.ApiError.notFound("", "", name))))
+                .build();
+    }
+
+    private ReplyEffect<ObjectEvent, ObjectState> execute(ObjectState state, Decision decision, boolean dryRun, ObjectCommand cmd) {
+        if (decision instanceof Decision.Reject r) return Effect().reply(cmd.replyTo(), new ObjectReply.Rejected(r.error()));
+        if (decision instanceof Decision.Answer a) {
+            return Effect().reply(cmd.replyTo(), new ObjectReply.Done(a.object(), state.seqNr(), a.outcome()));
+        }
+        Decision.Persist p = (Decision.Persist) decision;
+        if (dryRun) return Effect().reply(cmd.replyTo(), new ObjectReply.Done(p.event().object(), state.seqNr(), ObjectReply.Outcome.DRY_RUN));
+        return Effect().persist(p.event())
+                .thenReply(cmd.replyTo(), s -> new ObjectReply.Done(p.event().object(), s.seqNr(), p.outcome()));
+    }
+
+    @Override
+    public EventHandler<ObjectState, ObjectEvent> eventHandler() {
+        return ObjectState::apply;
+    }
+
+    @Override
+    public Set<String> tagsFor(ObjectEvent event) {
+        return Set.of(ObjectEvent.TAG);
+    }
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return RetentionCriteria.snapshotEvery(100, 2);
+    }
+}

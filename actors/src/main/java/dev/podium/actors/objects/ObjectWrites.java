@@ -1,0 +1,185 @@
+package dev.podium.actors.objects;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.model.api.ApiError;
+import dev.podium.model.api.ApiException;
+import dev.podium.model.api.Cause;
+import dev.podium.model.kinds.ResourceKind;
+import dev.podium.model.patch.Patches;
+import dev.podium.model.patch.PatchType;
+import dev.podium.model.patch.ServerSideApply;
+import dev.podium.model.validation.Defaulter;
+import dev.podium.model.validation.Validator;
+import dev.podium.persistence.events.ObjectEvent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The store semantics of the Kubernetes API as pure functions of (kind, current state, request):
+ * create, update (object or status), patch, delete with finalizers. No actors here; the entity
+ * only persists what these decide.
+ */
+public final class ObjectWrites {
+    private final ResourceKind kind;
+    private final Clock clock;
+    private final Supplier<String> uids;
+
+    public ObjectWrites(ResourceKind kind, Clock clock, Supplier<String> uids) {
+        this.kind = kind;
+        this.clock = clock;
+        this.uids = uids;
+    }
+
+    public Decision create(ObjectState state, ObjectNode requested) {
+        String name = requested.path("metadata").path("name").asText("");
+        if (state.exists()) return new Decision.Reject(ApiError.alreadyExists(kind.group(), kind.plural(), name));
+        ObjectNode obj = requested.deepCopy();
+        obj.put("apiVersion", kind.apiVersion());
+        obj.put("kind", kind.kind());
+        ObjectNode meta = obj.with("metadata");
+        meta.remove(List.of("resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"));
+        meta.put("uid", uids.get());
+        meta.put("creationTimestamp", now());
+        if (kind.statusSubresource()) meta.put("generation", 1);
+        else meta.remove("generation");
+        return validated(obj, null, new ObjectEvent.ObjectCreated(obj), ObjectReply.Outcome.CREATED);
+    }
+
+    public Decision update(ObjectState state, ObjectNode requested, long expectedSeqNr, boolean statusOnly) {
+        String name = requested.path("metadata").path("name").asText("");
+        if (!state.exists()) return new Decision.Reject(ApiError.notFound(kind.group(), kind.plural(), name));
+        if (expectedSeqNr != 0 && expectedSeqNr != state.seqNr()) {
+            return new Decision.Reject(ApiError.staleVersion(kind.group(), kind.plural(), name));
+        }
+        ObjectNode current = state.object();
+        ObjectNode next = statusOnly ? withStatusOf(current, requested) : withSystemFieldsOf(current, requested);
+        return changed(current, next);
+    }
+
+    public Decision patch(ObjectState state, String name, PatchType type, JsonNode patch, long expectedSeqNr, boolean statusOnly,
+                          String fieldManager, boolean force) {
+        try {
+            if (type == PatchType.APPLY_PATCH) {
+                if (!(patch instanceof ObjectNode applied)) throw new ApiException(ApiError.badRequest("an apply patch must be an object"));
+                ObjectNode live = state.exists() ? state.object() : null;
+                ObjectNode merged = ServerSideApply.apply(live, applied, fieldManager, force, now(), kind);
+                if (live == null) return create(state, merged);
+                return update(state, merged, expectedSeqNr, statusOnly);
+            }
+            if (!state.exists()) return new Decision.Reject(ApiError.notFound(kind.group(), kind.plural(), name));
+            ObjectNode patched = Patches.apply(type, state.object(), patch, kind);
+            return update(state, patched, expectedSeqNr, statusOnly);
+        } catch (ApiException e) {
+            return new Decision.Reject(e.error());
+        }
+    }
+
+    public Decision delete(ObjectState state, String name, long expectedSeqNr, String expectedUid) {
+        if (!state.exists()) return new Decision.Reject(ApiError.notFound(kind.group(), kind.plural(), name));
+        ObjectNode current = state.object();
+        String uid = current.path("metadata").path("uid").asText();
+        if (expectedUid != null && !expectedUid.isEmpty() && !expectedUid.equals(uid)) {
+            return new Decision.Reject(ApiError.conflict(kind.group(), kind.plural(), name,
+                    "Precondition failed: UID in precondition: " + expectedUid + ", UID in object meta: " + uid));
+        }
+        if (expectedSeqNr != 0 && expectedSeqNr != state.seqNr()) {
+            return new Decision.Reject(ApiError.staleVersion(kind.group(), kind.plural(), name));
+        }
+        if (hasFinalizers(current)) {
+            if (current.path("metadata").has("deletionTimestamp")) return new Decision.Answer(current, ObjectReply.Outcome.DELETING);
+            ObjectNode next = current.deepCopy();
+            next.with("metadata").put("deletionTimestamp", now());
+            next.with("metadata").put("deletionGracePeriodSeconds", 0);
+            beginTermination(next);
+            return new Decision.Persist(new ObjectEvent.ObjectUpdated(next), ObjectReply.Outcome.DELETING);
+        }
+        return new Decision.Persist(new ObjectEvent.ObjectDeleted(current), ObjectReply.Outcome.DELETED);
+    }
+
+    /** Kinds whose finalization is shown in status (a Namespace's phase becomes Terminating). */
+    private void beginTermination(ObjectNode obj) {
+        if (kind.kind().equals("Namespace")) obj.with("status").put("phase", "Terminating");
+    }
+
+    private Decision changed(ObjectNode current, ObjectNode next) {
+        if (kind.statusSubresource() && specChanged(current, next)) {
+            next.with("metadata").put("generation", current.path("metadata").path("generation").asLong(1) + 1);
+        }
+        boolean terminating = next.path("metadata").has("deletionTimestamp");
+        if (terminating && !hasFinalizers(next)) {
+            return validated(next, current, new ObjectEvent.ObjectDeleted(next), ObjectReply.Outcome.DELETED);
+        }
+        return validated(next, current, new ObjectEvent.ObjectUpdated(next), ObjectReply.Outcome.UPDATED);
+    }
+
+    private Decision validated(ObjectNode obj, ObjectNode old, ObjectEvent event, ObjectReply.Outcome outcome) {
+        try {
+            Defaulter.apply(kind, obj);
+            List<Cause> causes = old == null ? Validator.forCreate(kind, obj) : Validator.forUpdate(kind, old, obj);
+            if (!causes.isEmpty()) {
+                return new Decision.Reject(ApiError.invalid(kind.group(), kind.kind(), obj.path("metadata").path("name").asText(""), causes));
+            }
+        } catch (ApiException e) {
+            return new Decision.Reject(e.error());
+        }
+        if (old != null && old.equals(obj)) return new Decision.Answer(old, ObjectReply.Outcome.UNCHANGED);
+        return new Decision.Persist(event, outcome);
+    }
+
+    /** A PUT of the object keeps the fields only the server sets, and the status when it has its own subresource. */
+    private ObjectNode withSystemFieldsOf(ObjectNode current, ObjectNode requested) {
+        ObjectNode next = requested.deepCopy();
+        next.put("apiVersion", kind.apiVersion());
+        next.put("kind", kind.kind());
+        ObjectNode meta = next.with("metadata");
+        JsonNode curMeta = current.path("metadata");
+        meta.remove("resourceVersion");
+        for (String f : List.of("uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation")) {
+            if (curMeta.has(f)) meta.set(f, curMeta.get(f));
+            else meta.remove(f);
+        }
+        if (!meta.has("name")) meta.set("name", curMeta.get("name"));
+        if (curMeta.has("namespace") && !meta.has("namespace")) meta.set("namespace", curMeta.get("namespace"));
+        if (kind.statusSubresource()) {
+            if (current.has("status")) next.set("status", current.get("status"));
+            else next.remove("status");
+        }
+        return next;
+    }
+
+    /** A write to the status subresource changes nothing but the status. */
+    private static ObjectNode withStatusOf(ObjectNode current, ObjectNode requested) {
+        ObjectNode next = current.deepCopy();
+        if (requested.has("status")) next.set("status", requested.get("status"));
+        else next.remove("status");
+        return next;
+    }
+
+    private static boolean specChanged(ObjectNode a, ObjectNode b) {
+        return !withoutMetaAndStatus(a).equals(withoutMetaAndStatus(b));
+    }
+
+    private static ObjectNode withoutMetaAndStatus(ObjectNode o) {
+        ObjectNode copy = o.deepCopy();
+        copy.remove(List.of("metadata", "status", "apiVersion", "kind"));
+        return copy;
+    }
+
+    /** Metadata finalizers, and for a Namespace also spec.finalizers (emptied by the namespace controller). */
+    private boolean hasFinalizers(ObjectNode o) {
+        JsonNode f = o.path("metadata").path("finalizers");
+        if (f.isArray() && f.size() > 0) return true;
+        JsonNode spec = o.path("spec").path("finalizers");
+        return kind.kind().equals("Namespace") && spec.isArray() && spec.size() > 0;
+    }
+
+    private String now() {
+        return DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+    }
+}

@@ -1,0 +1,174 @@
+package dev.podium.actors.objects;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.typesafe.config.ConfigFactory;
+import dev.podium.model.json.Json;
+import dev.podium.model.kinds.KindRegistry;
+import dev.podium.model.kinds.ResourceKind;
+import dev.podium.model.patch.PatchType;
+import dev.podium.persistence.events.ObjectEvent;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ObjectEntityTest {
+    static final ActorTestKit testKit = ActorTestKit.create(EventSourcedBehaviorTestKit.config()
+            .withFallback(ConfigFactory.parseResources("serialization.conf"))
+            .withFallback(ConfigFactory.load()));
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+    static final ResourceKind CONFIGMAP = KindRegistry.get("ConfigMap");
+    static final ResourceKind POD = KindRegistry.get("Pod");
+
+    EventSourcedBehaviorTestKit<ObjectCommand, ObjectEvent, ObjectState> configMap;
+    final AtomicInteger uids = new AtomicInteger();
+
+    @AfterAll
+    static void stop() {
+        testKit.shutdownTestKit();
+    }
+
+    @BeforeEach
+    void setUp() {
+        configMap = kit(CONFIGMAP, "default/cm");
+    }
+
+    EventSourcedBehaviorTestKit<ObjectCommand, ObjectEvent, ObjectState> kit(ResourceKind kind, String id) {
+        return EventSourcedBehaviorTestKit.create(testKit.system(),
+                ObjectEntity.create(kind, id, CLOCK, () -> "uid-" + uids.incrementAndGet()));
+    }
+
+    static ObjectNode cm(String name, String value) {
+        ObjectNode o = Json.object();
+        o.put("apiVersion", "v1").put("kind", "ConfigMap");
+        o.putObject("metadata").put("name", name).put("namespace", "default");
+        o.putObject("data").put("k", value);
+        return o;
+    }
+
+    @Test
+    void createSetsUidTimestampAndPersistsTheObject() {
+        var result = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), false, r));
+        assertThat(result.event()).isInstanceOf(ObjectEvent.ObjectCreated.class);
+        ObjectReply.Done done = (ObjectReply.Done) result.reply();
+        assertThat(done.outcome()).isEqualTo(ObjectReply.Outcome.CREATED);
+        assertThat(done.seqNr()).isEqualTo(1);
+        assertThat(done.object().at("/metadata/uid").asText()).isEqualTo("uid-1");
+        assertThat(done.object().at("/metadata/creationTimestamp").asText()).isEqualTo("2026-01-02T03:04:05Z");
+        assertThat(done.object().at("/metadata/resourceVersion").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void secondCreateIsAlreadyExistsAndWritesNothing() {
+        configMap.runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), false, r));
+        var result = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Create(cm("cm", "v2"), false, r));
+        assertThat(result.hasNoEvents()).isTrue();
+        assertThat(((ObjectReply.Rejected) result.reply()).error().reason()).isEqualTo("AlreadyExists");
+        assertThat(((ObjectReply.Rejected) result.reply()).error().code()).isEqualTo(409);
+    }
+
+    @Test
+    void updateWithStaleSequenceNumberIsConflict() {
+        configMap.runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), false, r));
+        configMap.runCommand(r -> new ObjectCommand.Update(cm("cm", "v2"), 1, false, false, r));
+        var stale = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Update(cm("cm", "v3"), 1, false, false, r));
+        assertThat(stale.hasNoEvents()).isTrue();
+        assertThat(((ObjectReply.Rejected) stale.reply()).error().reason()).isEqualTo("Conflict");
+        assertThat(configMap.getState().object().at("/data/k").asText()).isEqualTo("v2");
+    }
+
+    @Test
+    void unchangedUpdateWritesNothing() {
+        configMap.runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), false, r));
+        var same = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Update(cm("cm", "v1"), 0, false, false, r));
+        assertThat(same.hasNoEvents()).isTrue();
+        assertThat(((ObjectReply.Done) same.reply()).outcome()).isEqualTo(ObjectReply.Outcome.UNCHANGED);
+    }
+
+    @Test
+    void invalidObjectIsRejectedWith422AndNothingIsStored() {
+        var result = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Create(cm("Bad_Name", "v1"), false, r));
+        assertThat(result.hasNoEvents()).isTrue();
+        var error = ((ObjectReply.Rejected) result.reply()).error();
+        assertThat(error.code()).isEqualTo(422);
+        assertThat(error.details().causes()).anySatisfy(c -> assertThat(c.field()).isEqualTo("metadata.name"));
+        assertThat(configMap.getState().exists()).isFalse();
+    }
+
+    @Test
+    void dryRunValidatesButPersistsNothing() {
+        var result = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), true, r));
+        assertThat(result.hasNoEvents()).isTrue();
+        assertThat(((ObjectReply.Done) result.reply()).outcome()).isEqualTo(ObjectReply.Outcome.DRY_RUN);
+        assertThat(configMap.getState().exists()).isFalse();
+    }
+
+    @Test
+    void deleteWithFinalizersWaitsForThemThenDeletes() {
+        ObjectNode withFinalizer = cm("cm", "v1");
+        withFinalizer.with("metadata").putArray("finalizers").add("example.com/hold");
+        configMap.runCommand(r -> new ObjectCommand.Create(withFinalizer, false, r));
+        var deleting = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Delete(0, "", false, r));
+        assertThat(((ObjectReply.Done) deleting.reply()).outcome()).isEqualTo(ObjectReply.Outcome.DELETING);
+        assertThat(configMap.getState().object().at("/metadata/deletionTimestamp").asText()).isEqualTo("2026-01-02T03:04:05Z");
+
+        ObjectNode release = Json.object();
+        release.putObject("metadata").putNull("finalizers");
+        var deleted = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), release, 0, false, "", false, false, r));
+        assertThat(deleted.event()).isInstanceOf(ObjectEvent.ObjectDeleted.class);
+        assertThat(configMap.getState().exists()).isFalse();
+    }
+
+    @Test
+    void deleteWithWrongUidPreconditionIsConflict() {
+        configMap.runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), false, r));
+        var result = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Delete(0, "other-uid", false, r));
+        assertThat(result.hasNoEvents()).isTrue();
+        assertThat(((ObjectReply.Rejected) result.reply()).error().message()).contains("Precondition failed: UID in precondition: other-uid");
+    }
+
+    @Test
+    void statusWritesLeaveSpecAndGenerationAloneWhileSpecWritesBumpGeneration() {
+        var pod = kit(POD, "default/p");
+        ObjectNode p = Json.object();
+        p.put("apiVersion", "v1").put("kind", "Pod");
+        p.putObject("metadata").put("name", "p").put("namespace", "default");
+        p.putObject("spec").putArray("containers").addObject().put("name", "c").put("image", "busybox:1");
+        pod.runCommand(r -> new ObjectCommand.Create(p, false, r));
+        assertThat(pod.getState().object().at("/metadata/generation").asLong()).isEqualTo(1);
+
+        ObjectNode status = pod.getState().object().deepCopy();
+        status.with("status").put("phase", "Running");
+        ((ObjectNode) status.at("/spec/containers/0")).put("image", "ignored:2");
+        pod.runCommand(r -> new ObjectCommand.Update(status, 0, true, false, r));
+        assertThat(pod.getState().object().at("/status/phase").asText()).isEqualTo("Running");
+        assertThat(pod.getState().object().at("/spec/containers/0/image").asText()).isEqualTo("busybox:1");
+        assertThat(pod.getState().object().at("/metadata/generation").asLong()).isEqualTo(1);
+
+        ObjectNode spec = pod.getState().object().deepCopy();
+        ((ObjectNode) spec.at("/spec/containers/0")).put("image", "busybox:2");
+        spec.with("status").put("phase", "Ignored");
+        pod.runCommand(r -> new ObjectCommand.Update(spec, 0, false, false, r));
+        assertThat(pod.getState().object().at("/spec/containers/0/image").asText()).isEqualTo("busybox:2");
+        assertThat(pod.getState().object().at("/status/phase").asText()).isEqualTo("Running");
+        assertThat(pod.getState().object().at("/metadata/generation").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void stateIsRecoveredFromTheJournalOnRestart() {
+        configMap.runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), false, r));
+        configMap.runCommand(r -> new ObjectCommand.Update(cm("cm", "v2"), 0, false, false, r));
+        ObjectState before = configMap.getState();
+        var restarted = configMap.restart();
+        assertThat(restarted.state()).isEqualTo(before);
+        assertThat(restarted.state().seqNr()).isEqualTo(2);
+    }
+}

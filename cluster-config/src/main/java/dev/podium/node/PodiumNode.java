@@ -1,0 +1,111 @@
+package dev.podium.node;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.podium.actors.namespaces.NamespaceController;
+import dev.podium.actors.objects.ObjectClient;
+import dev.podium.actors.objects.ObjectEntity;
+import dev.podium.http.ApiServer;
+import dev.podium.persistence.watch.JournalTail;
+import dev.podium.persistence.watch.WatchCache;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running Podium JVM: the actor system joined to its cluster, object entities, the watch
+ * cache tailing the journal, the API server and the built-in controllers.
+ */
+public final class PodiumNode implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PodiumNode.class);
+    private final ActorSystem<Void> system;
+    private final WatchCache cache;
+    private final JournalTail tail;
+    private final ServerBinding binding;
+    private final DataDirLock lock;
+    private final Path kubeconfig;
+
+    private PodiumNode(ActorSystem<Void> system, WatchCache cache, JournalTail tail, ServerBinding binding, DataDirLock lock, Path kubeconfig) {
+        this.system = system;
+        this.cache = cache;
+        this.tail = tail;
+        this.binding = binding;
+        this.lock = lock;
+        this.kubeconfig = kubeconfig;
+    }
+
+    public static PodiumNode start(NodeSettings settings) throws Exception {
+        DataDirLock lock = DataDirLock.acquire(settings.dataDir());
+        ActorSystem<Void> system = null;
+        try {
+            settings.database().createSchema();
+            Config config = settings.database().toConfig().withFallback(ConfigFactory.load());
+            system = ActorSystem.create(Behaviors.empty(), "podium", config);
+            Cluster cluster = Cluster.get(system);
+            cluster.manager().tell(Join.create(cluster.selfMember().address()));
+            ObjectEntity.init(system, settings.clock());
+            Config podium = config.getConfig("podium");
+            WatchCache cache = new WatchCache(podium.getInt("watch-window"));
+            JournalTail tail = JournalTail.start(system, cache);
+            cache.whenReady().toCompletableFuture().get(120, TimeUnit.SECONDS);
+            ObjectClient objects = new ObjectClient(system, podium.getDuration("ask-timeout"));
+            ApiServer api = new ApiServer(system, cache, objects, settings.clock());
+            ServerBinding binding = api.bind(settings.host(), settings.port()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            Duration bookmarks = podium.getDuration("bookmark-interval");
+            system.scheduler().scheduleAtFixedRate(bookmarks, bookmarks, cache::sendBookmarks, system.executionContext());
+            SystemNamespaces.ensure(objects, cache).toCompletableFuture().get(60, TimeUnit.SECONDS);
+            system.systemActorOf(NamespaceController.create(cache, objects, podium.getDuration("namespace-resync")), "namespace-controller",
+                    org.apache.pekko.actor.typed.Props.empty());
+            InetSocketAddress addr = binding.localAddress();
+            String server = "http://" + addr.getHostString() + ":" + addr.getPort();
+            Path kubeconfig = Kubeconfig.write(settings.dataDir(), server);
+            log.info("Podium API listening on {} (store: {})", server, settings.database().isEmbedded() ? "embedded H2" : "PostgreSQL");
+            return new PodiumNode(system, cache, tail, binding, lock, kubeconfig);
+        } catch (Exception | Error e) {
+            if (system != null) {
+                system.terminate();
+                system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            }
+            lock.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return binding.localAddress().getPort();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    public WatchCache cache() {
+        return cache;
+    }
+
+    public ActorSystem<Void> system() {
+        return system;
+    }
+
+    @Override
+    public void close() throws Exception {
+        binding.unbind().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        tail.stop();
+        system.terminate();
+        system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        lock.close();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.podium.http;
+
+import dev.podium.actors.objects.ObjectClient;
+import dev.podium.model.api.ApiError;
+import dev.podium.model.api.ApiException;
+import dev.podium.model.kinds.KindRegistry;
+import dev.podium.model.kinds.ResourceKind;
+import dev.podium.persistence.watch.WatchCache;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.model.HttpMethods;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.EntityStreamSizeException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/** The Kubernetes REST API on Pekko HTTP: routing, body limits and Status errors. */
+public final class ApiServer {
+    static final long MAX_BODY_BYTES = 3 * 1024 * 1024;
+    private final ActorSystem<?> system;
+    private final WatchCache cache;
+    private final ReadHandler reads;
+    private final WriteHandler writes;
+    private final DiscoveryHandler discovery;
+
+    public ApiServer(ActorSystem<?> system, WatchCache cache, ObjectClient objects, Clock clock) {
+        this.system = system;
+        this.cache = cache;
+        Materializer mat = Materializer.matFromSystem(system);
+        this.reads = new ReadHandler(cache, mat, clock);
+        this.writes = new WriteHandler(objects, cache);
+        this.discovery = new DiscoveryHandler(cache);
+    }
+
+    public CompletionStage<ServerBinding> bind(String host, int port) {
+        return Http.get(system).newServerAt(host, port).bind(this::handle);
+    }
+
+    public CompletionStage<HttpResponse> handle(HttpRequest request) {
+        CompletionStage<HttpResponse> response;
+        try {
+            response = route(request);
+        } catch (RuntimeException e) {
+            response = CompletableFuture.failedFuture(e);
+        }
+        return response.exceptionally(this::toResponse);
+    }
+
+    private HttpResponse toResponse(Throwable t) {
+        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        if (cause instanceof ApiException api) return Responses.error(api.error());
+        if (cause instanceof EntityStreamSizeException) return Responses.error(ApiError.tooLarge());
+        if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof org.apache.pekko.pattern.AskTimeoutException) {
+            return Responses.error(ApiError.timeout("the server was unable to return a response in the time allotted, but may still be processing the request"));
+        }
+        system.log().error("request failed", cause);
+        return Responses.error(ApiError.internal(cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+    }
+
+    private CompletionStage<HttpResponse> route(HttpRequest request) {
+        List<String> segments = new ArrayList<>();
+        for (String s : request.getUri().path().split("/")) if (!s.isEmpty()) segments.add(s);
+        Map<String, String> query = new HashMap<>(request.getUri().query().toMap());
+        CompletionStage<HttpResponse> special = discovery.handle(request, segments, query);
+        if (special != null) return special;
+        ApiPath path = ApiPath.parse(segments);
+        if (path == null || path.isMalformed()) return notFound();
+        ResourceKind kind = KindRegistry.byResource(path.group(), path.version(), path.resource()).orElse(null);
+        if (kind == null) return notFound();
+        if (path.namespace() != null && !kind.namespaced()) return notFound();
+        if (path.subresource() != null && !("status".equals(path.subresource()) && kind.statusSubresource())) return notFound();
+        if (!cache.isReady()) {
+            return CompletableFuture.completedFuture(Responses.error(new ApiError(503, "ServiceUnavailable",
+                    "the API server is still loading its cache; retry in a moment", null)));
+        }
+        return request.entity().toStrict(MAX_BODY_BYTES + 1, Materializer.matFromSystem(system)).thenCompose(strict -> {
+            byte[] body = strict.getData().toArray();
+            if (body.length > MAX_BODY_BYTES) throw new ApiException(ApiError.tooLarge());
+            ApiRequest req = new ApiRequest(request, path, kind, query, body);
+            return dispatch(req);
+        });
+    }
+
+    private CompletionStage<HttpResponse> dispatch(ApiRequest req) {
+        var method = req.http().method();
+        boolean collection = req.path().isCollection();
+        if (collection) {
+            if (method == HttpMethods.GET) return reads.list(req);
+            if (method == HttpMethods.POST) {
+                if (req.kind().namespaced() && req.namespace() == null) return notAllowed(req);
+                return writes.create(req);
+            }
+            if (method == HttpMethods.DELETE) return writes.deleteCollection(req);
+            return notAllowed(req);
+        }
+        if (req.kind().namespaced() && req.namespace() == null) return notFound();
+        if (method == HttpMethods.GET) return reads.get(req);
+        if (method == HttpMethods.PUT) return writes.update(req);
+        if (method == HttpMethods.PATCH) return writes.patch(req);
+        if (method == HttpMethods.DELETE && req.path().subresource() == null) return writes.delete(req);
+        return notAllowed(req);
+    }
+
+    private static CompletionStage<HttpResponse> notFound() {
+        return CompletableFuture.completedFuture(Responses.error(ApiError.notFoundPath("the server could not find the requested resource")));
+    }
+
+    private static CompletionStage<HttpResponse> notAllowed(ApiRequest req) {
+        return CompletableFuture.completedFuture(Responses.error(ApiError.methodNotAllowed(
+                "the server does not allow this method on the requested resource: " + req.http().method().name() + " " + req.http().getUri().path())));
+    }
+
+    public static Duration defaultTimeout() {
+        return Duration.ofSeconds(15);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.podium.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.model.discovery.Discovery;
+import dev.podium.model.discovery.OpenApi;
+import dev.podium.model.json.Json;
+import dev.podium.persistence.watch.WatchCache;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** /version, discovery (legacy and aggregated), OpenAPI and the health endpoints. */
+final class DiscoveryHandler {
+    private final WatchCache cache;
+
+    DiscoveryHandler(WatchCache cache) {
+        this.cache = cache;
+    }
+
+    /** Returns null when the path is not one of ours, so resource routing takes over. */
+    CompletionStage<HttpResponse> handle(HttpRequest request, List<String> s, Map<String, String> query) {
+        HttpResponse r = respond(request, s, query);
+        return r == null ? null : CompletableFuture.completedFuture(r);
+    }
+
+    private HttpResponse respond(HttpRequest request, List<String> s, Map<String, String> query) {
+        String accept = request.getHeader("Accept").map(h -> h.value()).orElse("");
+        boolean aggregated = accept.contains("as=APIGroupDiscoveryList");
+        String path = "/" + String.join("/", s);
+        switch (path) {
+            case "/version":
+                return Responses.json(200, Discovery.version());
+            case "/healthz":
+            case "/livez":
+                return Responses.text(200, "ok");
+            case "/readyz":
+                return readyz(query.containsKey("verbose"));
+            case "/api":
+                return aggregated ? aggregatedResponse(Discovery.aggregatedLegacy())
+                        : Responses.json(200, Discovery.apiVersions(request.getUri().host().address() + ":" + request.getUri().port()));
+            case "/apis":
+                return aggregated ? aggregatedResponse(Discovery.aggregatedGroups()) : Responses.json(200, Discovery.apiGroupList());
+            case "/openapi/v2":
+                if (accept.contains("protobuf") && !accept.contains("json")) {
+                    return Responses.error(new dev.podium.model.api.ApiError(406, "NotAcceptable",
+                            "only application/json is served for /openapi/v2", null));
+                }
+                return Responses.json(200, OpenApi.v2());
+            case "/openapi/v3":
+                return Responses.json(200, OpenApi.v3Root());
+            default:
+                break;
+        }
+        if (s.size() >= 3 && s.get(0).equals("openapi") && s.get(1).equals("v3")) {
+            String gv = String.join("/", s.subList(2, s.size()));
+            ObjectNode doc = OpenApi.v3GroupVersion(gv.startsWith("api/") ? gv.substring(4) : gv.substring(5));
+            return doc == null ? null : Responses.json(200, doc);
+        }
+        if (s.size() == 2 && s.get(0).equals("api")) {
+            ObjectNode list = Discovery.resourceList(s.get(1));
+            return list == null ? null : Responses.json(200, list);
+        }
+        if (s.size() == 2 && s.get(0).equals("apis")) {
+            ObjectNode group = Discovery.apiGroup(s.get(1));
+            return group == null ? null : Responses.json(200, group);
+        }
+        if (s.size() == 3 && s.get(0).equals("apis")) {
+            ObjectNode list = Discovery.resourceList(s.get(1) + "/" + s.get(2));
+            return list == null ? null : Responses.json(200, list);
+        }
+        return null;
+    }
+
+    private HttpResponse aggregatedResponse(ObjectNode doc) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("g", "apidiscovery.k8s.io");
+        params.put("v", "v2");
+        params.put("as", "APIGroupDiscoveryList");
+        return HttpResponse.create().withStatus(200).withEntity(Responses.jsonWithParams(params), Json.bytes(doc));
+    }
+
+    private HttpResponse readyz(boolean verbose) {
+        boolean ready = cache.isReady();
+        if (!verbose) return Responses.text(ready ? 200 : 503, ready ? "ok" : "watch cache is loading");
+        StringBuilder sb = new StringBuilder();
+        sb.append(ready ? "[+]" : "[-]").append("watch-cache ").append(ready ? "ok" : "loading").append('\n');
+        sb.append("    resourceVersion ").append(cache.currentResourceVersion()).append(", watchers ").append(cache.watcherCount()).append('\n');
+        cache.counts().forEach((k, v) -> sb.append("    ").append(k).append(": ").append(v).append('\n'));
+        sb.append(ready ? "readyz check passed\n" : "readyz check failed\n");
+        return Responses.text(ready ? 200 : 503, sb.toString());
+    }
+}

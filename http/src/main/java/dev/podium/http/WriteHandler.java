@@ -1,0 +1,232 @@
+package dev.podium.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.actors.objects.ObjectClient;
+import dev.podium.actors.objects.ObjectCommand;
+import dev.podium.actors.objects.ObjectEntity;
+import dev.podium.actors.objects.ObjectReply;
+import dev.podium.model.api.ApiError;
+import dev.podium.model.api.ApiException;
+import dev.podium.model.json.Json;
+import dev.podium.model.kinds.ResourceKind;
+import dev.podium.model.patch.PatchType;
+import dev.podium.persistence.watch.CachedObject;
+import dev.podium.persistence.watch.WatchCache;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * POST, PUT, PATCH and DELETE: checks what only the API layer can check (URL against body,
+ * namespace exists), maps resourceVersion preconditions to entity sequence numbers, sends the
+ * command, then waits for the cache so the response carries the real resourceVersion.
+ */
+final class WriteHandler {
+    private static final long WAIT_FOR_CACHE_MILLIS = 10_000;
+    private static final String NAME_CHARS = "bcdfghjklmnpqrstvwxz2456789";
+    private final ObjectClient objects;
+    private final WatchCache cache;
+    private final SecureRandom random = new SecureRandom();
+
+    WriteHandler(ObjectClient objects, WatchCache cache) {
+        this.objects = objects;
+        this.cache = cache;
+    }
+
+    CompletionStage<HttpResponse> create(ApiRequest req) {
+        ResourceKind kind = req.kind();
+        ObjectNode obj = Bodies.object(req);
+        checkKind(kind, obj);
+        ObjectNode meta = Json.metadata(obj);
+        if (kind.namespaced()) {
+            String bodyNs = meta.path("namespace").asText("");
+            if (!bodyNs.isEmpty() && !bodyNs.equals(req.namespace())) {
+                throw new ApiException(ApiError.badRequest("the namespace of the provided object does not match the namespace sent on the request"));
+            }
+            meta.put("namespace", req.namespace());
+            checkNamespaceAcceptsContent(req.namespace());
+        } else {
+            meta.remove("namespace");
+        }
+        String name = meta.path("name").asText("");
+        String generateName = meta.path("generateName").asText("");
+        if (name.isEmpty() && generateName.isEmpty()) {
+            throw new ApiException(ApiError.invalid(kind.group(), kind.kind(), "",
+                    List.of(dev.podium.model.api.Cause.required("metadata.name", "name or generateName is required"))));
+        }
+        return createNamed(req, obj, name.isEmpty() ? generateName : null, 3);
+    }
+
+    private CompletionStage<HttpResponse> createNamed(ApiRequest req, ObjectNode obj, String generateName, int attempts) {
+        ObjectNode body = obj;
+        if (generateName != null) {
+            body = obj.deepCopy();
+            body.with("metadata").put("name", generateName + suffix());
+        }
+        String name = body.path("metadata").path("name").asText();
+        String id = ObjectEntity.entityId(req.kind(), req.namespace(), name);
+        ObjectNode toCreate = body;
+        return objects.ask(req.kind(), id, r -> new ObjectCommand.Create(toCreate, req.dryRun(), r)).thenCompose(reply -> {
+            if (generateName != null && attempts > 1 && reply instanceof ObjectReply.Rejected rej && rej.error().code() == 409) {
+                return createNamed(req, obj, generateName, attempts - 1);
+            }
+            return respond(req, id, reply, 201);
+        });
+    }
+
+    CompletionStage<HttpResponse> update(ApiRequest req) {
+        ObjectNode obj = Bodies.object(req);
+        checkKind(req.kind(), obj);
+        ObjectNode meta = Json.metadata(obj);
+        String bodyName = meta.path("name").asText("");
+        if (!bodyName.isEmpty() && !bodyName.equals(req.path().name())) {
+            throw new ApiException(ApiError.badRequest("the name of the object (" + bodyName
+                    + ") does not match the name on the URL (" + req.path().name() + ")"));
+        }
+        if (req.kind().namespaced()) {
+            String bodyNs = meta.path("namespace").asText("");
+            if (!bodyNs.isEmpty() && !bodyNs.equals(req.namespace())) {
+                throw new ApiException(ApiError.badRequest("the namespace of the provided object does not match the namespace sent on the request"));
+            }
+            meta.put("namespace", req.namespace());
+        }
+        meta.put("name", req.path().name());
+        String id = entityId(req);
+        boolean status = "status".equals(req.path().subresource());
+        return expectedSeqNr(req, meta.path("resourceVersion").asText(""))
+                .thenCompose(seq -> objects.ask(req.kind(), id, r -> new ObjectCommand.Update(obj, seq, status, req.dryRun(), r)))
+                .thenCompose(reply -> respond(req, id, reply, 200));
+    }
+
+    CompletionStage<HttpResponse> patch(ApiRequest req) {
+        String contentType = req.http().entity().getContentType().toString();
+        PatchType type = PatchType.fromContentType(contentType)
+                .orElseThrow(() -> new ApiException(ApiError.unsupportedMediaType(contentType)));
+        JsonNode patch = Json.parse(req.body(), type == PatchType.APPLY_PATCH);
+        String manager = req.param("fieldManager");
+        if (type == PatchType.APPLY_PATCH && (manager == null || manager.isEmpty())) {
+            throw new ApiException(ApiError.badRequest("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch"));
+        }
+        if (type == PatchType.APPLY_PATCH && patch instanceof ObjectNode applied) {
+            checkKind(req.kind(), applied);
+            if (req.kind().namespaced()) checkNamespaceAcceptsContent(req.namespace());
+        }
+        String id = entityId(req);
+        boolean status = "status".equals(req.path().subresource());
+        String rv = patch.path("metadata").path("resourceVersion").asText("");
+        return expectedSeqNr(req, type == PatchType.APPLY_PATCH ? "" : rv)
+                .thenCompose(seq -> objects.ask(req.kind(), id, r -> new ObjectCommand.Patch(type.name(), patch, seq, status,
+                        manager == null ? "" : manager, req.flag("force"), req.dryRun(), r)))
+                .thenCompose(reply -> respond(req, id, reply, 200));
+    }
+
+    CompletionStage<HttpResponse> delete(ApiRequest req) {
+        String id = entityId(req);
+        JsonNode options = req.body().length == 0 ? Json.object() : Json.parse(req.body(), false);
+        String uid = options.path("preconditions").path("uid").asText("");
+        String rv = options.path("preconditions").path("resourceVersion").asText("");
+        boolean dryRun = req.dryRun() || options.path("dryRun").toString().contains("All");
+        return expectedSeqNr(req, rv)
+                .thenCompose(seq -> objects.ask(req.kind(), id, r -> new ObjectCommand.Delete(seq, uid, dryRun, r)))
+                .thenCompose(reply -> respond(req, id, reply, 200));
+    }
+
+    /** DELETE on a collection: deletes every object the selectors pick, one entity at a time. */
+    CompletionStage<HttpResponse> deleteCollection(ApiRequest req) {
+        var selected = Selection.of(req);
+        List<CachedObject> victims = cache.list(req.kind().entityTypeName(), req.namespace(), selected, 0, null).items();
+        List<CompletableFuture<ObjectReply>> all = new ArrayList<>();
+        for (CachedObject o : victims) {
+            String id = o.key();
+            all.add(objects.ask(req.kind(), id, r -> new ObjectCommand.Delete(0, "", req.dryRun(), r)).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            ObjectNode list = Json.object();
+            list.put("kind", req.kind().kind() + "List");
+            list.put("apiVersion", req.kind().apiVersion());
+            list.putObject("metadata").put("resourceVersion", Long.toString(cache.currentResourceVersion()));
+            var items = list.putArray("items");
+            for (CompletableFuture<ObjectReply> f : all) {
+                if (f.join() instanceof ObjectReply.Done d) items.add(d.object());
+            }
+            return Responses.json(200, list);
+        });
+    }
+
+    /**
+     * The entity sequence number a client's resourceVersion stands for: the cache maps the
+     * version it holds for the object back to the event that produced it. A version the cache
+     * does not hold for that object is stale (Long.MAX_VALUE never matches).
+     */
+    private CompletionStage<Long> expectedSeqNr(ApiRequest req, String rv) {
+        if (rv == null || rv.isEmpty()) return CompletableFuture.completedFuture(0L);
+        long wanted = ReadHandler.parseVersion(rv);
+        return cache.awaitResourceVersion(wanted, 2_000).handle((v, t) -> {
+            Optional<CachedObject> cur = cache.get(req.kind().entityTypeName(), req.key());
+            return cur.filter(c -> c.resourceVersion() == wanted).map(CachedObject::seqNr).orElse(Long.MAX_VALUE);
+        });
+    }
+
+    private CompletionStage<HttpResponse> respond(ApiRequest req, String id, ObjectReply reply, int createdCode) {
+        if (reply instanceof ObjectReply.Rejected r) return CompletableFuture.completedFuture(Responses.error(r.error()));
+        ObjectReply.Done done = (ObjectReply.Done) reply;
+        ObjectNode out = done.object().deepCopy();
+        int code = done.outcome() == ObjectReply.Outcome.CREATED ? createdCode : 200;
+        if (done.outcome() == ObjectReply.Outcome.DRY_RUN && done.seqNr() == 0) {
+            Json.metadata(out).remove("resourceVersion");
+            return CompletableFuture.completedFuture(Responses.ok(out, req.wantsYaml()));
+        }
+        if (done.outcome() == ObjectReply.Outcome.DRY_RUN) {
+            String rv = cache.get(req.kind().entityTypeName(), req.key()).map(c -> Long.toString(c.resourceVersion())).orElse("");
+            Json.metadata(out).put("resourceVersion", rv);
+            return CompletableFuture.completedFuture(Responses.ok(out, req.wantsYaml()));
+        }
+        String pid = ObjectEntity.persistenceId(req.kind(), id);
+        return cache.awaitApplied(pid, done.seqNr(), WAIT_FOR_CACHE_MILLIS).handle((rv, t) -> {
+            if (t != null) {
+                return Responses.error(ApiError.timeout("the write was stored but did not become readable within "
+                        + WAIT_FOR_CACHE_MILLIS / 1000 + "s; it will appear shortly - retry the read"));
+            }
+            Json.metadata(out).put("resourceVersion", Long.toString(rv));
+            return HttpResponse.create().withStatus(code).withEntity(Responses.ok(out, req.wantsYaml()).entity());
+        });
+    }
+
+    private void checkNamespaceAcceptsContent(String namespace) {
+        Optional<CachedObject> ns = cache.get("Namespace", namespace);
+        if (ns.isEmpty()) throw new ApiException(ApiError.notFound("", "namespaces", namespace));
+        if (ns.get().object().path("metadata").has("deletionTimestamp")) {
+            throw new ApiException(new ApiError(403, "Forbidden", "unable to create new content in namespace " + namespace
+                    + " because it is being terminated", new ApiError.Details("", "namespaces", namespace, null)));
+        }
+    }
+
+    private static void checkKind(ResourceKind kind, ObjectNode obj) {
+        String k = obj.path("kind").asText("");
+        String av = obj.path("apiVersion").asText("");
+        if (!k.isEmpty() && !k.equals(kind.kind())) {
+            throw new ApiException(ApiError.badRequest(k + " in version \"" + (av.isEmpty() ? kind.version() : av)
+                    + "\" cannot be handled as a " + kind.kind() + ": the body is a " + k + ", not a " + kind.kind()));
+        }
+        if (!av.isEmpty() && !av.equals(kind.apiVersion())) {
+            throw new ApiException(ApiError.badRequest("the API version in the data (" + av + ") does not match the expected API version ("
+                    + kind.apiVersion() + ")"));
+        }
+    }
+
+    private static String entityId(ApiRequest req) {
+        return ObjectEntity.entityId(req.kind(), req.namespace(), req.path().name());
+    }
+
+    private String suffix() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 5; i++) sb.append(NAME_CHARS.charAt(random.nextInt(NAME_CHARS.length())));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.podium.persistence.db;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/** Which database holds the journal: an embedded H2 file (single node) or PostgreSQL. */
+public record DatabaseProfile(Kind kind, String url, String user, String password) {
+
+    public enum Kind { H2, POSTGRES }
+
+    public static DatabaseProfile h2In(Path dataDir) {
+        Path file = dataDir.toAbsolutePath().resolve("podium-db");
+        return new DatabaseProfile(Kind.H2, "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+    }
+
+    /** A JDBC URL as given by --db or PODIUM_DB_URL; user and password may be URL parameters. */
+    public static DatabaseProfile fromUrl(String url) {
+        if (url.startsWith("jdbc:postgresql:")) {
+            String user = System.getenv().getOrDefault("PODIUM_DB_USER", "postgres");
+            String password = System.getenv().getOrDefault("PODIUM_DB_PASSWORD", "");
+            return new DatabaseProfile(Kind.POSTGRES, url, user, password);
+        }
+        if (url.startsWith("jdbc:h2:")) return new DatabaseProfile(Kind.H2, url, "sa", "");
+        throw new IllegalArgumentException("unsupported database URL " + url
+                + ": use jdbc:postgresql://HOST:PORT/DB (or leave --db out for the embedded H2 store)");
+    }
+
+    public boolean isEmbedded() {
+        return kind == Kind.H2;
+    }
+
+    /** The pekko-persistence-jdbc settings that point journal, snapshots and queries at this database. */
+    public Config toConfig() {
+        String profile = kind == Kind.H2 ? "slick.jdbc.H2Profile$" : "slick.jdbc.PostgresProfile$";
+        String driver = kind == Kind.H2 ? "org.h2.Driver" : "org.postgresql.Driver";
+        return ConfigFactory.parseMap(Map.of(
+                "pekko-persistence-jdbc.shared-databases.podium.profile", profile,
+                "pekko-persistence-jdbc.shared-databases.podium.db.url", url,
+                "pekko-persistence-jdbc.shared-databases.podium.db.user", user,
+                "pekko-persistence-jdbc.shared-databases.podium.db.password", password,
+                "pekko-persistence-jdbc.shared-databases.podium.db.driver", driver));
+    }
+
+    /** Creates the journal, tag and snapshot tables when they are missing. */
+    public void createSchema() {
+        String script = readScript(kind == Kind.H2 ? "schema/h2.sql" : "schema/postgres.sql");
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            for (String sql : script.split(";")) {
+                if (!sql.isBlank()) st.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the Podium schema in " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    private static String readScript(String resource) {
+        try (InputStream in = DatabaseProfile.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing " + resource);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.podium.tests;
+
+import dev.podium.node.NodeSettings;
+import dev.podium.node.PodiumNode;
+import dev.podium.persistence.db.DatabaseProfile;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Starts and restarts a real Podium node (H2 or PostgreSQL) on a free loopback port for a test. */
+final class TestNode implements AutoCloseable {
+    final Path dataDir;
+    final DatabaseProfile db;
+    PodiumNode node;
+
+    private TestNode(Path dataDir, DatabaseProfile db) {
+        this.dataDir = dataDir;
+        this.db = db;
+    }
+
+    static TestNode startH2() throws Exception {
+        Path dir = Files.createTempDirectory("podium-test");
+        return start(dir, DatabaseProfile.h2In(dir));
+    }
+
+    static TestNode start(Path dir, DatabaseProfile db) throws Exception {
+        TestNode t = new TestNode(dir, db);
+        t.node = PodiumNode.start(NodeSettings.defaults(dir, 0).withDatabase(db));
+        return t;
+    }
+
+    /** Stops the node and starts a new one on the same data directory and database. */
+    void restart() throws Exception {
+        node.close();
+        node = PodiumNode.start(NodeSettings.defaults(dataDir, 0).withDatabase(db));
+    }
+
+    String url() {
+        return node.url();
+    }
+
+    Path kubeconfig() {
+        return node.kubeconfig();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (node != null) node.close();
+    }
+}
