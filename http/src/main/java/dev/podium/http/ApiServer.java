@@ -13,7 +13,7 @@ import org.apache.pekko.http.javadsl.model.HttpMethods;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.stream.Materializer;
-import org.apache.pekko.stream.EntityStreamSizeException;
+import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 
 import java.time.Clock;
 import java.time.Duration;

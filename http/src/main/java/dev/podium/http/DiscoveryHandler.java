@@ -57,21 +57,16 @@ final class DiscoveryHandler {
                 break;
         }
         if (s.size() >= 3 && s.get(0).equals("openapi") && s.get(1).equals("v3")) {
-            String gv = String.join("/", s.subList(2, s.size()));
-            ObjectNode doc = OpenApi.v3GroupVersion(gv.startsWith("api/") ? gv.substring(4) : gv.substring(5));
-            return doc == null ? null : Responses.json(200, doc);
+            return OpenApi.v3GroupVersion(String.join("/", s.subList(2, s.size()))).map(doc -> Responses.json(200, doc)).orElse(null);
         }
         if (s.size() == 2 && s.get(0).equals("api")) {
-            ObjectNode list = Discovery.resourceList(s.get(1));
-            return list == null ? null : Responses.json(200, list);
+            return Discovery.resourceList(s.get(1)).map(list -> Responses.json(200, list)).orElse(null);
         }
         if (s.size() == 2 && s.get(0).equals("apis")) {
-            ObjectNode group = Discovery.apiGroup(s.get(1));
-            return group == null ? null : Responses.json(200, group);
+            return Discovery.apiGroup(s.get(1)).map(group -> Responses.json(200, group)).orElse(null);
         }
         if (s.size() == 3 && s.get(0).equals("apis")) {
-            ObjectNode list = Discovery.resourceList(s.get(1) + "/" + s.get(2));
-            return list == null ? null : Responses.json(200, list);
+            return Discovery.resourceList(s.get(1) + "/" + s.get(2)).map(list -> Responses.json(200, list)).orElse(null);
         }
         return null;
     }

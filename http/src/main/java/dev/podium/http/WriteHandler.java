@@ -14,6 +14,7 @@ import dev.podium.model.patch.PatchType;
 import dev.podium.persistence.watch.CachedObject;
 import dev.podium.persistence.watch.WatchCache;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ final class WriteHandler {
         ResourceKind kind = req.kind();
         ObjectNode obj = Bodies.object(req);
         checkKind(kind, obj);
+        List<String> warnings = FieldValidation.apply(req, kind, obj);
         ObjectNode meta = Json.metadata(obj);
         if (kind.namespaced()) {
             String bodyNs = meta.path("namespace").asText("");
@@ -60,7 +62,13 @@ final class WriteHandler {
             throw new ApiException(ApiError.invalid(kind.group(), kind.kind(), "",
                     List.of(dev.podium.model.api.Cause.required("metadata.name", "name or generateName is required"))));
         }
-        return createNamed(req, obj, name.isEmpty() ? generateName : null, 3);
+        return createNamed(req, obj, name.isEmpty() ? generateName : null, 3).thenApply(r -> withWarnings(r, warnings));
+    }
+
+    private static HttpResponse withWarnings(HttpResponse response, List<String> warnings) {
+        HttpResponse out = response;
+        for (String w : warnings) out = out.addHeader(RawHeader.create("Warning", FieldValidation.headerValue(w)));
+        return out;
     }
 
     private CompletionStage<HttpResponse> createNamed(ApiRequest req, ObjectNode obj, String generateName, int attempts) {
@@ -83,6 +91,7 @@ final class WriteHandler {
     CompletionStage<HttpResponse> update(ApiRequest req) {
         ObjectNode obj = Bodies.object(req);
         checkKind(req.kind(), obj);
+        List<String> warnings = FieldValidation.apply(req, req.kind(), obj);
         ObjectNode meta = Json.metadata(obj);
         String bodyName = meta.path("name").asText("");
         if (!bodyName.isEmpty() && !bodyName.equals(req.path().name())) {
@@ -101,7 +110,8 @@ final class WriteHandler {
         boolean status = "status".equals(req.path().subresource());
         return expectedSeqNr(req, meta.path("resourceVersion").asText(""))
                 .thenCompose(seq -> objects.ask(req.kind(), id, r -> new ObjectCommand.Update(obj, seq, status, req.dryRun(), r)))
-                .thenCompose(reply -> respond(req, id, reply, 200));
+                .thenCompose(reply -> respond(req, id, reply, 200))
+                .thenApply(r -> withWarnings(r, warnings));
     }
 
     CompletionStage<HttpResponse> patch(ApiRequest req) {
@@ -117,13 +127,15 @@ final class WriteHandler {
             checkKind(req.kind(), applied);
             if (req.kind().namespaced()) checkNamespaceAcceptsContent(req.namespace());
         }
+        List<String> warnings = type == PatchType.JSON_PATCH ? List.of() : FieldValidation.apply(req, req.kind(), patch);
         String id = entityId(req);
         boolean status = "status".equals(req.path().subresource());
         String rv = patch.path("metadata").path("resourceVersion").asText("");
         return expectedSeqNr(req, type == PatchType.APPLY_PATCH ? "" : rv)
                 .thenCompose(seq -> objects.ask(req.kind(), id, r -> new ObjectCommand.Patch(type.name(), patch, seq, status,
                         manager == null ? "" : manager, req.flag("force"), req.dryRun(), r)))
-                .thenCompose(reply -> respond(req, id, reply, 200));
+                .thenCompose(reply -> respond(req, id, reply, 201))
+                .thenApply(r -> withWarnings(r, warnings));
     }
 
     CompletionStage<HttpResponse> delete(ApiRequest req) {

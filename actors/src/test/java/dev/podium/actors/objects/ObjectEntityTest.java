@@ -68,7 +68,7 @@ class ObjectEntityTest {
 
     @Test
     void secondCreateIsAlreadyExistsAndWritesNothing() {
-        configMap.runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), false, r));
+        configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), false, r));
         var result = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Create(cm("cm", "v2"), false, r));
         assertThat(result.hasNoEvents()).isTrue();
         assertThat(((ObjectReply.Rejected) result.reply()).error().reason()).isEqualTo("AlreadyExists");
@@ -77,8 +77,8 @@ class ObjectEntityTest {
 
     @Test
     void updateWithStaleSequenceNumberIsConflict() {
-        configMap.runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), false, r));
-        configMap.runCommand(r -> new ObjectCommand.Update(cm("cm", "v2"), 1, false, false, r));
+        configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), false, r));
+        configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Update(cm("cm", "v2"), 1, false, false, r));
         var stale = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Update(cm("cm", "v3"), 1, false, false, r));
         assertThat(stale.hasNoEvents()).isTrue();
         assertThat(((ObjectReply.Rejected) stale.reply()).error().reason()).isEqualTo("Conflict");
@@ -87,7 +87,7 @@ class ObjectEntityTest {
 
     @Test
     void unchangedUpdateWritesNothing() {
-        configMap.runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), false, r));
+        configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), false, r));
         var same = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Update(cm("cm", "v1"), 0, false, false, r));
         assertThat(same.hasNoEvents()).isTrue();
         assertThat(((ObjectReply.Done) same.reply()).outcome()).isEqualTo(ObjectReply.Outcome.UNCHANGED);
@@ -115,7 +115,7 @@ class ObjectEntityTest {
     void deleteWithFinalizersWaitsForThemThenDeletes() {
         ObjectNode withFinalizer = cm("cm", "v1");
         withFinalizer.with("metadata").putArray("finalizers").add("example.com/hold");
-        configMap.runCommand(r -> new ObjectCommand.Create(withFinalizer, false, r));
+        configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Create(withFinalizer, false, r));
         var deleting = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Delete(0, "", false, r));
         assertThat(((ObjectReply.Done) deleting.reply()).outcome()).isEqualTo(ObjectReply.Outcome.DELETING);
         assertThat(configMap.getState().object().at("/metadata/deletionTimestamp").asText()).isEqualTo("2026-01-02T03:04:05Z");
@@ -129,7 +129,7 @@ class ObjectEntityTest {
 
     @Test
     void deleteWithWrongUidPreconditionIsConflict() {
-        configMap.runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), false, r));
+        configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), false, r));
         var result = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Delete(0, "other-uid", false, r));
         assertThat(result.hasNoEvents()).isTrue();
         assertThat(((ObjectReply.Rejected) result.reply()).error().message()).contains("Precondition failed: UID in precondition: other-uid");
@@ -142,13 +142,13 @@ class ObjectEntityTest {
         p.put("apiVersion", "v1").put("kind", "Pod");
         p.putObject("metadata").put("name", "p").put("namespace", "default");
         p.putObject("spec").putArray("containers").addObject().put("name", "c").put("image", "busybox:1");
-        pod.runCommand(r -> new ObjectCommand.Create(p, false, r));
+        pod.<ObjectReply>runCommand(r -> new ObjectCommand.Create(p, false, r));
         assertThat(pod.getState().object().at("/metadata/generation").asLong()).isEqualTo(1);
 
         ObjectNode status = pod.getState().object().deepCopy();
         status.with("status").put("phase", "Running");
         ((ObjectNode) status.at("/spec/containers/0")).put("image", "ignored:2");
-        pod.runCommand(r -> new ObjectCommand.Update(status, 0, true, false, r));
+        pod.<ObjectReply>runCommand(r -> new ObjectCommand.Update(status, 0, true, false, r));
         assertThat(pod.getState().object().at("/status/phase").asText()).isEqualTo("Running");
         assertThat(pod.getState().object().at("/spec/containers/0/image").asText()).isEqualTo("busybox:1");
         assertThat(pod.getState().object().at("/metadata/generation").asLong()).isEqualTo(1);
@@ -156,7 +156,7 @@ class ObjectEntityTest {
         ObjectNode spec = pod.getState().object().deepCopy();
         ((ObjectNode) spec.at("/spec/containers/0")).put("image", "busybox:2");
         spec.with("status").put("phase", "Ignored");
-        pod.runCommand(r -> new ObjectCommand.Update(spec, 0, false, false, r));
+        pod.<ObjectReply>runCommand(r -> new ObjectCommand.Update(spec, 0, false, false, r));
         assertThat(pod.getState().object().at("/spec/containers/0/image").asText()).isEqualTo("busybox:2");
         assertThat(pod.getState().object().at("/status/phase").asText()).isEqualTo("Running");
         assertThat(pod.getState().object().at("/metadata/generation").asLong()).isEqualTo(2);
@@ -164,8 +164,8 @@ class ObjectEntityTest {
 
     @Test
     void stateIsRecoveredFromTheJournalOnRestart() {
-        configMap.runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), false, r));
-        configMap.runCommand(r -> new ObjectCommand.Update(cm("cm", "v2"), 0, false, false, r));
+        configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), false, r));
+        configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Update(cm("cm", "v2"), 0, false, false, r));
         ObjectState before = configMap.getState();
         var restarted = configMap.restart();
         assertThat(restarted.state()).isEqualTo(before);

@@ -2,6 +2,6 @@ package dev.podium.model.kinds.rules;
 
 import dev.podium.model.kinds.KindRules;
 
-/** Defaulting and validation for ServiceAccount. */
+/** ServiceAccount: kube checks only its metadata, which {@code ObjectMetaValidation} covers. */
 public final class ServiceAccountRules implements KindRules {
 }

@@ -1,0 +1,43 @@
+package dev.podium.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.model.api.ApiError;
+import dev.podium.model.api.ApiException;
+import dev.podium.model.json.FieldDecoding;
+import dev.podium.model.kinds.ResourceKind;
+
+import java.util.List;
+
+/**
+ * The {@code fieldValidation} query parameter: Strict rejects undeclared fields with 400,
+ * Warn (the default) drops them and answers with Warning headers, Ignore drops them silently.
+ */
+final class FieldValidation {
+    private FieldValidation() {}
+
+    /** Checks and prunes {@code body} in place; returns the warnings to send. */
+    static List<String> apply(ApiRequest req, ResourceKind kind, JsonNode body) {
+        String mode = req.param("fieldValidation");
+        if (mode == null || mode.isEmpty()) mode = "Warn";
+        if (!List.of("Strict", "Warn", "Ignore").contains(mode)) {
+            throw new ApiException(ApiError.badRequest("fieldValidation must be one of Strict, Warn or Ignore, not \"" + mode + "\""));
+        }
+        if (!(body instanceof ObjectNode obj)) return List.of();
+        List<List<Object>> unknown = FieldDecoding.unknownFields(kind, obj).stream()
+                .filter(p -> !(p.get(p.size() - 1) instanceof String s && s.startsWith("$")))
+                .toList();
+        if (unknown.isEmpty()) return List.of();
+        List<String> messages = unknown.stream().map(FieldDecoding::describe).toList();
+        if (mode.equals("Strict")) {
+            throw new ApiException(ApiError.badRequest("strict decoding error: " + String.join(", ", messages)));
+        }
+        FieldDecoding.prune(obj, unknown);
+        return mode.equals("Warn") ? messages : List.of();
+    }
+
+    static String headerValue(String message) {
+        return "299 - \"" + message.replace("\"", "\\\"") + "\"";
+    }
+
+}

@@ -1,0 +1,116 @@
+package dev.podium.model.discovery;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.model.json.Json;
+import dev.podium.model.kinds.ResourceKind;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * OpenAPI v3 documents: operations and their parameters, no schemas. That is enough for kubectl
+ * to see that PATCH takes {@code fieldValidation} (so it validates server-side, sending Strict);
+ * PATCH declares no strategic-merge request body, so client-side apply falls back to its built-in
+ * types instead of computing patches from schemas we do not publish.
+ */
+public final class OpenApiV3 {
+    private final ServedApis apis;
+
+    public OpenApiV3(List<ResourceKind> kinds) {
+        this.apis = new ServedApis(kinds);
+    }
+
+    /** GET /openapi/v3: each group-version's path key and URL, the URL carrying its document's hash. */
+    public ObjectNode root() {
+        TreeMap<String, ObjectNode> sorted = new TreeMap<>();
+        for (String gv : apis.groupVersions()) {
+            String key = pathKey(gv);
+            ObjectNode entry = Json.object();
+            entry.put("serverRelativeURL", "/openapi/v3/" + key + "?hash=" + hash(document(gv)));
+            sorted.put(key, entry);
+        }
+        ObjectNode root = Json.object();
+        root.putObject("paths").setAll(sorted);
+        return root;
+    }
+
+    /**
+     * GET /openapi/v3/{key}: accepts the root's path key ({@code api/v1}, {@code apis/policy/v1}) or
+     * a groupVersion ({@code v1}, {@code policy/v1}); empty when not served.
+     */
+    public Optional<ObjectNode> groupVersion(String gvOrPathKey) {
+        String gv = toGroupVersion(gvOrPathKey);
+        return apis.kinds(gv).isEmpty() ? Optional.empty() : Optional.of(document(gv));
+    }
+
+    /** Upper-case hex SHA-512 of the serialized document, as kube-openapi computes its etag. */
+    public static String hash(ObjectNode document) {
+        try {
+            return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-512").digest(Json.bytes(document)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String pathKey(String groupVersion) {
+        return groupVersion.contains("/") ? "apis/" + groupVersion : "api/" + groupVersion;
+    }
+
+    static String toGroupVersion(String s) {
+        String t = s.startsWith("/") ? s.substring(1) : s;
+        if (t.startsWith("openapi/v3/")) t = t.substring("openapi/v3/".length());
+        if (t.startsWith("apis/")) return t.substring("apis/".length());
+        if (t.startsWith("api/")) return t.substring("api/".length());
+        return t;
+    }
+
+    private ObjectNode document(String gv) {
+        ObjectNode doc = Json.object();
+        doc.put("openapi", "3.0.0");
+        doc.putObject("info").put("title", "Kubernetes").put("version", ServerVersion.GIT_VERSION);
+        TreeMap<String, ObjectNode> paths = new TreeMap<>();
+        for (ResourceKind k : apis.kinds(gv)) {
+            for (ApiRoutes.Route r : ApiRoutes.of(k)) paths.put(r.path(), pathItem(r));
+        }
+        doc.putObject("paths").setAll(paths);
+        doc.putObject("components").putObject("schemas");
+        return doc;
+    }
+
+    private static ObjectNode pathItem(ApiRoutes.Route route) {
+        ObjectNode item = Json.object();
+        for (ApiRoutes.Operation op : route.operations()) item.set(op.method(), operation(op));
+        ArrayNode params = item.putArray("parameters");
+        route.parameters().forEach(p -> params.add(parameter(p)));
+        return item;
+    }
+
+    private static ObjectNode operation(ApiRoutes.Operation op) {
+        ObjectNode o = Json.object();
+        o.putArray("tags").add(ApiRoutes.tag(op.gvk().group(), op.gvk().version()));
+        o.put("description", op.description()).put("operationId", op.operationId());
+        if (!op.parameters().isEmpty()) {
+            ArrayNode params = o.putArray("parameters");
+            op.parameters().forEach(p -> params.add(parameter(p)));
+        }
+        o.set("responses", OpenApiResponses.of(op.responses()));
+        o.put("x-kubernetes-action", op.action());
+        o.putObject("x-kubernetes-group-version-kind")
+                .put("group", op.gvk().group()).put("version", op.gvk().version()).put("kind", op.gvk().kind());
+        return o;
+    }
+
+    private static ObjectNode parameter(ApiParameter p) {
+        ObjectNode n = Json.object();
+        n.put("name", p.name()).put("in", p.in()).put("description", p.description());
+        if (p.required()) n.put("required", true);
+        n.putObject("schema").put("type", p.type()).put("uniqueItems", true);
+        return n;
+    }
+}

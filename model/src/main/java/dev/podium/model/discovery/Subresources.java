@@ -1,0 +1,40 @@
+package dev.podium.model.discovery;
+
+import dev.podium.model.kinds.ResourceKind;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The subresources discovery and OpenAPI advertise for each kind. */
+public final class Subresources {
+    public static final List<String> STATUS_VERBS = List.of("get", "patch", "update");
+
+    /**
+     * Subresources beyond {@code status}, keyed by {@link ResourceKind#entityTypeName()}. List one
+     * here once the HTTP layer serves it, e.g.
+     * {@code "Pod" -> [sameGroup("log", "Pod", ["get"]), sameGroup("binding", "Binding", ["create"]),
+     * new Subresource("eviction", "policy", "v1", "Eviction", ["create"])]} or
+     * {@code "Deployment.apps" -> [new Subresource("scale", "autoscaling", "v1", "Scale", ["get", "patch", "update"])]}.
+     */
+    private static final Map<String, List<Subresource>> EXTRA = Map.of();
+
+    private Subresources() {}
+
+    /** Sorted by name, as kube lists them. */
+    public static List<Subresource> of(ResourceKind kind) {
+        List<Subresource> out = new ArrayList<>(EXTRA.getOrDefault(kind.entityTypeName(), List.of()));
+        if (kind.statusSubresource()) out.add(Subresource.sameGroup("status", kind.kind(), STATUS_VERBS));
+        out.sort(Comparator.comparing(Subresource::name));
+        return out;
+    }
+
+    static String group(ResourceKind parent, Subresource sub) {
+        return sub.group() == null ? parent.group() : sub.group();
+    }
+
+    static String version(ResourceKind parent, Subresource sub) {
+        return sub.version() == null ? parent.version() : sub.version();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.podium.model.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.model.api.ApiError;
+import dev.podium.model.api.ApiException;
+import dev.podium.model.kinds.ResourceKind;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Decodes a request body against the kind's fabric8 model the way kube-apiserver decodes into
+ * its Go types: values of the wrong type are a 400, and fields the schema does not declare are
+ * found (fabric8's catch-all additionalProperties is switched off for this) so they can be
+ * rejected (fieldValidation=Strict), warned about (Warn) or dropped (Ignore).
+ */
+public final class FieldDecoding {
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
+                @Override
+                public Boolean hasAnySetter(Annotated a) {
+                    return Boolean.FALSE;
+                }
+            })
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    private FieldDecoding() {}
+
+    /** Paths of the undeclared fields, each as its segments (names, or Integer list positions). */
+    public static List<List<Object>> unknownFields(ResourceKind kind, JsonNode obj) {
+        List<List<Object>> found = new ArrayList<>();
+        var reader = STRICT.readerFor(kind.type()).withHandler(new DeserializationProblemHandler() {
+            @Override
+            public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
+                                                 Object beanOrClass, String propertyName) throws IOException {
+                List<Object> path = pathOf(p.getParsingContext());
+                path.add(propertyName);
+                found.add(path);
+                p.skipChildren();
+                return true;
+            }
+        });
+        try {
+            reader.readValue(STRICT.treeAsTokens(obj));
+        } catch (MismatchedInputException e) {
+            throw new ApiException(ApiError.badRequest("the body could not be decoded as a " + kind.kind() + ": " + describe(e)));
+        } catch (IOException e) {
+            throw new ApiException(ApiError.badRequest("the body could not be decoded as a " + kind.kind() + ": " + e.getMessage()));
+        }
+        return found;
+    }
+
+    /** kube-apiserver's wording: {@code unknown field "spec.containers[0].foo"}. */
+    public static String describe(List<Object> path) {
+        StringBuilder sb = new StringBuilder();
+        for (Object seg : path) {
+            if (seg instanceof Integer i) sb.append('[').append(i).append(']');
+            else {
+                if (sb.length() > 0) sb.append('.');
+                sb.append(seg);
+            }
+        }
+        return "unknown field \"" + sb + "\"";
+    }
+
+    /** Removes the given fields in place. */
+    public static void prune(ObjectNode obj, List<List<Object>> paths) {
+        for (List<Object> path : paths) {
+            JsonNode cur = obj;
+            for (int i = 0; i < path.size() - 1 && cur != null; i++) {
+                Object seg = path.get(i);
+                cur = seg instanceof Integer idx ? cur.get(idx) : cur.get((String) seg);
+            }
+            if (cur instanceof ObjectNode on) on.remove((String) path.get(path.size() - 1));
+        }
+    }
+
+    private static List<Object> pathOf(JsonStreamContext ctx) {
+        Deque<Object> segs = new ArrayDeque<>();
+        // the context of an unknown property is the object holding it; its own name is added by the caller
+        for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) segs.addFirst(c.getCurrentIndex());
+            JsonStreamContext parent = c.getParent();
+            if (parent != null && parent.inObject() && parent.getCurrentName() != null) segs.addFirst(parent.getCurrentName());
+        }
+        return new ArrayList<>(segs);
+    }
+
+    private static String describe(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) path.append('.');
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        String what = e.getTargetType() == null ? "value" : e.getTargetType().getSimpleName();
+        return "field " + path + " has the wrong type (expected " + what + ")";
+    }
+}

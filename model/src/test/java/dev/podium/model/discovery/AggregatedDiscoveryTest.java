@@ -1,0 +1,72 @@
+package dev.podium.model.discovery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.model.kinds.KindRegistry;
+import dev.podium.model.kinds.ResourceKind;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AggregatedDiscoveryTest {
+    @Test
+    void contentType() {
+        assertThat(Discovery.AGGREGATED_CONTENT_TYPE).isEqualTo("application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList");
+    }
+
+    @Test
+    void legacyHasOneUnnamedCoreGroup() {
+        ObjectNode doc = Discovery.aggregatedLegacy();
+        assertThat(doc.get("kind").asText()).isEqualTo("APIGroupDiscoveryList");
+        assertThat(doc.get("apiVersion").asText()).isEqualTo("apidiscovery.k8s.io/v2");
+        assertThat(doc.get("metadata").isObject()).isTrue();
+        assertThat(doc.get("items")).hasSize(1);
+        JsonNode core = doc.get("items").get(0);
+        assertThat(core.get("metadata").has("name")).isFalse();
+        assertThat(core.get("versions")).hasSize(1);
+        JsonNode v1 = core.get("versions").get(0);
+        assertThat(v1.get("version").asText()).isEqualTo("v1");
+        assertThat(v1.get("freshness").asText()).isEqualTo("Current");
+        assertThat(v1.get("resources")).hasSize(KindRegistry.all().size());
+        for (ResourceKind k : KindRegistry.all()) {
+            JsonNode r = resource(v1, k.plural());
+            assertThat(r).as(k.plural()).isNotNull();
+            assertThat(r.get("scope").asText()).as(k.plural()).isEqualTo(k.namespaced() ? "Namespaced" : "Cluster");
+            assertThat(r.get("singularResource").asText()).isEqualTo(k.singular());
+            assertThat(r.get("responseKind").toString())
+                    .isEqualTo("{\"group\":\"\",\"version\":\"v1\",\"kind\":\"" + k.kind() + "\"}");
+            assertThat(r.has("subresources")).isEqualTo(k.statusSubresource());
+        }
+    }
+
+    @Test
+    void podEntryMatchesKube() {
+        JsonNode v1 = Discovery.aggregatedLegacy().get("items").get(0).get("versions").get(0);
+        assertThat(resource(v1, "pods").toString()).isEqualTo("{\"resource\":\"pods\",\"responseKind\":{\"group\":\"\",\"version\":\"v1\",\"kind\":\"Pod\"},"
+                + "\"scope\":\"Namespaced\",\"singularResource\":\"pod\","
+                + "\"verbs\":[\"create\",\"delete\",\"deletecollection\",\"get\",\"list\",\"patch\",\"update\",\"watch\"],"
+                + "\"shortNames\":[\"po\"],\"categories\":[\"all\"],"
+                + "\"subresources\":[{\"subresource\":\"status\",\"responseKind\":{\"group\":\"\",\"version\":\"v1\",\"kind\":\"Pod\"},"
+                + "\"verbs\":[\"get\",\"patch\",\"update\"]}]}");
+    }
+
+    @Test
+    void groupsListNonCoreGroupsWithPreferredVersionFirst() {
+        assertThat(Discovery.aggregatedGroups().get("items")).hasSize(
+                (int) KindRegistry.all().stream().map(ResourceKind::group).filter(g -> !g.isEmpty()).distinct().count());
+        ObjectNode doc = new AggregatedDiscovery(TestKinds.withPolicy()).groups();
+        assertThat(doc.get("items")).hasSize(1);
+        JsonNode policy = doc.get("items").get(0);
+        assertThat(policy.get("metadata").get("name").asText()).isEqualTo("policy");
+        assertThat(policy.get("versions").get(0).get("version").asText()).isEqualTo("v1");
+        assertThat(policy.get("versions").get(1).get("version").asText()).isEqualTo("v1beta1");
+        JsonNode pdb = resource(policy.get("versions").get(0), "poddisruptionbudgets");
+        assertThat(pdb.get("responseKind").toString()).isEqualTo("{\"group\":\"policy\",\"version\":\"v1\",\"kind\":\"PodDisruptionBudget\"}");
+        assertThat(pdb.get("subresources").get(0).get("responseKind").get("group").asText()).isEqualTo("policy");
+    }
+
+    private static JsonNode resource(JsonNode version, String plural) {
+        for (JsonNode r : version.get("resources")) if (r.get("resource").asText().equals(plural)) return r;
+        return null;
+    }
+}
