@@ -21,7 +21,12 @@ final class DataDirLock implements AutoCloseable {
         Files.createDirectories(dataDir);
         Path lockFile = dataDir.resolve("podium.lock");
         FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
-        FileLock l = ch.tryLock();
+        FileLock l;
+        try {
+            l = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            l = null; // held by this same JVM
+        }
         if (l == null) {
             ch.close();
             String pid = Files.exists(dataDir.resolve("podium.pid")) ? Files.readString(dataDir.resolve("podium.pid")).trim() : "unknown";

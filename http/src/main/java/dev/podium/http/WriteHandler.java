@@ -192,7 +192,7 @@ final class WriteHandler {
         int code = done.outcome() == ObjectReply.Outcome.CREATED ? createdCode : 200;
         if (done.outcome() == ObjectReply.Outcome.DRY_RUN && done.seqNr() == 0) {
             Json.metadata(out).remove("resourceVersion");
-            return CompletableFuture.completedFuture(Responses.ok(out, req.wantsYaml()));
+            return CompletableFuture.completedFuture(Responses.ok(out, req.wantsYaml()).withStatus(createdCode));
         }
         if (done.outcome() == ObjectReply.Outcome.DRY_RUN) {
             String rv = cache.get(req.kind().entityTypeName(), req.key()).map(c -> Long.toString(c.resourceVersion())).orElse("");
