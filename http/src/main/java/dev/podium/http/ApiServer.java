@@ -79,7 +79,8 @@ public final class ApiServer {
         ResourceKind kind = KindRegistry.byResource(path.group(), path.version(), path.resource()).orElse(null);
         if (kind == null) return notFound();
         if (path.namespace() != null && !kind.namespaced()) return notFound();
-        if (path.subresource() != null && !("status".equals(path.subresource()) && kind.statusSubresource())) return notFound();
+        boolean finalize = "finalize".equals(path.subresource()) && kind.kind().equals("Namespace");
+        if (path.subresource() != null && !finalize && !("status".equals(path.subresource()) && kind.statusSubresource())) return notFound();
         if (!cache.isReady()) {
             return CompletableFuture.completedFuture(Responses.error(new ApiError(503, "ServiceUnavailable",
                     "the API server is still loading its cache; retry in a moment", null)));
@@ -106,6 +107,7 @@ public final class ApiServer {
         }
         if (req.kind().namespaced() && req.namespace() == null) return notFound();
         if (method == HttpMethods.GET) return reads.get(req);
+        if (method == HttpMethods.PUT && "finalize".equals(req.path().subresource())) return writes.finalizeNamespace(req);
         if (method == HttpMethods.PUT) return writes.update(req);
         if (method == HttpMethods.PATCH) return writes.patch(req);
         if (method == HttpMethods.DELETE && req.path().subresource() == null) return writes.delete(req);

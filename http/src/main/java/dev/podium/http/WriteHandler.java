@@ -34,10 +34,12 @@ final class WriteHandler {
     private final ObjectClient objects;
     private final WatchCache cache;
     private final SecureRandom random = new SecureRandom();
+    private final ServiceAllocator services;
 
     WriteHandler(ObjectClient objects, WatchCache cache) {
         this.objects = objects;
         this.cache = cache;
+        this.services = new ServiceAllocator(cache);
     }
 
     CompletionStage<HttpResponse> create(ApiRequest req) {
@@ -62,6 +64,7 @@ final class WriteHandler {
             throw new ApiException(ApiError.invalid(kind.group(), kind.kind(), "",
                     List.of(dev.podium.model.api.Cause.required("metadata.name", "name or generateName is required"))));
         }
+        if (kind.kind().equals("Service") && !req.dryRun()) services.allocate(obj);
         return createNamed(req, obj, name.isEmpty() ? generateName : null, 3).thenApply(r -> withWarnings(r, warnings));
     }
 
@@ -112,6 +115,14 @@ final class WriteHandler {
                 .thenCompose(seq -> objects.ask(req.kind(), id, r -> new ObjectCommand.Update(obj, seq, status, req.dryRun(), r)))
                 .thenCompose(reply -> respond(req, id, reply, 200))
                 .thenApply(r -> withWarnings(r, warnings));
+    }
+
+    /** PUT namespaces/{name}/finalize: only spec.finalizers of the body is used. */
+    CompletionStage<HttpResponse> finalizeNamespace(ApiRequest req) {
+        ObjectNode obj = Bodies.object(req);
+        String id = entityId(req);
+        return objects.ask(req.kind(), id, r -> new ObjectCommand.Finalize(obj.path("spec").path("finalizers"), r))
+                .thenCompose(reply -> respond(req, id, reply, 200));
     }
 
     CompletionStage<HttpResponse> patch(ApiRequest req) {

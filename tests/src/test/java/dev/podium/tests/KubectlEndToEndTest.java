@@ -168,7 +168,7 @@ class KubectlEndToEndTest {
         assertThat(kubectl.run("-n", "misc", "get", "secret", "creds").ok().out()).contains("TYPE", "Opaque", "1");
         assertThat(kubectl.run("-n", "misc", "get", "secret", "creds", "-o", "jsonpath={.data.password}").ok().out()).isEqualTo("czNjcmV0");
         kubectl.run("-n", "misc", "create", "service", "clusterip", "web", "--tcp=80:8080").ok();
-        assertThat(kubectl.run("-n", "misc", "get", "svc", "web").ok().out()).contains("TYPE", "ClusterIP", "80/TCP");
+        assertThat(kubectl.run("-n", "misc", "get", "svc", "web").ok().out()).contains("TYPE", "ClusterIP", "80/TCP", " 10.");
         kubectl.run("-n", "misc", "create", "serviceaccount", "robot").ok();
         assertThat(kubectl.run("-n", "misc", "get", "sa").ok().out()).contains("robot");
         kubectl.run("-n", "misc", "annotate", "sa", "robot", "owner=team-a").ok();

@@ -1,12 +1,10 @@
 package dev.podium.actors.namespaces;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectCommand;
 import dev.podium.model.json.Json;
 import dev.podium.model.kinds.KindRegistry;
 import dev.podium.model.kinds.ResourceKind;
-import dev.podium.model.patch.PatchType;
 import dev.podium.persistence.watch.CachedObject;
 import dev.podium.persistence.watch.WatchCache;
 import org.apache.pekko.actor.typed.Behavior;
@@ -52,9 +50,7 @@ public final class NamespaceController {
                 }
             }
             if (remaining == 0 && ns.object().path("spec").path("finalizers").size() > 0) {
-                ObjectNode patch = Json.object();
-                patch.putObject("spec").putNull("finalizers");
-                objects.ask(nsKind, namespace, r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), patch, 0, false, "", false, false, r));
+                objects.ask(nsKind, namespace, r -> new ObjectCommand.Finalize(Json.MAPPER.createArrayNode(), r));
             }
         }
     }

@@ -25,4 +25,7 @@ public sealed interface ObjectCommand extends PodiumSerializable {
     record Delete(long expectedSeqNr, String expectedUid, boolean dryRun, ActorRef<ObjectReply> replyTo) implements ObjectCommand {}
 
     record Get(ActorRef<ObjectReply> replyTo) implements ObjectCommand {}
+
+    /** A Namespace's {@code finalize} subresource: sets spec.finalizers, the only way to change them. */
+    record Finalize(JsonNode finalizers, ActorRef<ObjectReply> replyTo) implements ObjectCommand {}
 }

@@ -59,7 +59,7 @@ public final class ObjectWrites {
         }
         ObjectNode current = state.object();
         ObjectNode next = statusOnly ? withStatusOf(current, requested) : withSystemFieldsOf(current, requested);
-        return changed(current, next);
+        return changed(current, next, statusOnly);
     }
 
     public Decision patch(ObjectState state, String name, PatchType type, JsonNode patch, long expectedSeqNr, boolean statusOnly,
@@ -102,12 +102,32 @@ public final class ObjectWrites {
         return new Decision.Persist(new ObjectEvent.ObjectDeleted(current), ObjectReply.Outcome.DELETED);
     }
 
+    /** Sets a Namespace's spec.finalizers; the namespace is deleted when it is terminating and none is left. */
+    public Decision finalizeNamespace(ObjectState state, String name, JsonNode finalizers) {
+        if (!state.exists()) return new Decision.Reject(ApiError.notFound(kind.group(), kind.plural(), name));
+        ObjectNode current = state.object();
+        ObjectNode next = current.deepCopy();
+        if (finalizers == null || finalizers.isNull() || finalizers.isEmpty()) next.with("spec").remove("finalizers");
+        else next.with("spec").set("finalizers", finalizers.deepCopy());
+        if (next.equals(current)) return new Decision.Answer(current, ObjectReply.Outcome.UNCHANGED);
+        if (next.path("metadata").has("deletionTimestamp") && !hasFinalizers(next)) {
+            return new Decision.Persist(new ObjectEvent.ObjectDeleted(next), ObjectReply.Outcome.DELETED);
+        }
+        return new Decision.Persist(new ObjectEvent.ObjectUpdated(next), ObjectReply.Outcome.UPDATED);
+    }
+
     /** Kinds whose finalization is shown in status (a Namespace's phase becomes Terminating). */
     private void beginTermination(ObjectNode obj) {
         if (kind.kind().equals("Namespace")) obj.with("status").put("phase", "Terminating");
     }
 
-    private Decision changed(ObjectNode current, ObjectNode next) {
+    private Decision changed(ObjectNode current, ObjectNode next, boolean statusOnly) {
+        try {
+            if (statusOnly) Defaulter.applyForStatusUpdate(kind, current, next);
+            else Defaulter.applyForUpdate(kind, current, next);
+        } catch (ApiException e) {
+            return new Decision.Reject(e.error());
+        }
         if (kind.statusSubresource() && specChanged(current, next)) {
             next.with("metadata").put("generation", current.path("metadata").path("generation").asLong(1) + 1);
         }
@@ -118,9 +138,10 @@ public final class ObjectWrites {
         return validated(next, current, new ObjectEvent.ObjectUpdated(next), ObjectReply.Outcome.UPDATED);
     }
 
+    /** Defaults a create (updates were defaulted by {@link #changed}), validates, and persists unless nothing changed. */
     private Decision validated(ObjectNode obj, ObjectNode old, ObjectEvent event, ObjectReply.Outcome outcome) {
         try {
-            Defaulter.apply(kind, obj);
+            if (old == null) Defaulter.apply(kind, obj);
             List<Cause> causes = old == null ? Validator.forCreate(kind, obj) : Validator.forUpdate(kind, old, obj);
             if (!causes.isEmpty()) {
                 return new Decision.Reject(ApiError.invalid(kind.group(), kind.kind(), obj.path("metadata").path("name").asText(""), causes));

@@ -18,7 +18,8 @@ public final class Subresources {
      * new Subresource("eviction", "policy", "v1", "Eviction", ["create"])]} or
      * {@code "Deployment.apps" -> [new Subresource("scale", "autoscaling", "v1", "Scale", ["get", "patch", "update"])]}.
      */
-    private static final Map<String, List<Subresource>> EXTRA = Map.of();
+    private static final Map<String, List<Subresource>> EXTRA = Map.of(
+            "Namespace", List.of(Subresource.sameGroup("finalize", "Namespace", List.of("update"))));
 
     private Subresources() {}
 

@@ -4,6 +4,7 @@ import dev.podium.model.selectors.Requirement.Operator;
 import dev.podium.model.validation.NameValidation;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -37,7 +38,7 @@ final class LabelSelectorParser {
         LabelSelectorParser p = new LabelSelectorParser(selector);
         p.scan();
         List<Requirement> reqs = p.parseSelector();
-        reqs.sort(java.util.Comparator.comparing(Requirement::key));
+        reqs.sort(Comparator.comparing(Requirement::key));
         return reqs;
     }
 

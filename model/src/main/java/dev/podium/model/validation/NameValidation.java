@@ -1,7 +1,9 @@
 package dev.podium.model.validation;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -116,7 +118,7 @@ public final class NameValidation {
 
     /** Annotation keys are qualified names, except that case does not matter. */
     public static List<String> annotationKey(String key) {
-        return qualifiedName(key.toLowerCase(java.util.Locale.ROOT));
+        return qualifiedName(key.toLowerCase(Locale.ROOT));
     }
 
     /** Whether keys plus values exceed 256 KiB, counted in UTF-8 bytes as kube counts them. */
@@ -197,7 +199,7 @@ public final class NameValidation {
     }
 
     static long utf8Length(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static List<String> chDirPrefix(String value) {

@@ -2,6 +2,7 @@ package dev.podium.model.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class Nodes {
         ArrayNode a = arr(parent, field);
         List<ObjectNode> out = new ArrayList<>();
         if (a == null) return out;
-        for (JsonNode e : a) out.add(e instanceof ObjectNode o ? o : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+        for (JsonNode e : a) out.add(e instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode());
         return out;
     }
 

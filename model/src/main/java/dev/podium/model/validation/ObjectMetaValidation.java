@@ -156,6 +156,7 @@ public final class ObjectMetaValidation {
                 if (firstController == null) {
                     firstController = current;
                 } else {
+                    // kube prints the whole list with %#v; an abbreviation carries the same meaning.
                     errs.add(Causes.invalidRendered(path, "[]v1.OwnerReference{...}", "Only one reference can have Controller set to true. Found \"true\" in references for "
                             + firstController + " and " + current));
                 }

@@ -10,6 +10,7 @@ import dev.podium.model.validation.Quantities;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -192,7 +193,7 @@ final class ContainerValidation {
         List<Cause> errs = new ArrayList<>();
         ObjectNode limits = Nodes.obj(resources, "limits");
         ObjectNode requests = Nodes.obj(resources, "requests");
-        java.util.Map<String, BigDecimal> limitValues = new java.util.HashMap<>();
+        Map<String, BigDecimal> limitValues = new HashMap<>();
         if (limits != null) {
             for (Iterator<Map.Entry<String, JsonNode>> it = limits.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();

@@ -20,6 +20,8 @@ import java.util.function.Function;
  * as kube does not check them on this API.
  */
 public final class EventRules implements KindRules {
+    private static final Map<String, Function<JsonNode, String>> FIELD_SELECTORS = fieldSelectorMap();
+
     private static final int REPORTING_INSTANCE_LIMIT = 128;
     private static final int ACTION_LIMIT = 128;
     private static final int REASON_LIMIT = 128;
@@ -59,6 +61,10 @@ public final class EventRules implements KindRules {
 
     @Override
     public Map<String, Function<JsonNode, String>> fieldSelectors() {
+        return FIELD_SELECTORS;
+    }
+
+    private static Map<String, Function<JsonNode, String>> fieldSelectorMap() {
         Map<String, Function<JsonNode, String>> m = new LinkedHashMap<>();
         for (String f : List.of("kind", "namespace", "name", "uid", "apiVersion", "resourceVersion", "fieldPath")) {
             m.put("involvedObject." + f, o -> Nodes.str(o.get("involvedObject"), f));

@@ -1,5 +1,7 @@
 package dev.podium.model.kinds.rules;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
 /** Literal IP address checks, without ever resolving a name. */
@@ -14,9 +16,9 @@ final class IpAddresses {
         if (!ip.contains(":") || !IPV6_CHARS.matcher(ip).matches()) return false;
         try {
             // A string of hex digits, colons and dots is parsed as a literal, never looked up.
-            return java.net.InetAddress.getByName(ip) instanceof java.net.Inet6Address
-                    || java.net.InetAddress.getByName(ip) instanceof java.net.Inet4Address;
-        } catch (java.net.UnknownHostException e) {
+            InetAddress.getByName(ip);
+            return true;
+        } catch (UnknownHostException e) {
             return false;
         }
     }

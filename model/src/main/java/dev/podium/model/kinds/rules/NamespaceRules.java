@@ -17,6 +17,7 @@ import java.util.function.Function;
 /** Defaulting and validation for Namespace. */
 public final class NamespaceRules implements KindRules, UpdatePreparation {
     public static final String FINALIZER_KUBERNETES = "kubernetes";
+    private static final Map<String, Function<JsonNode, String>> FIELD_SELECTORS = Map.of("status.phase", o -> Nodes.str(o.get("status"), "phase"));
 
     /** Adds the "kubernetes" finalizer (as kube's PrepareForCreate) and phase Active when unset. */
     @Override
@@ -49,6 +50,6 @@ public final class NamespaceRules implements KindRules, UpdatePreparation {
 
     @Override
     public Map<String, Function<JsonNode, String>> fieldSelectors() {
-        return Map.of("status.phase", o -> Nodes.str(o.get("status"), "phase"));
+        return FIELD_SELECTORS;
     }
 }

@@ -13,6 +13,8 @@ import java.util.function.Function;
 
 /** Defaulting and validation for Node. */
 public final class NodeRules implements KindRules {
+    private static final Map<String, Function<JsonNode, String>> FIELD_SELECTORS = Map.of("spec.unschedulable", o -> String.valueOf(Nodes.bool(o.get("spec"), "unschedulable")));
+
 
     /** status.allocatable defaults to status.capacity, as SetDefaults_NodeStatus. */
     @Override
@@ -46,6 +48,6 @@ public final class NodeRules implements KindRules {
 
     @Override
     public Map<String, Function<JsonNode, String>> fieldSelectors() {
-        return Map.of("spec.unschedulable", o -> String.valueOf(Nodes.bool(o.get("spec"), "unschedulable")));
+        return FIELD_SELECTORS;
     }
 }

@@ -13,6 +13,16 @@ import java.util.function.Function;
 
 /** Defaulting, validation and field selectors for Pod. */
 public final class PodRules implements KindRules, Defaulter.StatusPreparation {
+    private static final Map<String, Function<JsonNode, String>> FIELD_SELECTORS = Map.of(
+            "spec.nodeName", o -> Nodes.str(o.get("spec"), "nodeName"),
+            "spec.restartPolicy", o -> Nodes.str(o.get("spec"), "restartPolicy"),
+            "spec.schedulerName", o -> Nodes.str(o.get("spec"), "schedulerName"),
+            "spec.serviceAccountName", o -> Nodes.str(o.get("spec"), "serviceAccountName"),
+            "spec.hostNetwork", o -> String.valueOf(Nodes.bool(o.get("spec"), "hostNetwork")),
+            "status.phase", o -> Nodes.str(o.get("status"), "phase"),
+            "status.podIP", PodRules::podIP,
+            "status.nominatedNodeName", o -> Nodes.str(o.get("status"), "nominatedNodeName"));
+
 
     @Override
     public void applyDefaults(ObjectNode obj) {
@@ -48,20 +58,12 @@ public final class PodRules implements KindRules, Defaulter.StatusPreparation {
 
     @Override
     public Map<String, Function<JsonNode, String>> fieldSelectors() {
-        return Map.of(
-                "spec.nodeName", o -> Nodes.str(o.get("spec"), "nodeName"),
-                "spec.restartPolicy", o -> Nodes.str(o.get("spec"), "restartPolicy"),
-                "spec.schedulerName", o -> Nodes.str(o.get("spec"), "schedulerName"),
-                "spec.serviceAccountName", o -> Nodes.str(o.get("spec"), "serviceAccountName"),
-                "spec.hostNetwork", o -> String.valueOf(Nodes.bool(o.get("spec"), "hostNetwork")),
-                "status.phase", o -> Nodes.str(o.get("status"), "phase"),
-                "status.podIP", PodRules::podIP,
-                "status.nominatedNodeName", o -> Nodes.str(o.get("status"), "nominatedNodeName"));
+        return FIELD_SELECTORS;
     }
 
     private static String podIP(JsonNode pod) {
         JsonNode status = pod.get("status");
-        List<com.fasterxml.jackson.databind.node.ObjectNode> ips = Nodes.objects(status, "podIPs");
+        List<ObjectNode> ips = Nodes.objects(status, "podIPs");
         if (!ips.isEmpty()) return Nodes.str(ips.get(0), "ip");
         return Nodes.str(status, "podIP");
     }

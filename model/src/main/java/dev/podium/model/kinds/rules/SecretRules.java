@@ -1,5 +1,6 @@
 package dev.podium.model.kinds.rules;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.model.api.Cause;
@@ -9,6 +10,7 @@ import dev.podium.model.validation.Base64Data;
 import dev.podium.model.validation.Causes;
 import dev.podium.model.validation.Nodes;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ public final class SecretRules implements KindRules {
     public static final String TYPE_TLS = "kubernetes.io/tls";
     public static final String SERVICE_ACCOUNT_NAME_ANNOTATION = "kubernetes.io/service-account.name";
     private static final String REDACTED = "<secret contents redacted>";
+    private static final Map<String, Function<JsonNode, String>> FIELD_SELECTORS = Map.of("type", o -> Nodes.str(o, "type"));
 
     /** type defaults to Opaque; stringData is base64-encoded into data (winning over it) and dropped. */
     @Override
@@ -84,7 +87,7 @@ public final class SecretRules implements KindRules {
 
     @Override
     public Map<String, Function<JsonNode, String>> fieldSelectors() {
-        return Map.of("type", o -> Nodes.str(o, "type"));
+        return FIELD_SELECTORS;
     }
 
     private static void requireJson(ObjectNode obj, String key, List<Cause> errs) {
@@ -100,8 +103,8 @@ public final class SecretRules implements KindRules {
             if (parsed == null || !parsed.isObject()) {
                 errs.add(Cause.invalid(path, REDACTED, "json: cannot unmarshal into Go value of type map[string]interface {}"));
             }
-        } catch (java.io.IOException e) {
-            errs.add(Cause.invalid(path, REDACTED, e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        } catch (IOException e) {
+            errs.add(Cause.invalid(path, REDACTED, e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
         }
     }
 }

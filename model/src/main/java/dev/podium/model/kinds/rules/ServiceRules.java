@@ -1,7 +1,6 @@
 package dev.podium.model.kinds.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.model.api.Cause;
 import dev.podium.model.kinds.KindRules;
@@ -28,6 +27,9 @@ public final class ServiceRules implements KindRules, UpdatePreparation {
     static final String LOAD_BALANCER = "LoadBalancer";
     static final String EXTERNAL_NAME = "ExternalName";
     static final int DEFAULT_CLIENT_IP_TIMEOUT = 10800;
+    private static final Map<String, Function<JsonNode, String>> FIELD_SELECTORS = Map.of(
+            "spec.clusterIP", o -> Nodes.str(o.get("spec"), "clusterIP"),
+            "spec.type", o -> Nodes.str(o.get("spec"), "type"));
 
     @Override
     public void applyDefaults(ObjectNode obj) {
@@ -143,9 +145,7 @@ public final class ServiceRules implements KindRules, UpdatePreparation {
 
     @Override
     public Map<String, Function<JsonNode, String>> fieldSelectors() {
-        return Map.of(
-                "spec.clusterIP", o -> Nodes.str(o.get("spec"), "clusterIP"),
-                "spec.type", o -> Nodes.str(o.get("spec"), "type"));
+        return FIELD_SELECTORS;
     }
 
     static boolean externallyAccessible(JsonNode spec) {
@@ -197,8 +197,6 @@ public final class ServiceRules implements KindRules, UpdatePreparation {
             Long np = Nodes.integer(p, "nodePort");
             if (np != null) byName.put(Nodes.str(p, "name"), np);
         }
-        ArrayNode ports = Nodes.arr(spec, "ports");
-        if (ports == null) return;
         for (ObjectNode p : Nodes.objects(spec, "ports")) {
             Long np = Nodes.integer(p, "nodePort");
             if (np != null && np != 0) continue;
