@@ -229,4 +229,45 @@ class KubectlEndToEndTest {
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("DELETED").contains("live"));
         }
     }
+
+    @Test
+    void unknownFieldsAreRejectedByStrictValidation() throws Exception {
+        String manifest = """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: typo, namespace: default}
+                dataa: {k: v}
+                """;
+        Kubectl.Result r = kubectl.runWithInput(manifest, "apply", "-f", "-");
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains("strict decoding error: unknown field \"dataa\"");
+        assertThat(kubectl.run("get", "cm", "typo").exit()).isNotZero();
+    }
+
+    @Test
+    void clusterScopedNodesCanBeStoredAndCordoned() throws Exception {
+        String node = """
+                apiVersion: v1
+                kind: Node
+                metadata: {name: worker-1, labels: {node-role.kubernetes.io/worker: ""}}
+                """;
+        kubectl.runWithInput(node, "create", "-f", "-").ok();
+        assertThat(kubectl.run("get", "nodes").ok().out()).contains("NAME", "STATUS", "ROLES", "worker-1", "worker");
+        kubectl.run("cordon", "worker-1").ok();
+        assertThat(kubectl.run("get", "node", "worker-1").ok().out()).contains("SchedulingDisabled");
+        kubectl.run("delete", "node", "worker-1").ok();
+    }
+
+    @Test
+    void generateNameGivesEachObjectAUniqueName() throws Exception {
+        String manifest = """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {generateName: batch-, namespace: default}
+                """;
+        String first = kubectl.runWithInput(manifest, "create", "-f", "-").ok().out();
+        String second = kubectl.runWithInput(manifest, "create", "-f", "-").ok().out();
+        assertThat(first).startsWith("configmap/batch-");
+        assertThat(second).startsWith("configmap/batch-").isNotEqualTo(first);
+    }
 }

@@ -2,6 +2,7 @@ package dev.podium.model.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -47,7 +48,10 @@ public final class FieldDecoding {
             @Override
             public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
                                                  Object beanOrClass, String propertyName) throws IOException {
-                List<Object> path = pathOf(p.getParsingContext());
+                JsonStreamContext ctx = p.getParsingContext();
+                // positioned on an object or array value, the context is already the value's own
+                if (p.currentToken() == JsonToken.START_OBJECT || p.currentToken() == JsonToken.START_ARRAY) ctx = ctx.getParent();
+                List<Object> path = pathOf(ctx);
                 path.add(propertyName);
                 found.add(path);
                 p.skipChildren();

@@ -1,0 +1,46 @@
+package dev.podium.model.json;
+
+import dev.podium.model.api.ApiException;
+import dev.podium.model.kinds.KindRegistry;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FieldDecodingTest {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ConfigMap | {\"metadata\":{\"name\":\"a\"},\"data\":{\"k\":\"v\"}}                                  | ",
+            "ConfigMap | {\"metadata\":{\"name\":\"a\"},\"dataa\":{\"k\":\"v\"}}                                 | unknown field \"dataa\"",
+            "ConfigMap | {\"metadata\":{\"name\":\"a\",\"lables\":\"x\"}}                                         | unknown field \"metadata.lables\"",
+            "Pod       | {\"spec\":{\"containers\":[{\"name\":\"c\",\"imag\":\"x\"}]}}                               | unknown field \"spec.containers[0].imag\"",
+            "Pod       | {\"spec\":{\"containers\":[{\"name\":\"c\"},{\"name\":\"d\",\"extra\":{\"a\":1}}]}}         | unknown field \"spec.containers[1].extra\"",
+    })
+    void findsUndeclaredFieldsWithKubernetesPaths(String kind, String json, String expected) {
+        var found = FieldDecoding.unknownFields(KindRegistry.get(kind), Json.parse(json.getBytes(StandardCharsets.UTF_8), false));
+        List<String> described = found.stream().map(FieldDecoding::describe).toList();
+        if (expected == null) assertThat(described).isEmpty();
+        else assertThat(described).containsExactly(expected);
+    }
+
+    @Test
+    void pruneRemovesTheUndeclaredFieldsOnly() {
+        var obj = Json.parseObject("{\"metadata\":{\"name\":\"a\"},\"dataa\":1,\"data\":{\"k\":\"v\"}}".getBytes(StandardCharsets.UTF_8), false);
+        FieldDecoding.prune(obj, FieldDecoding.unknownFields(KindRegistry.get("ConfigMap"), obj));
+        assertThat(obj.toString()).isEqualTo("{\"metadata\":{\"name\":\"a\"},\"data\":{\"k\":\"v\"}}");
+    }
+
+    @Test
+    void valuesOfTheWrongTypeAreABadRequest() {
+        var obj = Json.parseObject("{\"metadata\":{\"name\":\"a\"},\"spec\":{\"containers\":\"nope\"}}".getBytes(StandardCharsets.UTF_8), false);
+        assertThatThrownBy(() -> FieldDecoding.unknownFields(KindRegistry.get("Pod"), obj))
+                .isInstanceOf(ApiException.class)
+                .satisfies(e -> assertThat(((ApiException) e).error().code()).isEqualTo(400))
+                .hasMessageContaining("spec.containers");
+    }
+}
