@@ -1,0 +1,36 @@
+package dev.podium.runtime;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * How a node agent runs pods. A runtime owns the whole life of a pod's containers on its node
+ * (init containers, restarts per restartPolicy, probes, termination) and reports every change
+ * of the pod's status; the agent writes that status to the Pod entity.
+ */
+public interface ContainerRuntime extends AutoCloseable {
+    /** "process" or "simulated". */
+    String name();
+
+    /** Starts running the pod; a second call for a pod uid already known is ignored. */
+    void startPod(ObjectNode pod, PodContext context, PodStatusListener listener);
+
+    /**
+     * Stops the pod: preStop hooks, SIGTERM, then SIGKILL after {@code gracePeriodSeconds}.
+     * Completes once every process has ended; the final status has been reported by then.
+     */
+    CompletionStage<Void> stopPod(String podUid, long gracePeriodSeconds);
+
+    /** Uids of the pods this runtime runs or has run (after an agent restart: those it re-adopted). */
+    Set<String> knownPods();
+
+    /** The log file of a container (its current run, or the previous one), for kubectl logs. */
+    Optional<Path> logFile(String podUid, String container, boolean previous);
+
+    @Override
+    void close();
+}

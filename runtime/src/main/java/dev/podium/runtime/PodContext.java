@@ -1,0 +1,18 @@
+package dev.podium.runtime;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Optional;
+
+/**
+ * What a runtime may need from the cluster while starting a pod: the node it runs on and the
+ * ConfigMaps and Secrets that env, envFrom and volumes refer to (read from the watch cache).
+ */
+public interface PodContext {
+    String nodeName();
+
+    String hostIP();
+
+    /** {@code kind} is "ConfigMap" or "Secret". */
+    Optional<ObjectNode> lookup(String kind, String namespace, String name);
+}
