@@ -38,7 +38,7 @@ public final class Main {
             }
         }
         DatabaseProfile profile = db == null || db.isBlank() ? DatabaseProfile.h2In(data) : DatabaseProfile.fromUrl(db);
-        NodeSettings settings = new NodeSettings(data, "127.0.0.1", port, profile, simulated, Clock.systemUTC());
+        NodeSettings settings = new NodeSettings(data, "127.0.0.1", port, profile, true, simulated, true, Clock.systemUTC());
         PodiumNode node;
         try {
             node = PodiumNode.start(settings);
@@ -52,9 +52,6 @@ public final class Main {
             System.err.println("podium: could not start: " + root.getMessage());
             System.exit(1);
             return;
-        }
-        if (simulated > 0) {
-            System.err.println("podium: --simulated-nodes is accepted but simulated nodes are not available yet; starting without them");
         }
         System.out.println("Podium is up: API on " + node.url() + " - run: export KUBECONFIG=" + node.kubeconfig().toAbsolutePath());
         CountDownLatch stopped = new CountDownLatch(1);

@@ -3,6 +3,13 @@ package dev.podium.node;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.podium.actors.namespaces.NamespaceController;
+import dev.podium.actors.nodes.LocalNodes;
+import dev.podium.actors.nodes.NodeAgents;
+import dev.podium.actors.nodes.NodeLifecycleController;
+import dev.podium.actors.scheduler.SchedulerActor;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.cluster.typed.ClusterSingleton;
+import org.apache.pekko.cluster.typed.SingletonActor;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectEntity;
 import dev.podium.http.ApiServer;
@@ -33,14 +40,19 @@ public final class PodiumNode implements AutoCloseable {
     private final ServerBinding binding;
     private final DataDirLock lock;
     private final Path kubeconfig;
+    private final LocalNodes nodes;
+    private final boolean keepWorkloads;
 
-    private PodiumNode(ActorSystem<Void> system, WatchCache cache, JournalTail tail, ServerBinding binding, DataDirLock lock, Path kubeconfig) {
+    private PodiumNode(ActorSystem<Void> system, WatchCache cache, JournalTail tail, ServerBinding binding, DataDirLock lock, Path kubeconfig,
+                       LocalNodes nodes, boolean keepWorkloads) {
         this.system = system;
         this.cache = cache;
         this.tail = tail;
         this.binding = binding;
         this.lock = lock;
         this.kubeconfig = kubeconfig;
+        this.nodes = nodes;
+        this.keepWorkloads = keepWorkloads;
     }
 
     public static PodiumNode start(NodeSettings settings) throws Exception {
@@ -58,18 +70,20 @@ public final class PodiumNode implements AutoCloseable {
             JournalTail tail = JournalTail.start(system, cache);
             cache.whenReady().toCompletableFuture().get(120, TimeUnit.SECONDS);
             ObjectClient objects = new ObjectClient(system, podium.getDuration("ask-timeout"));
-            ApiServer api = new ApiServer(system, cache, objects, settings.clock());
+            LocalNodes nodes = HostedNodes.create(settings);
+            ApiServer api = new ApiServer(system, cache, objects, nodes, settings.clock());
             ServerBinding binding = api.bind(settings.host(), settings.port()).toCompletableFuture().get(30, TimeUnit.SECONDS);
             Duration bookmarks = podium.getDuration("bookmark-interval");
             system.scheduler().scheduleAtFixedRate(bookmarks, bookmarks, cache::sendBookmarks, system.executionContext());
             SystemNamespaces.ensure(objects, cache).toCompletableFuture().get(60, TimeUnit.SECONDS);
             system.systemActorOf(NamespaceController.create(cache, objects, podium.getDuration("namespace-resync")), "namespace-controller",
                     org.apache.pekko.actor.typed.Props.empty());
+            startNodeComponents(system, podium, cache, objects, nodes, settings);
             InetSocketAddress addr = binding.localAddress();
             String server = "http://" + addr.getHostString() + ":" + addr.getPort();
             Path kubeconfig = Kubeconfig.write(settings.dataDir(), server);
             log.info("Podium API listening on {} (store: {})", server, settings.database().isEmbedded() ? "embedded H2" : "PostgreSQL");
-            return new PodiumNode(system, cache, tail, binding, lock, kubeconfig);
+            return new PodiumNode(system, cache, tail, binding, lock, kubeconfig, nodes, settings.keepWorkloadsOnStop());
         } catch (Exception | Error e) {
             if (system != null) {
                 system.terminate();
@@ -78,6 +92,23 @@ public final class PodiumNode implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /** Node agents for the hosted nodes on this JVM; the scheduler and node lifecycle controller as cluster singletons. */
+    private static void startNodeComponents(ActorSystem<Void> system, Config podium, WatchCache cache, ObjectClient objects, LocalNodes nodes,
+                                            NodeSettings settings) {
+        if (!nodes.all().isEmpty()) {
+            system.systemActorOf(NodeAgents.create(nodes.all(), cache, objects, settings.clock(), podium.getDuration("kubelet-resync"),
+                    podium.getDuration("node-lease-renewal")), "node-agents", Props.empty());
+        }
+        ClusterSingleton singletons = ClusterSingleton.get(system);
+        singletons.init(SingletonActor.of(SchedulerActor.create(cache, objects, settings.clock(), podium.getDuration("scheduler-resync")), "scheduler"));
+        singletons.init(SingletonActor.of(NodeLifecycleController.create(cache, objects, settings.clock(),
+                podium.getDuration("node-monitor-grace-period"), podium.getDuration("node-monitor-period")), "node-lifecycle"));
+    }
+
+    public LocalNodes nodes() {
+        return nodes;
     }
 
     public int port() {
@@ -104,6 +135,7 @@ public final class PodiumNode implements AutoCloseable {
     public void close() throws Exception {
         binding.unbind().toCompletableFuture().get(10, TimeUnit.SECONDS);
         tail.stop();
+        HostedNodes.stop(nodes, keepWorkloads);
         system.terminate();
         system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
         lock.close();

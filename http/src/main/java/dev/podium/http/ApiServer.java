@@ -1,5 +1,6 @@
 package dev.podium.http;
 
+import dev.podium.actors.nodes.LocalNodes;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
@@ -33,14 +34,16 @@ public final class ApiServer {
     private final ReadHandler reads;
     private final WriteHandler writes;
     private final DiscoveryHandler discovery;
+    private final LogHandler logs;
 
-    public ApiServer(ActorSystem<?> system, WatchCache cache, ObjectClient objects, Clock clock) {
+    public ApiServer(ActorSystem<?> system, WatchCache cache, ObjectClient objects, LocalNodes nodes, Clock clock) {
         this.system = system;
         this.cache = cache;
         Materializer mat = Materializer.matFromSystem(system);
         this.reads = new ReadHandler(cache, mat, clock);
         this.writes = new WriteHandler(objects, cache);
         this.discovery = new DiscoveryHandler(cache);
+        this.logs = new LogHandler(cache, nodes);
     }
 
     public CompletionStage<ServerBinding> bind(String host, int port) {
@@ -79,8 +82,7 @@ public final class ApiServer {
         ResourceKind kind = KindRegistry.byResource(path.group(), path.version(), path.resource()).orElse(null);
         if (kind == null) return notFound();
         if (path.namespace() != null && !kind.namespaced()) return notFound();
-        boolean finalize = "finalize".equals(path.subresource()) && kind.kind().equals("Namespace");
-        if (path.subresource() != null && !finalize && !("status".equals(path.subresource()) && kind.statusSubresource())) return notFound();
+        if (path.subresource() != null && !Subresources.served(kind, path.subresource())) return notFound();
         if (!cache.isReady()) {
             return CompletableFuture.completedFuture(Responses.error(new ApiError(503, "ServiceUnavailable",
                     "the API server is still loading its cache; retry in a moment", null)));
@@ -106,8 +108,10 @@ public final class ApiServer {
             return notAllowed(req);
         }
         if (req.kind().namespaced() && req.namespace() == null) return notFound();
+        if (method == HttpMethods.GET && "log".equals(req.path().subresource())) return logs.logs(req);
         if (method == HttpMethods.GET) return reads.get(req);
         if (method == HttpMethods.PUT && "finalize".equals(req.path().subresource())) return writes.finalizeNamespace(req);
+        if (method == HttpMethods.POST && "binding".equals(req.path().subresource())) return writes.bind(req);
         if (method == HttpMethods.PUT) return writes.update(req);
         if (method == HttpMethods.PATCH) return writes.patch(req);
         if (method == HttpMethods.DELETE && req.path().subresource() == null) return writes.delete(req);

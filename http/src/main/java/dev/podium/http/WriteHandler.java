@@ -155,9 +155,40 @@ final class WriteHandler {
         String uid = options.path("preconditions").path("uid").asText("");
         String rv = options.path("preconditions").path("resourceVersion").asText("");
         boolean dryRun = req.dryRun() || options.path("dryRun").toString().contains("All");
+        long grace = gracePeriod(req, options);
         return expectedSeqNr(req, rv)
-                .thenCompose(seq -> objects.ask(req.kind(), id, r -> new ObjectCommand.Delete(seq, uid, dryRun, r)))
+                .thenCompose(seq -> objects.ask(req.kind(), id, r -> new ObjectCommand.Delete(seq, uid, grace, dryRun, r)))
                 .thenCompose(reply -> respond(req, id, reply, 200));
+    }
+
+    /** gracePeriodSeconds from the query or the DeleteOptions body; absent means the object's default. */
+    private static long gracePeriod(ApiRequest req, JsonNode options) {
+        String q = req.param("gracePeriodSeconds");
+        if (q != null && !q.isEmpty()) {
+            try {
+                return Math.max(0, Long.parseLong(q));
+            } catch (NumberFormatException e) {
+                throw new ApiException(ApiError.badRequest("gracePeriodSeconds must be a whole number, not \"" + q + "\""));
+            }
+        }
+        JsonNode g = options.get("gracePeriodSeconds");
+        return g != null && g.canConvertToLong() ? Math.max(0, g.asLong()) : ObjectCommand.Delete.DEFAULT_GRACE;
+    }
+
+    /** POST pods/{name}/binding: assigns the pod to the Binding's target node. */
+    CompletionStage<HttpResponse> bind(ApiRequest req) {
+        ObjectNode binding = Bodies.object(req);
+        String node = binding.path("target").path("name").asText("");
+        if (node.isEmpty()) {
+            throw new ApiException(ApiError.invalid("", "Binding", req.path().name(), List.of(dev.podium.model.api.Cause.required("target.name"))));
+        }
+        String id = entityId(req);
+        return objects.ask(req.kind(), id, r -> new ObjectCommand.Bind(node, r)).thenCompose(reply -> {
+            if (reply instanceof ObjectReply.Rejected rej) return CompletableFuture.completedFuture(Responses.error(rej.error()));
+            ObjectReply.Done done = (ObjectReply.Done) reply;
+            return cache.awaitApplied(ObjectEntity.persistenceId(req.kind(), id), done.seqNr(), WAIT_FOR_CACHE_MILLIS)
+                    .thenApply(rv -> Responses.success("pods", req.path().name(), "").withStatus(201));
+        });
     }
 
     /** DELETE on a collection: deletes every object the selectors pick, one entity at a time. */
@@ -167,7 +198,8 @@ final class WriteHandler {
         List<CompletableFuture<ObjectReply>> all = new ArrayList<>();
         for (CachedObject o : victims) {
             String id = o.key();
-            all.add(objects.ask(req.kind(), id, r -> new ObjectCommand.Delete(0, "", req.dryRun(), r)).toCompletableFuture());
+            long grace = gracePeriod(req, Json.object());
+            all.add(objects.ask(req.kind(), id, r -> new ObjectCommand.Delete(0, "", grace, req.dryRun(), r)).toCompletableFuture());
         }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> {
             ObjectNode list = Json.object();

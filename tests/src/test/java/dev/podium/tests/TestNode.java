@@ -25,14 +25,14 @@ final class TestNode implements AutoCloseable {
 
     static TestNode start(Path dir, DatabaseProfile db) throws Exception {
         TestNode t = new TestNode(dir, db);
-        t.node = PodiumNode.start(NodeSettings.defaults(dir, 0).withDatabase(db));
+        t.node = PodiumNode.start(NodeSettings.defaults(dir, 0).withDatabase(db).withKeepWorkloadsOnStop(false));
         return t;
     }
 
     /** Stops the node and starts a new one on the same data directory and database. */
     void restart() throws Exception {
         node.close();
-        node = PodiumNode.start(NodeSettings.defaults(dataDir, 0).withDatabase(db));
+        node = PodiumNode.start(NodeSettings.defaults(dataDir, 0).withDatabase(db).withKeepWorkloadsOnStop(false));
     }
 
     String url() {

@@ -45,7 +45,7 @@ public final class NamespaceController {
                 for (CachedObject o : cache.list(kind.entityTypeName(), namespace, x -> true, 0, null).items()) {
                     remaining++;
                     if (!o.object().path("metadata").has("deletionTimestamp")) {
-                        objects.ask(kind, o.key(), r -> new ObjectCommand.Delete(0, "", false, r));
+                        objects.ask(kind, o.key(), r -> new ObjectCommand.Delete(0, "", ObjectCommand.Delete.DEFAULT_GRACE, false, r));
                     }
                 }
             }

@@ -22,7 +22,14 @@ public sealed interface ObjectCommand extends PodiumSerializable {
     record Patch(String patchType, JsonNode patch, long expectedSeqNr, boolean status, String fieldManager, boolean force,
                  boolean dryRun, ActorRef<ObjectReply> replyTo) implements ObjectCommand {}
 
-    record Delete(long expectedSeqNr, String expectedUid, boolean dryRun, ActorRef<ObjectReply> replyTo) implements ObjectCommand {}
+    /** {@code gracePeriodSeconds} < 0 means the object's own default (a pod's terminationGracePeriodSeconds). */
+    record Delete(long expectedSeqNr, String expectedUid, long gracePeriodSeconds, boolean dryRun, ActorRef<ObjectReply> replyTo)
+            implements ObjectCommand {
+        public static final long DEFAULT_GRACE = -1;
+    }
+
+    /** The binding subresource: assigns an unassigned pod to a node, once. */
+    record Bind(String nodeName, ActorRef<ObjectReply> replyTo) implements ObjectCommand {}
 
     record Get(ActorRef<ObjectReply> replyTo) implements ObjectCommand {}
 

@@ -73,6 +73,12 @@ public final class ObjectWrites {
                 return update(state, merged, expectedSeqNr, statusOnly);
             }
             if (!state.exists()) return new Decision.Reject(ApiError.notFound(kind.group(), kind.plural(), name));
+            String uid = state.object().path("metadata").path("uid").asText();
+            String patchUid = patch.path("metadata").path("uid").asText("");
+            if (!patchUid.isEmpty() && !patchUid.equals(uid)) {
+                return new Decision.Reject(ApiError.conflict(kind.group(), kind.plural(), name,
+                        "Precondition failed: UID in precondition: " + patchUid + ", UID in object meta: " + uid));
+            }
             ObjectNode patched = Patches.apply(type, state.object(), patch, kind);
             return update(state, patched, expectedSeqNr, statusOnly);
         } catch (ApiException e) {
@@ -80,7 +86,7 @@ public final class ObjectWrites {
         }
     }
 
-    public Decision delete(ObjectState state, String name, long expectedSeqNr, String expectedUid) {
+    public Decision delete(ObjectState state, String name, long expectedSeqNr, String expectedUid, long gracePeriodSeconds) {
         if (!state.exists()) return new Decision.Reject(ApiError.notFound(kind.group(), kind.plural(), name));
         ObjectNode current = state.object();
         String uid = current.path("metadata").path("uid").asText();
@@ -91,6 +97,9 @@ public final class ObjectWrites {
         if (expectedSeqNr != 0 && expectedSeqNr != state.seqNr()) {
             return new Decision.Reject(ApiError.staleVersion(kind.group(), kind.plural(), name));
         }
+        if (kind.kind().equals("Pod") && PodDeletion.isGraceful(current, gracePeriodSeconds)) {
+            return PodDeletion.begin(current, gracePeriodSeconds, Instant.now(clock));
+        }
         if (hasFinalizers(current)) {
             if (current.path("metadata").has("deletionTimestamp")) return new Decision.Answer(current, ObjectReply.Outcome.DELETING);
             ObjectNode next = current.deepCopy();
@@ -100,6 +109,23 @@ public final class ObjectWrites {
             return new Decision.Persist(new ObjectEvent.ObjectUpdated(next), ObjectReply.Outcome.DELETING);
         }
         return new Decision.Persist(new ObjectEvent.ObjectDeleted(current), ObjectReply.Outcome.DELETED);
+    }
+
+    /** Binds a pod to a node: sets spec.nodeName and the PodScheduled condition; a pod is bound once. */
+    public Decision bind(ObjectState state, String name, String nodeName) {
+        if (!state.exists()) return new Decision.Reject(ApiError.notFound(kind.group(), kind.plural(), name));
+        ObjectNode current = state.object();
+        String bound = current.path("spec").path("nodeName").asText("");
+        if (!bound.isEmpty()) {
+            return new Decision.Reject(ApiError.conflict("", "pods/binding", name, "pod " + name + " is already assigned to node \"" + bound + "\""));
+        }
+        if (current.path("metadata").has("deletionTimestamp")) {
+            return new Decision.Reject(ApiError.conflict("", "pods/binding", name, "pod " + name + " is being deleted, cannot be assigned to a host"));
+        }
+        ObjectNode next = current.deepCopy();
+        next.with("spec").put("nodeName", nodeName);
+        PodConditions.set(next, "PodScheduled", "True", null, null, now());
+        return new Decision.Persist(new ObjectEvent.ObjectUpdated(next), ObjectReply.Outcome.UPDATED);
     }
 
     /** Sets a Namespace's spec.finalizers; the namespace is deleted when it is terminating and none is left. */

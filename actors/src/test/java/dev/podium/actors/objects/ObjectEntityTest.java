@@ -116,7 +116,7 @@ class ObjectEntityTest {
         ObjectNode withFinalizer = cm("cm", "v1");
         withFinalizer.with("metadata").putArray("finalizers").add("example.com/hold");
         configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Create(withFinalizer, false, r));
-        var deleting = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Delete(0, "", false, r));
+        var deleting = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Delete(0, "", ObjectCommand.Delete.DEFAULT_GRACE, false, r));
         assertThat(((ObjectReply.Done) deleting.reply()).outcome()).isEqualTo(ObjectReply.Outcome.DELETING);
         assertThat(configMap.getState().object().at("/metadata/deletionTimestamp").asText()).isEqualTo("2026-01-02T03:04:05Z");
 
@@ -130,7 +130,7 @@ class ObjectEntityTest {
     @Test
     void deleteWithWrongUidPreconditionIsConflict() {
         configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), false, r));
-        var result = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Delete(0, "other-uid", false, r));
+        var result = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Delete(0, "other-uid", ObjectCommand.Delete.DEFAULT_GRACE, false, r));
         assertThat(result.hasNoEvents()).isTrue();
         assertThat(((ObjectReply.Rejected) result.reply()).error().message()).contains("Precondition failed: UID in precondition: other-uid");
     }

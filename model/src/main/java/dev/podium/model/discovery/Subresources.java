@@ -19,7 +19,9 @@ public final class Subresources {
      * {@code "Deployment.apps" -> [new Subresource("scale", "autoscaling", "v1", "Scale", ["get", "patch", "update"])]}.
      */
     private static final Map<String, List<Subresource>> EXTRA = Map.of(
-            "Namespace", List.of(Subresource.sameGroup("finalize", "Namespace", List.of("update"))));
+            "Namespace", List.of(Subresource.sameGroup("finalize", "Namespace", List.of("update"))),
+            "Pod", List.of(Subresource.sameGroup("binding", "Binding", List.of("create")),
+                    Subresource.sameGroup("log", "Pod", List.of("get"))));
 
     private Subresources() {}
 

@@ -8,7 +8,13 @@ import dev.podium.model.kinds.rules.PodRules;
 import dev.podium.model.kinds.rules.SecretRules;
 import dev.podium.model.kinds.rules.ServiceAccountRules;
 import dev.podium.model.kinds.rules.ServiceRules;
+import dev.podium.model.kinds.rules.LeaseRules;
+import dev.podium.model.kinds.rules.PodDisruptionBudgetRules;
+import dev.podium.model.kinds.rules.PriorityClassRules;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
@@ -32,7 +38,12 @@ public final class KindRegistry {
             new ResourceKind("", "v1", "Node", "nodes", false, List.of("no"), List.of(), true, Node.class, new NodeRules()),
             new ResourceKind("", "v1", "Event", "events", true, List.of("ev"), List.of(), false, Event.class, new EventRules()),
             new ResourceKind("", "v1", "Service", "services", true, List.of("svc"), List.of("all"), true, Service.class, new ServiceRules()),
-            new ResourceKind("", "v1", "ServiceAccount", "serviceaccounts", true, List.of("sa"), List.of(), false, ServiceAccount.class, new ServiceAccountRules()));
+            new ResourceKind("", "v1", "ServiceAccount", "serviceaccounts", true, List.of("sa"), List.of(), false, ServiceAccount.class, new ServiceAccountRules()),
+            new ResourceKind("coordination.k8s.io", "v1", "Lease", "leases", true, List.of(), List.of(), false, Lease.class, new LeaseRules()),
+            new ResourceKind("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true, List.of("pdb"), List.of(), true,
+                    PodDisruptionBudget.class, new PodDisruptionBudgetRules()),
+            new ResourceKind("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", false, List.of("pc"), List.of(), false,
+                    PriorityClass.class, new PriorityClassRules()));
 
     private static final Map<String, ResourceKind> BY_GV_PLURAL = new LinkedHashMap<>();
     private static final Map<String, ResourceKind> BY_KIND = new LinkedHashMap<>();

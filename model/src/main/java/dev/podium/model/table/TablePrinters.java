@@ -8,15 +8,18 @@ import java.util.Map;
 public final class TablePrinters {
     private static final KindPrinter DEFAULT = new DefaultColumns();
     // Keyed by ResourceKind.entityTypeName(): the kind, plus ".group" outside the core group.
-    private static final Map<String, KindPrinter> BY_KIND = Map.of(
-            "Pod", new PodColumns(),
-            "Namespace", new NamespaceColumns(),
-            "ConfigMap", new ConfigMapColumns(),
-            "Secret", new SecretColumns(),
-            "Node", new NodeColumns(),
-            "Service", new ServiceColumns(),
-            "ServiceAccount", new ServiceAccountColumns(),
-            "Event", new EventColumns());
+    private static final Map<String, KindPrinter> BY_KIND = Map.ofEntries(
+            Map.entry("Pod", new PodColumns()),
+            Map.entry("Namespace", new NamespaceColumns()),
+            Map.entry("ConfigMap", new ConfigMapColumns()),
+            Map.entry("Secret", new SecretColumns()),
+            Map.entry("Node", new NodeColumns()),
+            Map.entry("Service", new ServiceColumns()),
+            Map.entry("ServiceAccount", new ServiceAccountColumns()),
+            Map.entry("Event", new EventColumns()),
+            Map.entry("Lease.coordination.k8s.io", new LeaseColumns()),
+            Map.entry("PodDisruptionBudget.policy", new PodDisruptionBudgetColumns()),
+            Map.entry("PriorityClass.scheduling.k8s.io", new PriorityClassColumns()));
 
     private TablePrinters() {}
 

@@ -75,7 +75,7 @@ class OpenApiTest {
     @Test
     void everyKindHasAPatchThatTakesFieldValidation() {
         JsonNode doc = OpenApi.v3GroupVersion("api/v1").orElseThrow();
-        for (ResourceKind k : KindRegistry.all()) assertThat(kubectlSeesFieldValidation(doc, k)).as(k.kind()).isTrue();
+        for (ResourceKind k : TestKinds.core()) assertThat(kubectlSeesFieldValidation(doc, k)).as(k.kind()).isTrue();
         JsonNode policy = new OpenApiV3(TestKinds.withPolicy()).groupVersion("policy/v1").orElseThrow();
         assertThat(kubectlSeesFieldValidation(policy, TestKinds.pdb("v1"))).isTrue();
     }
@@ -127,7 +127,8 @@ class OpenApiTest {
         JsonNode patch = v2.get("paths").get("/api/v1/namespaces/{namespace}/configmaps/{name}").get("patch");
         assertThat(patch.get("consumes").toString()).contains("application/strategic-merge-patch+json");
         for (JsonNode p : patch.get("parameters")) assertThat(p.has("type")).isTrue();
-        assertThat(fieldNames(v2.get("paths"))).containsExactlyElementsOf(fieldNames(OpenApi.v3GroupVersion("v1").orElseThrow().get("paths")));
+        assertThat(fieldNames(v2.get("paths")).stream().filter(p -> p.startsWith("/api/v1")).toList())
+                .containsExactlyElementsOf(fieldNames(OpenApi.v3GroupVersion("v1").orElseThrow().get("paths")));
     }
 
     /** kubectl's supportsQueryParamV3: a PATCH whose GVK extension is the kind, taking fieldValidation in the query. */

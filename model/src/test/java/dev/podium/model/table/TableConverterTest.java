@@ -120,13 +120,13 @@ class TableConverterTest {
 
     @Test
     void otherKindsGetNameAndAge() {
-        ResourceKind pdb = new ResourceKind("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true, List.of("pdb"), List.of(),
+        ResourceKind pdb = new ResourceKind("example.com", "v1", "Widget", "widgets", true, List.of(), List.of(),
                 true, PodDisruptionBudget.class, KindRules.NONE);
         ObjectNode t = TableConverter.toTable(pdb, List.of(obj("{'metadata':{'name':'p','creationTimestamp':'2024-01-01T00:58:00Z'}}")),
                 NOW, true, "Object", null, null);
         assertThat(names(t.get("columnDefinitions"))).containsExactly("Name", "Age");
         assertThat(t.get("rows").get(0).get("cells").toString()).isEqualTo("[\"p\",\"2m\"]");
-        assertThat(t.get("rows").get(0).get("object").get("apiVersion").asText()).isEqualTo("policy/v1");
+        assertThat(t.get("rows").get(0).get("object").get("apiVersion").asText()).isEqualTo("example.com/v1");
     }
 
     @Test

@@ -29,7 +29,7 @@ class MalformedInputTest {
             "{metadata: {name: x, namespace: y}, eventTime: 3, involvedObject: [], source: 3}");
 
     static Stream<Arguments> cases() {
-        return KindRegistry.all().stream().flatMap(k -> BODIES.stream().map(b -> Arguments.of(k.kind(), b)));
+        return KindRegistry.all().stream().flatMap(k -> BODIES.stream().map(b -> Arguments.of(k.entityTypeName(), b)));
     }
 
     @ParameterizedTest(name = "[{index}] {0} {1}")

@@ -1,0 +1,238 @@
+package dev.podium.actors.nodes;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.actors.objects.ObjectClient;
+import dev.podium.actors.objects.ObjectCommand;
+import dev.podium.actors.objects.ObjectReply;
+import dev.podium.model.json.Json;
+import dev.podium.model.kinds.KindRegistry;
+import dev.podium.model.kinds.ResourceKind;
+import dev.podium.model.patch.PatchType;
+import dev.podium.persistence.watch.CachedObject;
+import dev.podium.persistence.watch.WatchCache;
+import dev.podium.persistence.watch.WatchEvent;
+import dev.podium.persistence.watch.WatchFilter;
+import dev.podium.runtime.PodContext;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.stream.Materializer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The node agents (kubelets) of this JVM: registers each local node's Node object, keeps its
+ * Lease in kube-node-lease fresh, and runs the pods bound to it through the node's runtime,
+ * reporting their status to the Pod entities. It lives on the JVM that runs the containers and
+ * never moves with shard rebalancing. Pod handling is level-triggered: watch events are hints,
+ * and a periodic resync compares every local pod with what the runtimes run.
+ */
+public final class NodeAgents {
+    public sealed interface Command {}
+
+    record PodChanged(WatchEvent event) implements Command {}
+
+    record StatusReport(String uid, String namespace, String name, ObjectNode status) implements Command {}
+
+    record Stopped(String uid, String namespace, String name) implements Command {}
+
+    enum Resync implements Command { INSTANCE }
+
+    enum RenewLeases implements Command { INSTANCE }
+
+    enum WatchEnded implements Command { INSTANCE }
+
+    private record Running(String namespace, String name, String node) {}
+
+    private static final ResourceKind POD = KindRegistry.get("Pod");
+    private static final ResourceKind NODE = KindRegistry.get("Node");
+    private static final ResourceKind LEASE = KindRegistry.get("Lease.coordination.k8s.io");
+
+    private final ActorContext<Command> ctx;
+    private final Map<String, LocalNode> nodes;
+    private final WatchCache cache;
+    private final ObjectClient objects;
+    private final Clock clock;
+    private final Map<String, Running> running = new HashMap<>();
+    private final Set<String> stopping = new HashSet<>();
+
+    private NodeAgents(ActorContext<Command> ctx, Map<String, LocalNode> nodes, WatchCache cache, ObjectClient objects, Clock clock) {
+        this.ctx = ctx;
+        this.nodes = nodes;
+        this.cache = cache;
+        this.objects = objects;
+        this.clock = clock;
+    }
+
+    public static Behavior<Command> create(Iterable<LocalNode> localNodes, WatchCache cache, ObjectClient objects, Clock clock,
+                                           Duration resync, Duration leaseRenewal) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+            Map<String, LocalNode> byName = new HashMap<>();
+            localNodes.forEach(n -> byName.put(n.name(), n));
+            NodeAgents agents = new NodeAgents(ctx, byName, cache, objects, clock);
+            agents.register();
+            agents.subscribe();
+            timers.startTimerWithFixedDelay(Resync.INSTANCE, resync);
+            timers.startTimerWithFixedDelay(RenewLeases.INSTANCE, leaseRenewal);
+            return agents.behavior();
+        }));
+    }
+
+    private Behavior<Command> behavior() {
+        return Behaviors.receive(Command.class)
+                .onMessage(PodChanged.class, m -> {
+                    onPod(m.event().object(), m.event().type() == WatchEvent.Type.DELETED);
+                    return Behaviors.same();
+                })
+                .onMessage(StatusReport.class, m -> {
+                    reportStatus(m);
+                    return Behaviors.same();
+                })
+                .onMessage(Stopped.class, m -> {
+                    running.remove(m.uid());
+                    stopping.remove(m.uid());
+                    objects.ask(POD, m.namespace() + "/" + m.name(), r -> new ObjectCommand.Delete(0, m.uid(), 0, false, r));
+                    return Behaviors.same();
+                })
+                .onMessageEquals(Resync.INSTANCE, () -> {
+                    resync();
+                    return Behaviors.same();
+                })
+                .onMessageEquals(RenewLeases.INSTANCE, () -> {
+                    renewLeases();
+                    return Behaviors.same();
+                })
+                .onMessageEquals(WatchEnded.INSTANCE, () -> {
+                    subscribe();
+                    return Behaviors.same();
+                })
+                .build();
+    }
+
+    private void register() {
+        String now = now();
+        for (LocalNode n : nodes.values()) {
+            ObjectNode status = NodeObjects.status(n, now);
+            objects.ask(NODE, n.name(), r -> new ObjectCommand.Create(NodeObjects.node(n), false, r))
+                    .thenCompose(created -> objects.ask(NODE, n.name(), r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(),
+                            Json.object().set("status", status), 0, true, "", false, false, r)))
+                    .whenComplete((reply, failure) -> {
+                        if (failure != null) ctx.getLog().warn("registering node {} failed: {}", n.name(), failure.getMessage());
+                    });
+        }
+        renewLeases();
+    }
+
+    private void renewLeases() {
+        String renewTime = DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        for (LocalNode n : nodes.values()) {
+            String id = "kube-node-lease/" + n.name();
+            ObjectNode patch = Json.object();
+            patch.putObject("spec").put("renewTime", renewTime).put("holderIdentity", n.name());
+            objects.ask(LEASE, id, r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), patch, 0, false, "", false, false, r))
+                    .thenAccept(reply -> {
+                        if (reply instanceof ObjectReply.Rejected rej && rej.error().code() == 404) {
+                            objects.ask(LEASE, id, r -> new ObjectCommand.Create(NodeObjects.lease(n, renewTime), false, r));
+                        }
+                    });
+        }
+    }
+
+    private void subscribe() {
+        Set<String> names = Set.copyOf(nodes.keySet());
+        WatchFilter filter = new WatchFilter(POD.entityTypeName(), null, pod -> names.contains(pod.path("spec").path("nodeName").asText("")));
+        ActorRef<Command> self = ctx.getSelf();
+        cache.watch(filter, -1, false, 100_000, Materializer.matFromSystem(ctx.getSystem()))
+                .runForeach(e -> self.tell(new PodChanged(e)), Materializer.matFromSystem(ctx.getSystem()))
+                .whenComplete((done, failure) -> self.tell(WatchEnded.INSTANCE));
+    }
+
+    private void resync() {
+        Set<String> seen = new HashSet<>();
+        for (CachedObject o : cache.list(POD.entityTypeName(), null, p -> nodes.containsKey(p.path("spec").path("nodeName").asText("")), 0, null).items()) {
+            seen.add(o.object().path("metadata").path("uid").asText());
+            onPod(o.object(), false);
+        }
+        for (var e : Map.copyOf(running).entrySet()) {
+            if (!seen.contains(e.getKey()) && !stopping.contains(e.getKey())) stop(e.getKey(), e.getValue(), 0);
+        }
+    }
+
+    private void onPod(ObjectNode pod, boolean deleted) {
+        String uid = pod.path("metadata").path("uid").asText();
+        String namespace = pod.path("metadata").path("namespace").asText();
+        String name = pod.path("metadata").path("name").asText();
+        LocalNode node = nodes.get(pod.path("spec").path("nodeName").asText(""));
+        if (node == null) return;
+        Running known = running.get(uid);
+        if (deleted) {
+            if (known != null && !stopping.contains(uid)) stop(uid, known, 0);
+            return;
+        }
+        if (pod.path("metadata").has("deletionTimestamp")) {
+            if (known != null) {
+                if (!stopping.contains(uid)) stop(uid, known, pod.path("metadata").path("deletionGracePeriodSeconds").asLong(30));
+            } else if (!stopping.contains(uid)) {
+                objects.ask(POD, namespace + "/" + name, r -> new ObjectCommand.Delete(0, uid, 0, false, r));
+            }
+            return;
+        }
+        String phase = pod.path("status").path("phase").asText("Pending");
+        boolean terminal = phase.equals("Succeeded") || phase.equals("Failed");
+        // a pod the runtime already knows (re-adopted after a restart) is started again to reattach its status listener
+        if (known == null && (!terminal || node.runtime().knownPods().contains(uid))) {
+            running.put(uid, new Running(namespace, name, node.name()));
+            ActorRef<Command> self = ctx.getSelf();
+            node.runtime().startPod(pod, context(node), (podUid, status) -> self.tell(new StatusReport(podUid, namespace, name, status)));
+        }
+    }
+
+    private void stop(String uid, Running pod, long grace) {
+        stopping.add(uid);
+        ActorRef<Command> self = ctx.getSelf();
+        nodes.get(pod.node()).runtime().stopPod(uid, grace)
+                .whenComplete((done, failure) -> self.tell(new Stopped(uid, pod.namespace(), pod.name())));
+    }
+
+    private void reportStatus(StatusReport m) {
+        if (!running.containsKey(m.uid())) return;
+        ObjectNode patch = Json.object();
+        patch.putObject("metadata").put("uid", m.uid());
+        patch.set("status", m.status());
+        objects.ask(POD, m.namespace() + "/" + m.name(),
+                r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), patch, 0, true, "", false, false, r));
+    }
+
+    private PodContext context(LocalNode node) {
+        return new PodContext() {
+            @Override
+            public String nodeName() {
+                return node.name();
+            }
+
+            @Override
+            public String hostIP() {
+                return node.hostIP();
+            }
+
+            @Override
+            public Optional<ObjectNode> lookup(String kind, String namespace, String name) {
+                return cache.get(kind, namespace + "/" + name).map(CachedObject::object);
+            }
+        };
+    }
+
+    private String now() {
+        return DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.podium.actors.scheduler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.model.validation.Nodes;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A Node with the pods assigned to it, as kube's framework.NodeInfo: {@code requested} sums the
+ * pods' requests ({@code pods} is their count), {@code nonZeroRequested} the same with the scoring
+ * defaults, {@code allocatable} comes from status.allocatable, falling back to status.capacity
+ * per resource.
+ */
+public record NodeInfo(String name, Map<String, String> labels, ObjectNode node, List<ObjectNode> pods,
+                       Resources requested, Resources nonZeroRequested, Resources allocatable) {
+
+    public NodeInfo {
+        labels = Map.copyOf(labels);
+        pods = List.copyOf(pods);
+    }
+
+    public static NodeInfo of(ObjectNode node, List<ObjectNode> pods) {
+        Resources requested = Resources.ZERO;
+        Resources nonZero = Resources.ZERO;
+        for (ObjectNode p : pods) {
+            requested = requested.plus(PodRequests.of(p));
+            nonZero = nonZero.plus(PodRequests.nonZero(p));
+        }
+        return new NodeInfo(Pods.name(node), Pods.labels(node), node, pods,
+                requested.withPods(pods.size()), nonZero.withPods(pods.size()), allocatable(node));
+    }
+
+    private static Resources allocatable(ObjectNode node) {
+        JsonNode status = Nodes.obj(node, "status");
+        ObjectNode merged = node.objectNode();
+        ObjectNode capacity = Nodes.obj(status, "capacity");
+        ObjectNode allocatable = Nodes.obj(status, "allocatable");
+        if (capacity != null) merged.setAll(capacity);
+        if (allocatable != null) merged.setAll(allocatable);
+        return Resources.fromList(merged);
+    }
+
+    /** This node without the given pods (matched by namespace/name), for preemption's what-ifs. */
+    public NodeInfo without(Collection<ObjectNode> removed) {
+        Set<String> keys = new HashSet<>();
+        for (ObjectNode p : removed) keys.add(Pods.key(p));
+        List<ObjectNode> kept = new ArrayList<>();
+        for (ObjectNode p : pods) if (!keys.contains(Pods.key(p))) kept.add(p);
+        return of(node, kept);
+    }
+
+    public NodeInfo with(ObjectNode pod) {
+        List<ObjectNode> more = new ArrayList<>(pods);
+        more.add(pod);
+        return of(node, more);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.podium.actors.scheduler.plugins;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.actors.scheduler.ClusterSnapshot;
+import dev.podium.actors.scheduler.FilterPlugin;
+import dev.podium.actors.scheduler.FilterResult;
+import dev.podium.actors.scheduler.NodeInfo;
+import dev.podium.actors.scheduler.Pods;
+import dev.podium.actors.scheduler.ScorePlugin;
+import dev.podium.model.validation.Nodes;
+
+import java.util.List;
+
+/**
+ * Filters on spec.nodeSelector and required node affinity; scores the summed weights of the
+ * preferred terms the node matches, scaled so the best node gets 100.
+ */
+public final class NodeAffinity implements FilterPlugin, ScorePlugin {
+    public static final String NAME = "NodeAffinity";
+    public static final String REASON = "node(s) didn't match Pod's node affinity/selector";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public FilterResult filter(ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot) {
+        return NodeSelectors.podMatchesNode(pod, node) ? FilterResult.success() : FilterResult.unresolvable(REASON);
+    }
+
+    @Override
+    public long score(ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot) {
+        JsonNode na = Pods.at(pod, "spec", "affinity", "nodeAffinity");
+        List<ObjectNode> preferred = Nodes.objects(na, "preferredDuringSchedulingIgnoredDuringExecution");
+        long sum = 0;
+        for (ObjectNode p : preferred) {
+            Long weight = Nodes.integer(p, "weight");
+            if (weight == null || weight == 0) continue;
+            if (NodeSelectors.matchesTerm(Nodes.obj(p, "preference"), node)) sum += weight;
+        }
+        return sum;
+    }
+
+    @Override
+    public void normalize(ObjectNode pod, List<NodeInfo> nodes, long[] scores, ClusterSnapshot snapshot) {
+        ScorePlugin.defaultNormalize(scores, false);
+    }
+}

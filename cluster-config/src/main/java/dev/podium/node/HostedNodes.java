@@ -1,0 +1,59 @@
+package dev.podium.node;
+
+import dev.podium.actors.nodes.LocalNode;
+import dev.podium.actors.nodes.LocalNodes;
+import dev.podium.runtime.ContainerRuntime;
+import dev.podium.runtime.RuntimeSettings;
+import dev.podium.runtime.process.ProcessRuntime;
+import dev.podium.runtime.simulated.SimulatedRuntime;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Builds the nodes this JVM hosts: the local node (real processes) and any simulated nodes. */
+final class HostedNodes {
+    private HostedNodes() {}
+
+    static LocalNodes create(NodeSettings settings) {
+        List<LocalNode> nodes = new ArrayList<>();
+        if (settings.localNode()) {
+            ProcessRuntime runtime = new ProcessRuntime(settings.dataDir().resolve("runtime"), settings.clock(), RuntimeSettings.defaults());
+            nodes.add(new LocalNode(localName(), Runtime.getRuntime().availableProcessors(), physicalMemory(), 110, runtime, "127.0.0.1"));
+        }
+        if (settings.simulatedNodes() > 0) {
+            ContainerRuntime simulated = new SimulatedRuntime(settings.clock(), RuntimeSettings.defaults());
+            for (int i = 1; i <= settings.simulatedNodes(); i++) {
+                nodes.add(new LocalNode(String.format("sim-%05d", i), 32, 256L << 30, 110, simulated, "127.0.0.1"));
+            }
+        }
+        return new LocalNodes(nodes);
+    }
+
+    /** On stop: simulated pods end; real processes keep running for re-adoption unless told otherwise. */
+    static void stop(LocalNodes nodes, boolean keepWorkloads) {
+        for (ContainerRuntime r : nodes.all().stream().map(LocalNode::runtime).distinct().toList()) {
+            if (keepWorkloads && r instanceof ProcessRuntime p) p.detach();
+            else r.close();
+        }
+    }
+
+    /** The host name as a DNS-1123 label, the way kubelet names its node. */
+    static String localName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = System.getenv().getOrDefault("HOSTNAME", "localhost");
+        }
+        String name = host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-").replaceAll("^[^a-z0-9]+|[^a-z0-9]+$", "");
+        return name.isEmpty() ? "localhost" : name;
+    }
+
+    private static long physicalMemory() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) return os.getTotalMemorySize();
+        return 8L << 30;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.podium.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.actors.nodes.LocalNode;
+import dev.podium.actors.nodes.LocalNodes;
+import dev.podium.model.api.ApiError;
+import dev.podium.model.api.ApiException;
+import dev.podium.persistence.watch.CachedObject;
+import dev.podium.persistence.watch.WatchCache;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** GET pods/{name}/log: container logs from the runtime of the node the pod runs on (this JVM's nodes). */
+final class LogHandler {
+    private static final Duration FOLLOW_POLL = Duration.ofMillis(200);
+    private final WatchCache cache;
+    private final LocalNodes nodes;
+
+    LogHandler(WatchCache cache, LocalNodes nodes) {
+        this.cache = cache;
+        this.nodes = nodes;
+    }
+
+    CompletionStage<HttpResponse> logs(ApiRequest req) {
+        String podName = req.path().name();
+        ObjectNode pod = cache.get("Pod", req.key()).map(CachedObject::object)
+                .orElseThrow(() -> new ApiException(ApiError.notFound("", "pods", podName)));
+        String container = container(pod, req.param("container"));
+        String nodeName = pod.path("spec").path("nodeName").asText("");
+        if (nodeName.isEmpty()) throw new ApiException(ApiError.badRequest("pod " + podName + " does not have a host assigned"));
+        LocalNode node = nodes.get(nodeName).orElseThrow(() -> new ApiException(new ApiError(503, "ServiceUnavailable",
+                "the logs of pod " + podName + " are on node " + nodeName + ", which this API server does not host; ask the API server on that node",
+                null)));
+        boolean previous = req.flag("previous");
+        String uid = pod.path("metadata").path("uid").asText();
+        Path file = node.runtime().logFile(uid, container, previous).filter(Files::exists).orElseThrow(() -> new ApiException(ApiError.badRequest(
+                previous ? "previous terminated container \"" + container + "\" in pod \"" + podName + "\" not found"
+                        : "container \"" + container + "\" in pod \"" + podName + "\" is waiting to start: " + waitingReason(pod, container))));
+        LogOptions options = LogOptions.from(req);
+        try {
+            byte[] content = options.select(Files.readAllBytes(file));
+            if (!req.flag("follow")) {
+                return CompletableFuture.completedFuture(HttpResponse.create().withStatus(200).withEntity(ContentTypes.TEXT_PLAIN_UTF8, content));
+            }
+            long offset = Files.size(file);
+            Source<ByteString, NotUsed> rest = follow(file, offset, req.key(), uid);
+            Source<ByteString, NotUsed> body = Source.single(ByteString.fromArray(content)).concat(rest);
+            return CompletableFuture.completedFuture(HttpResponse.create().withStatus(200)
+                    .withEntity(HttpEntities.createChunked(ContentTypes.TEXT_PLAIN_UTF8, body)));
+        } catch (IOException e) {
+            throw new ApiException(ApiError.internal("reading the log of " + podName + "/" + container + ": " + e.getMessage()));
+        }
+    }
+
+    /** New bytes as they are written, until the pod is gone and the file has been read to its end. */
+    private Source<ByteString, NotUsed> follow(Path file, long start, String podKey, String uid) {
+        return Source.tick(FOLLOW_POLL, FOLLOW_POLL, "poll").mapMaterializedValue(c -> NotUsed.getInstance())
+                .statefulMapConcat(() -> {
+                    long[] offset = {start};
+                    return tick -> {
+                        List<ByteString> out = new ArrayList<>();
+                        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+                            long len = raf.length();
+                            if (len > offset[0]) {
+                                byte[] buf = new byte[(int) Math.min(len - offset[0], 1 << 20)];
+                                raf.seek(offset[0]);
+                                raf.readFully(buf);
+                                offset[0] += buf.length;
+                                out.add(ByteString.fromArray(buf));
+                            }
+                        }
+                        return out;
+                    };
+                })
+                .merge(Source.tick(Duration.ofSeconds(1), Duration.ofSeconds(1), ByteString.emptyByteString())
+                        .mapMaterializedValue(c -> NotUsed.getInstance())
+                        .takeWhile(t -> stillThere(podKey, uid)), true)
+                .filter(b -> !b.isEmpty());
+    }
+
+    private boolean stillThere(String podKey, String uid) {
+        return cache.get("Pod", podKey).map(o -> o.object().path("metadata").path("uid").asText().equals(uid)
+                && !terminal(o.object())).orElse(false);
+    }
+
+    private static boolean terminal(JsonNode pod) {
+        String phase = pod.path("status").path("phase").asText("");
+        return phase.equals("Succeeded") || phase.equals("Failed");
+    }
+
+    private static String container(ObjectNode pod, String requested) {
+        List<String> names = new ArrayList<>();
+        pod.path("spec").path("containers").forEach(c -> names.add(c.path("name").asText()));
+        List<String> all = new ArrayList<>(names);
+        pod.path("spec").path("initContainers").forEach(c -> all.add(c.path("name").asText()));
+        String podName = pod.path("metadata").path("name").asText();
+        if (requested == null || requested.isEmpty()) {
+            if (names.size() == 1) return names.get(0);
+            throw new ApiException(ApiError.badRequest("a container name must be specified for pod " + podName + ", choose one of: " + names));
+        }
+        if (!all.contains(requested)) throw new ApiException(ApiError.badRequest("container " + requested + " is not valid for pod " + podName));
+        return requested;
+    }
+
+    private static String waitingReason(ObjectNode pod, String container) {
+        for (String list : List.of("containerStatuses", "initContainerStatuses")) {
+            for (JsonNode s : pod.path("status").path(list)) {
+                if (container.equals(s.path("name").asText()) && s.path("state").has("waiting")) {
+                    return s.path("state").path("waiting").path("reason").asText("ContainerCreating");
+                }
+            }
+        }
+        return "ContainerCreating";
+    }
+}

@@ -1,0 +1,428 @@
+package dev.podium.runtime.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.model.json.Json;
+import dev.podium.runtime.Backoff;
+import dev.podium.runtime.ContainerState;
+import dev.podium.runtime.PodContext;
+import dev.podium.runtime.PodStatusListener;
+import dev.podium.runtime.SerialExecutor;
+import dev.podium.runtime.StatusBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs one pod: volumes, init containers in order, app containers, restarts with CrashLoopBackOff,
+ * probes and termination. Every state change happens on the pod's {@link SerialExecutor} and ends with
+ * a status report, so reports of one pod are delivered in order and never concurrently.
+ */
+final class PodSupervisor {
+    private static final Logger log = LoggerFactory.getLogger(PodSupervisor.class);
+
+    final String uid;
+    final Path podDir;
+    private final ObjectNode pod;
+    private volatile PodContext ctx;
+    private volatile PodStatusListener listener;
+    /** Re-adopted from a state file and not yet claimed by startPod. */
+    volatile boolean adopted;
+    private final Shared shared;
+    final SerialExecutor serial;
+    private final StatusBuilder statusBuilder;
+    final List<ContainerRun> init = new ArrayList<>();
+    final List<ContainerRun> app = new ArrayList<>();
+    private final String restartPolicy;
+    Instant startTime;
+    private Map<String, Path> volumes;
+    private int nextInit;
+    private boolean stopping;
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private java.util.concurrent.ScheduledFuture<?> retry;
+    private ObjectNode lastReported;
+    private StateFile stateFile;
+
+    PodSupervisor(ObjectNode pod, PodContext ctx, PodStatusListener listener, Shared shared) {
+        this.pod = pod;
+        this.uid = Json.textAt(pod, "metadata.uid");
+        this.ctx = ctx;
+        this.listener = listener;
+        this.shared = shared;
+        this.podDir = shared.root().resolve("pods").resolve(uid);
+        this.serial = new SerialExecutor(shared.workers());
+        this.statusBuilder = new StatusBuilder(shared.clock());
+        this.restartPolicy = StatusBuilder.restartPolicy(pod);
+        boolean hasInit = pod.path("spec").path("initContainers").size() > 0;
+        for (JsonNode c : pod.path("spec").path("initContainers"))
+            init.add(new ContainerRun(c, true, Backoff.of(shared.settings()), new ContainerState.Waiting("PodInitializing", null)));
+        for (JsonNode c : pod.path("spec").path("containers"))
+            app.add(new ContainerRun(c, false, Backoff.of(shared.settings()),
+                    new ContainerState.Waiting(hasInit ? "PodInitializing" : "ContainerCreating", null)));
+    }
+
+    ObjectNode pod() {
+        return pod;
+    }
+
+    Stream<ContainerRun> all() {
+        return Stream.concat(init.stream(), app.stream());
+    }
+
+    void start() {
+        serial.execute(() -> {
+            startTime = shared.clock().instant();
+            stateFile = new StateFile(podDir, pod);
+            publish();
+            proceed();
+        });
+    }
+
+    /** Re-adoption: the pod was started by an earlier runtime and is already past {@code initDone} init containers. */
+    void resume(Instant startTime, int initDone) {
+        this.startTime = startTime;
+        this.nextInit = initDone;
+        this.stateFile = new StateFile(podDir, pod);
+    }
+
+    void attach(PodStatusListener l, PodContext context) {
+        this.listener = l;
+        this.ctx = context;
+        serial.execute(() -> {
+            lastReported = null;
+            publish();
+        });
+    }
+
+    // ---- start-up ------------------------------------------------------------------------
+
+    /** Next step of start-up: volumes, then the next init container, then the app containers. */
+    void proceed() {
+        if (stopping) return;
+        if (volumes == null) {
+            try {
+                volumes = Volumes.prepare(pod, ctx, podDir, shared.root());
+            } catch (PodConfigException e) {
+                all().filter(c -> !c.alive()).forEach(c -> c.status.state = new ContainerState.Waiting(e.reason, e.getMessage()));
+                publish();
+                scheduleRetry();
+                return;
+            }
+        }
+        if (nextInit < init.size()) {
+            ContainerRun c = init.get(nextInit);
+            if (!c.alive() && c.timer == null) launch(c);
+            return;
+        }
+        for (ContainerRun c : app) if (!c.alive() && c.timer == null && c.status.state instanceof ContainerState.Waiting) launch(c);
+    }
+
+    private void scheduleRetry() {
+        if (retry != null) retry.cancel(false);
+        retry = shared.timer().schedule(() -> serial.execute(this::proceed),
+                shared.settings().retryInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void launch(ContainerRun c) {
+        if (stopping) return;
+        c.run++;
+        Launcher.Plan plan;
+        try {
+            plan = Launcher.plan(pod, c.spec, ctx, volumes, podDir);
+        } catch (PodConfigException e) {
+            c.status.state = new ContainerState.Waiting(e.reason, e.getMessage());
+            publish();
+            if (e.retryable) scheduleRetry();
+            return;
+        }
+        Process p;
+        try {
+            c.log = shared.logs().rotate(podDir, c.name);
+            ProcessBuilder pb = new ProcessBuilder(ProcessGroups.inNewGroup(plan.argv())).directory(plan.workDir().toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(c.log.toFile()));
+            pb.environment().clear();
+            pb.environment().putAll(plan.env());
+            p = pb.start();
+        } catch (Exception e) {
+            c.status.state = new ContainerState.Waiting("ContainerCannotRun", e.getMessage());
+            publish();
+            return;
+        }
+        shared.logs().track(c.log);
+        Instant now = shared.clock().instant();
+        c.child = p;
+        c.process = p.toHandle();
+        c.startedAt = now;
+        c.terminating = false;
+        c.signalSent = 0;
+        c.target = new Probes.Target(plan.env(), plan.workDir(), c.spec, host());
+        c.status.containerID = "podium://" + uid + "/" + c.name + "/" + p.pid();
+        c.status.state = new ContainerState.Running(now);
+        int run = c.run;
+        p.onExit().thenAccept(x -> serial.execute(() -> exited(c, run, x.exitValue())));
+        startProbes(c);
+        saveState();
+        publish();
+    }
+
+    /** Re-adoption of a container that was running; {@code h} null: it ended while nobody watched. */
+    void adopt(ContainerRun c, ProcessHandle h, Instant startedAt, int restartCount, String containerID) {
+        c.run++;
+        c.startedAt = startedAt;
+        c.status.restartCount = restartCount;
+        c.status.containerID = containerID;
+        if (h == null) {
+            ended(c, unknownExit(c, shared.clock().instant()));
+            return;
+        }
+        c.process = h;
+        c.status.state = new ContainerState.Running(startedAt);
+        c.log = LogFiles.current(podDir, c.name);
+        shared.logs().track(c.log);
+        try {
+            c.target = new Probes.Target(Launcher.plan(pod, c.spec, ctx, volumes == null ? Map.of() : volumes, podDir).env(),
+                    podDir, c.spec, host());
+        } catch (PodConfigException e) {
+            c.target = new Probes.Target(Map.of("PATH", Launcher.DEFAULT_PATH), podDir, c.spec, host());
+        }
+        int run = c.run;
+        h.onExit().thenAccept(x -> serial.execute(() -> exited(c, run, -1)));
+        startProbes(c);
+    }
+
+    void adoptVolumes(Map<String, Path> v) {
+        this.volumes = v;
+    }
+
+    private String host() {
+        return ctx.hostIP() == null || ctx.hostIP().isEmpty() ? "127.0.0.1" : ctx.hostIP();
+    }
+
+    // ---- exits and restarts ----------------------------------------------------------------
+
+    /** {@code code} is -1 when unknown (a re-adopted process, which is not our child). */
+    void exited(ContainerRun c, int run, int code) {
+        if (c.run != run || c.process == null) return;
+        Instant now = shared.clock().instant();
+        long pid = c.process.pid();
+        shared.workers().execute(() -> ProcessGroups.signal(pid, "KILL")); // leftovers of the group
+        c.cancelTimer();
+        c.stopProbes();
+        shared.logs().untrack(c.log);
+        c.process = null;
+        c.child = null;
+        c.status.ready = false;
+        c.status.started = false;
+        ContainerState.Terminated t;
+        if (code < 0) {
+            t = unknownExit(c, now);
+        } else {
+            int signal = c.signalSent != 0 && code == 128 + c.signalSent ? c.signalSent : 0;
+            t = ContainerState.Terminated.of(code, signal, c.startedAt, now, c.status.containerID);
+        }
+        ended(c, t);
+    }
+
+    private ContainerState.Terminated unknownExit(ContainerRun c, Instant now) {
+        return new ContainerState.Terminated(137, 0, "ContainerStatusUnknown",
+                "the process ended while it was not a child of this node agent; its exit code is unknown",
+                c.startedAt, now, c.status.containerID);
+    }
+
+    /** Applies the restart policy to a container that just ended. */
+    private void ended(ContainerRun c, ContainerState.Terminated t) {
+        if (stopping) {
+            c.status.state = t;
+        } else if (c.status.init) {
+            if (t.exitCode() == 0) {
+                c.status.state = t;
+                nextInit++;
+                publish();
+                saveState();
+                proceed();
+                return;
+            }
+            if (restartPolicy.equals("Never")) c.status.state = t;
+            else backOff(c, t);
+        } else {
+            boolean restart = restartPolicy.equals("Always") || (restartPolicy.equals("OnFailure") && t.exitCode() != 0);
+            if (restart) backOff(c, t);
+            else c.status.state = t;
+        }
+        saveState();
+        publish();
+        checkStopped();
+    }
+
+    private void backOff(ContainerRun c, ContainerState.Terminated t) {
+        Duration delay = c.backoff.next(Duration.between(t.startedAt(), t.finishedAt()));
+        c.status.lastState = t;
+        c.status.state = new ContainerState.Waiting("CrashLoopBackOff", "back-off " + Backoff.goString(delay)
+                + " restarting failed container=" + c.name + " pod=" + Json.textAt(pod, "metadata.name") + "_"
+                + Json.textAt(pod, "metadata.namespace") + "(" + uid + ")");
+        c.timer = shared.timer().schedule(() -> serial.execute(() -> {
+            c.timer = null;
+            if (stopping || c.alive()) return;
+            c.status.restartCount++;
+            launch(c);
+        }), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    // ---- probes -------------------------------------------------------------------------------
+
+    private void startProbes(ContainerRun c) {
+        int run = c.run;
+        JsonNode startup = c.spec.get("startupProbe");
+        if (startup != null && !startup.isNull()) {
+            c.status.started = false;
+            c.status.ready = false;
+            worker(c, startup, ok -> {
+                if (c.run != run || !c.alive()) return;
+                if (ok) {
+                    c.stopProbes();
+                    c.status.started = true;
+                    startOtherProbes(c);
+                    publish();
+                } else {
+                    kill(c, probeGrace(startup));
+                }
+            });
+        } else {
+            c.status.started = true;
+            startOtherProbes(c);
+        }
+    }
+
+    private void startOtherProbes(ContainerRun c) {
+        int run = c.run;
+        JsonNode readiness = c.spec.get("readinessProbe");
+        JsonNode liveness = c.spec.get("livenessProbe");
+        boolean hasReadiness = readiness != null && !readiness.isNull() && !c.status.init;
+        c.status.ready = !hasReadiness && !c.status.init;
+        if (hasReadiness) worker(c, readiness, ok -> {
+            if (c.run != run || !c.alive() || c.terminating) return;
+            c.status.ready = ok;
+            publish();
+        });
+        if (liveness != null && !liveness.isNull()) worker(c, liveness, ok -> {
+            if (c.run != run || !c.alive() || ok) return;
+            kill(c, probeGrace(liveness));
+        });
+    }
+
+    private void worker(ContainerRun c, JsonNode probe, java.util.function.Consumer<Boolean> onResult) {
+        ProbeWorker w = new ProbeWorker(probe, shared.timer(), serial,
+                () -> Probes.run(probe, c.target, ProbeWorker.timeout(probe), shared.workers()), onResult);
+        c.probes.add(w);
+        w.start();
+    }
+
+    private long probeGrace(JsonNode probe) {
+        JsonNode g = probe.get("terminationGracePeriodSeconds");
+        return g != null && g.canConvertToLong() ? g.asLong() : podGrace();
+    }
+
+    long podGrace() {
+        JsonNode g = pod.path("spec").get("terminationGracePeriodSeconds");
+        return g != null && g.canConvertToLong() ? g.asLong() : shared.settings().defaultGracePeriod().toSeconds();
+    }
+
+    // ---- termination ---------------------------------------------------------------------------
+
+    /** preStop, SIGTERM to the group, SIGKILL when the grace period is over. */
+    private void kill(ContainerRun c, long graceSeconds) {
+        if (!c.alive() || c.terminating) return;
+        c.terminating = true;
+        c.status.ready = false;
+        c.stopProbes();
+        int run = c.run;
+        long pid = c.process.pid();
+        long graceMs = graceSeconds * 1000L;
+        if (graceSeconds == 0 && shared.settings().defaultGracePeriod().toMillis() < 1000) graceMs = shared.settings().defaultGracePeriod().toMillis();
+        Instant deadline = shared.clock().instant().plusMillis(graceMs);
+        JsonNode preStop = c.spec.path("lifecycle").get("preStop");
+        CompletableFuture<Boolean> hook = preStop == null || preStop.isNull() || c.target == null || graceMs == 0
+                ? CompletableFuture.completedFuture(true)
+                : Probes.run(preStop, c.target, Duration.ofMillis(Math.max(1, graceMs)), shared.workers());
+        hook.exceptionally(e -> false).thenAccept(x -> serial.execute(() -> {
+            if (c.run != run || !c.alive()) return;
+            c.signalSent = 15;
+            shared.workers().execute(() -> ProcessGroups.signal(pid, "TERM"));
+            long remaining = Math.max(0, Duration.between(shared.clock().instant(), deadline).toMillis());
+            c.timer = shared.timer().schedule(() -> serial.execute(() -> {
+                if (c.run != run || !c.alive()) return;
+                c.signalSent = 9;
+                shared.workers().execute(() -> ProcessGroups.signal(pid, "KILL"));
+            }), remaining, TimeUnit.MILLISECONDS);
+        }));
+        publish();
+    }
+
+    CompletableFuture<Void> stop(long graceSeconds) {
+        serial.execute(() -> {
+            if (stopping) return;
+            stopping = true;
+            if (retry != null) retry.cancel(false);
+            long grace = graceSeconds < 0 ? podGrace() : graceSeconds;
+            all().forEach(c -> {
+                if (c.alive()) {
+                    c.terminating = false;
+                    c.cancelTimer();
+                    kill(c, grace);
+                } else {
+                    c.cancelTimer();
+                    if (c.status.state instanceof ContainerState.Waiting && c.status.lastState != null) c.status.state = c.status.lastState;
+                }
+            });
+            publish();
+            checkStopped();
+        });
+        return stopped;
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    private void checkStopped() {
+        if (!stopping || stopped.isDone() || all().anyMatch(ContainerRun::alive)) return;
+        Volumes.cleanup(podDir);
+        saveState();
+        stopped.complete(null);
+    }
+
+    // ---- reporting --------------------------------------------------------------------------------
+
+    void publish() {
+        ObjectNode status = statusBuilder.build(pod, ctx.hostIP(), startTime,
+                init.stream().map(c -> c.status).toList(), app.stream().map(c -> c.status).toList(), stopping);
+        if (status.equals(lastReported)) return;
+        lastReported = status;
+        PodStatusListener l = listener;
+        if (l == null) return;
+        try {
+            l.onStatus(uid, status);
+        } catch (RuntimeException e) {
+            log.warn("status listener failed for pod {}", uid, e);
+        }
+    }
+
+    ObjectNode lastStatus() {
+        return lastReported;
+    }
+
+    private void saveState() {
+        if (stateFile != null) stateFile.save(this, stopping, nextInit);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.podium.runtime.process;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.runtime.TestPods;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static dev.podium.runtime.TestPods.pod;
+import static dev.podium.runtime.TestPods.sh;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TerminationTest extends RuntimeTestBase {
+
+    @Test
+    void trappingSigtermExitsCleanlyWithinGrace() throws Exception {
+        String uid = start(pod("trap", "Always", sh("main", "trap 'echo bye; exit 0' TERM; echo up; while true; do sleep 0.05; done")));
+        await().until(() -> recorder.container(uid, "main").path("state").has("running")
+                && Files.readString(runtime.logFile(uid, "main", false).orElseThrow()).contains("up"));
+        long t0 = System.nanoTime();
+        runtime.stopPod(uid, 5).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(3000);
+        assertThat(recorder.container(uid, "main").at("/state/terminated/exitCode").asInt()).isZero();
+        assertThat(recorder.phase(uid)).isEqualTo("Succeeded");
+        assertThat(Files.readString(runtime.logFile(uid, "main", false).orElseThrow())).contains("bye");
+    }
+
+    @Test
+    void plainProcessDiesOfSigterm() throws Exception {
+        String uid = start(pod("plain", "Always", TestPods.container("main", "sleep", "30")));
+        await().until(() -> recorder.container(uid, "main").path("state").has("running"));
+        runtime.stopPod(uid, 5).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(recorder.container(uid, "main").at("/state/terminated/exitCode").asInt()).isEqualTo(143);
+        assertThat(recorder.container(uid, "main").at("/state/terminated/signal").asInt()).isEqualTo(15);
+        assertThat(recorder.phase(uid)).isEqualTo("Failed");
+    }
+
+    @Test
+    void ignoringSigtermIsKilledAfterGrace() throws Exception {
+        String uid = start(pod("stubborn", "Always", sh("main", "trap '' TERM; echo up; while true; do sleep 0.05; done")));
+        await().until(() -> Files.exists(runtime.logFile(uid, "main", false).orElse(Path.of("/nonexistent")))
+                && Files.readString(runtime.logFile(uid, "main", false).orElseThrow()).contains("up"));
+        long t0 = System.nanoTime();
+        runtime.stopPod(uid, 1).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isBetween(900L, 3000L);
+        assertThat(recorder.container(uid, "main").at("/state/terminated/exitCode").asInt()).isEqualTo(137);
+        assertThat(recorder.container(uid, "main").at("/state/terminated/reason").asText()).isEqualTo("Error");
+    }
+
+    @Test
+    void childrenOfTheContainerDieWithIt() throws Exception {
+        Path pidFile = root.resolve("child.pid");
+        String uid = start(pod("tree", "Always", sh("main", "sleep 30 & echo $$! > " + pidFile + "; wait")));
+        await().until(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank());
+        long child = Long.parseLong(Files.readString(pidFile).trim());
+        runtime.stopPod(uid, 1).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        await().until(() -> ProcessHandle.of(child).map(h -> !h.isAlive()).orElse(true));
+    }
+
+    @Test
+    void preStopRunsBeforeSigterm() throws Exception {
+        Path marker = root.resolve("marker.txt");
+        ObjectNode c = sh("main", "trap 'echo term >> " + marker + "; exit 0' TERM; while true; do sleep 0.05; done");
+        c.putObject("lifecycle").putObject("preStop").putObject("exec").putArray("command")
+                .add("/bin/sh").add("-c").add("sleep 0.2; echo prestop >> " + marker);
+        String uid = start(pod("hook", "Always", c));
+        await().until(() -> recorder.container(uid, "main").path("state").has("running"));
+        Thread.sleep(100); // let the shell install its trap
+        runtime.stopPod(uid, 5).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(Files.readString(marker)).isEqualTo("prestop\nterm\n");
+        assertThat(recorder.container(uid, "main").at("/state/terminated/exitCode").asInt()).isZero();
+    }
+
+    @Test
+    void stopOfUnknownPodCompletes() {
+        assertThat(runtime.stopPod("nope", 1).toCompletableFuture()).isCompleted();
+    }
+}
