@@ -35,6 +35,7 @@ public final class ApiServer {
     private final WriteHandler writes;
     private final DiscoveryHandler discovery;
     private final LogHandler logs;
+    private final EvictionHandler evictions;
 
     public ApiServer(ActorSystem<?> system, WatchCache cache, ObjectClient objects, LocalNodes nodes, Clock clock) {
         this.system = system;
@@ -44,6 +45,7 @@ public final class ApiServer {
         this.writes = new WriteHandler(objects, cache);
         this.discovery = new DiscoveryHandler(cache);
         this.logs = new LogHandler(cache, nodes);
+        this.evictions = new EvictionHandler(cache, objects);
     }
 
     public CompletionStage<ServerBinding> bind(String host, int port) {
@@ -112,6 +114,7 @@ public final class ApiServer {
         if (method == HttpMethods.GET) return reads.get(req);
         if (method == HttpMethods.PUT && "finalize".equals(req.path().subresource())) return writes.finalizeNamespace(req);
         if (method == HttpMethods.POST && "binding".equals(req.path().subresource())) return writes.bind(req);
+        if (method == HttpMethods.POST && "eviction".equals(req.path().subresource())) return evictions.evict(req);
         if (method == HttpMethods.PUT) return writes.update(req);
         if (method == HttpMethods.PATCH) return writes.patch(req);
         if (method == HttpMethods.DELETE && req.path().subresource() == null) return writes.delete(req);

@@ -12,7 +12,12 @@ final class Bodies {
 
     static ObjectNode object(ApiRequest req) {
         String ct = req.http().entity().getContentType().mediaType().toString();
-        if (ct.equals(ProtobufBodies.MEDIA_TYPE)) return ProtobufBodies.decode(req.body(), req.kind());
+        if (ct.equals(ProtobufBodies.MEDIA_TYPE)) {
+            String sub = req.path().subresource();
+            if ("eviction".equals(sub)) return ProtobufBodies.decode(req.body(), "policy", "Eviction");
+            if ("binding".equals(sub)) return ProtobufBodies.decode(req.body(), "", "Binding");
+            return ProtobufBodies.decode(req.body(), req.kind());
+        }
         boolean yaml = ct.equals("application/yaml") || ct.equals("application/x-yaml") || ct.equals("text/yaml");
         if (!yaml && !ct.equals("application/json") && !ct.equals("application/octet-stream") && !ct.equals("text/plain")) {
             throw new ApiException(ApiError.unsupportedMediaType(ct));

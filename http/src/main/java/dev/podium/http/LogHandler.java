@@ -8,6 +8,7 @@ import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
 import dev.podium.persistence.watch.CachedObject;
 import dev.podium.persistence.watch.WatchCache;
+import dev.podium.runtime.process.LogFiles;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
@@ -53,7 +54,7 @@ final class LogHandler {
                         : "container \"" + container + "\" in pod \"" + podName + "\" is waiting to start: " + waitingReason(pod, container))));
         LogOptions options = LogOptions.from(req);
         try {
-            byte[] content = options.select(Files.readAllBytes(file));
+            byte[] content = options.select(options.needsTimes() ? options.timed(LogFiles.withTimestamps(file), clockNow()) : Files.readAllBytes(file));
             if (!req.flag("follow")) {
                 return CompletableFuture.completedFuture(HttpResponse.create().withStatus(200).withEntity(ContentTypes.TEXT_PLAIN_UTF8, content));
             }
@@ -65,6 +66,10 @@ final class LogHandler {
         } catch (IOException e) {
             throw new ApiException(ApiError.internal("reading the log of " + podName + "/" + container + ": " + e.getMessage()));
         }
+    }
+
+    private static java.time.Instant clockNow() {
+        return java.time.Instant.now();
     }
 
     /** New bytes as they are written, until the pod is gone and the file has been read to its end. */

@@ -3,12 +3,40 @@ package dev.podium.http;
 import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 
-/** tailLines and limitBytes of a log request, applied to the log's bytes. */
-record LogOptions(long tailLines, long limitBytes) {
+/** tailLines, limitBytes, timestamps, sinceSeconds and sinceTime of a log request. */
+record LogOptions(long tailLines, long limitBytes, boolean timestamps, long sinceSeconds, Instant sinceTime) {
     static LogOptions from(ApiRequest req) {
-        return new LogOptions(number(req, "tailLines"), number(req, "limitBytes"));
+        String since = req.param("sinceTime");
+        Instant sinceTime;
+        try {
+            sinceTime = since == null || since.isEmpty() ? null : Instant.parse(since);
+        } catch (DateTimeParseException e) {
+            throw new ApiException(ApiError.badRequest("sinceTime must be an RFC3339 time, not \"" + since + "\""));
+        }
+        return new LogOptions(number(req, "tailLines"), number(req, "limitBytes"), req.flag("timestamps"), number(req, "sinceSeconds"), sinceTime);
+    }
+
+    boolean needsTimes() {
+        return timestamps || sinceSeconds >= 0 || sinceTime != null;
+    }
+
+    /** Lines prefixed with their time (as the runtime records them), filtered by since, prefix kept only for timestamps. */
+    byte[] timed(List<String> lines, Instant now) {
+        Instant from = sinceTime != null ? sinceTime : sinceSeconds >= 0 ? now.minusSeconds(sinceSeconds) : null;
+        StringBuilder out = new StringBuilder();
+        for (String line : lines) {
+            int sp = line.indexOf(' ');
+            Instant at = sp > 0 ? Instant.parse(line.substring(0, sp)) : now;
+            if (from != null && at.isBefore(from)) continue;
+            out.append(timestamps ? line : line.substring(sp + 1)).append('\n');
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static long number(ApiRequest req, String name) {

@@ -10,7 +10,7 @@ final class Subresources {
         return switch (subresource) {
             case "status" -> kind.statusSubresource();
             case "finalize" -> kind.kind().equals("Namespace");
-            case "binding", "log" -> kind.kind().equals("Pod") && kind.group().isEmpty();
+            case "binding", "log", "eviction" -> kind.kind().equals("Pod") && kind.group().isEmpty();
             default -> false;
         };
     }

@@ -21,6 +21,7 @@ public final class Subresources {
     private static final Map<String, List<Subresource>> EXTRA = Map.of(
             "Namespace", List.of(Subresource.sameGroup("finalize", "Namespace", List.of("update"))),
             "Pod", List.of(Subresource.sameGroup("binding", "Binding", List.of("create")),
+                    new Subresource("eviction", "policy", "v1", "Eviction", List.of("create")),
                     Subresource.sameGroup("log", "Pod", List.of("get"))));
 
     private Subresources() {}

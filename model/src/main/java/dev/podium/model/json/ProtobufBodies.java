@@ -36,12 +36,17 @@ public final class ProtobufBodies {
     private ProtobufBodies() {}
 
     public static ObjectNode decode(byte[] body, ResourceKind kind) {
+        return decode(body, kind.group(), kind.kind());
+    }
+
+    /** Decodes a body whose type is not a registered kind, e.g. a policy/v1 Eviction or a v1 Binding. */
+    public static ObjectNode decode(byte[] body, String group, String kindName) {
         if (body.length < 4 || body[0] != MAGIC[0] || body[1] != MAGIC[1] || body[2] != MAGIC[2] || body[3] != MAGIC[3]) {
             throw new ApiException(ApiError.badRequest("the protobuf body does not start with the Kubernetes magic prefix k8s\\0"));
         }
         try {
             Runtime.Unknown envelope = Runtime.Unknown.parseFrom(com.google.protobuf.ByteString.copyFrom(body, 4, body.length - 4));
-            Message object = parse(kind, envelope.getRaw().toByteArray());
+            Message object = parse(group, kindName, envelope.getRaw().toByteArray());
             ObjectNode json = (ObjectNode) toJson(object);
             if (envelope.getTypeMeta().hasApiVersion() && !envelope.getTypeMeta().getApiVersion().isEmpty()) {
                 json.put("apiVersion", envelope.getTypeMeta().getApiVersion());
@@ -51,13 +56,13 @@ public final class ProtobufBodies {
             }
             return json;
         } catch (InvalidProtocolBufferException e) {
-            throw new ApiException(ApiError.badRequest("the protobuf body could not be decoded as a " + kind.kind() + ": " + e.getMessage()));
+            throw new ApiException(ApiError.badRequest("the protobuf body could not be decoded as a " + kindName + ": " + e.getMessage()));
         }
     }
 
-    private static Message parse(ResourceKind kind, byte[] raw) throws InvalidProtocolBufferException {
-        String outer = kind.group().isEmpty() ? "V1" : "V1" + capitalize(kind.group().split("\\.")[0]);
-        String className = "io.kubernetes.client.proto." + outer + "$" + kind.kind();
+    private static Message parse(String group, String kindName, byte[] raw) throws InvalidProtocolBufferException {
+        String outer = group.isEmpty() ? "V1" : "V1" + capitalize(group.split("\\.")[0]);
+        String className = "io.kubernetes.client.proto." + outer + "$" + kindName;
         try {
             Class<?> type = Class.forName(className);
             return (Message) type.getMethod("parseFrom", byte[].class).invoke(null, (Object) raw);
@@ -65,7 +70,7 @@ public final class ProtobufBodies {
             if (e.getCause() instanceof InvalidProtocolBufferException ipe) throw ipe;
             throw new IllegalStateException(e.getCause());
         } catch (ReflectiveOperationException e) {
-            throw new ApiException(ApiError.unsupportedMediaType(MEDIA_TYPE + " for " + kind.kind() + " (send JSON or YAML)"));
+            throw new ApiException(ApiError.unsupportedMediaType(MEDIA_TYPE + " for " + kindName + " (send JSON or YAML)"));
         }
     }
 

@@ -48,6 +48,7 @@ class AggregatedDiscoveryTest {
                 + "\"shortNames\":[\"po\"],\"categories\":[\"all\"],"
                 + "\"subresources\":[{\"subresource\":\"binding\",\"responseKind\":{\"group\":\"\",\"version\":\"v1\",\"kind\":\"Binding\"},"
                 + "\"verbs\":[\"create\"]},"
+                + "{\"subresource\":\"eviction\",\"responseKind\":{\"group\":\"policy\",\"version\":\"v1\",\"kind\":\"Eviction\"},\"verbs\":[\"create\"]},"
                 + "{\"subresource\":\"log\",\"responseKind\":{\"group\":\"\",\"version\":\"v1\",\"kind\":\"Pod\"},\"verbs\":[\"get\"]},"
                 + "{\"subresource\":\"status\",\"responseKind\":{\"group\":\"\",\"version\":\"v1\",\"kind\":\"Pod\"},"
                 + "\"verbs\":[\"get\",\"patch\",\"update\"]}]}");
