@@ -38,7 +38,8 @@ public final class Main {
             }
         }
         DatabaseProfile profile = db == null || db.isBlank() ? DatabaseProfile.h2In(data) : DatabaseProfile.fromUrl(db);
-        NodeSettings settings = new NodeSettings(data, "127.0.0.1", port, profile, true, simulated, true, Clock.systemUTC());
+        NodeSettings settings = new NodeSettings(data, "127.0.0.1", port, profile, true, simulated, true, Clock.systemUTC(),
+                com.typesafe.config.ConfigFactory.empty());
         PodiumNode node;
         try {
             node = PodiumNode.start(settings);

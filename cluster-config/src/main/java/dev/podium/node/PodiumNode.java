@@ -60,7 +60,7 @@ public final class PodiumNode implements AutoCloseable {
         ActorSystem<Void> system = null;
         try {
             settings.database().createSchema();
-            Config config = settings.database().toConfig().withFallback(ConfigFactory.load());
+            Config config = settings.database().toConfig().withFallback(settings.overrides()).withFallback(ConfigFactory.load());
             system = ActorSystem.create(Behaviors.empty(), "podium", config);
             Cluster cluster = Cluster.get(system);
             cluster.manager().tell(Join.create(cluster.selfMember().address()));

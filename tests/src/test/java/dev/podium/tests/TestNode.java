@@ -11,11 +11,13 @@ import java.nio.file.Path;
 final class TestNode implements AutoCloseable {
     final Path dataDir;
     final DatabaseProfile db;
+    final NodeSettings settings;
     PodiumNode node;
 
-    private TestNode(Path dataDir, DatabaseProfile db) {
+    private TestNode(Path dataDir, DatabaseProfile db, NodeSettings settings) {
         this.dataDir = dataDir;
         this.db = db;
+        this.settings = settings;
     }
 
     static TestNode startH2() throws Exception {
@@ -24,15 +26,20 @@ final class TestNode implements AutoCloseable {
     }
 
     static TestNode start(Path dir, DatabaseProfile db) throws Exception {
-        TestNode t = new TestNode(dir, db);
-        t.node = PodiumNode.start(NodeSettings.defaults(dir, 0).withDatabase(db).withKeepWorkloadsOnStop(false));
+        return start(NodeSettings.defaults(dir, 0).withDatabase(db));
+    }
+
+    /** Any settings; workloads are always stopped with the node so tests leave no processes behind. */
+    static TestNode start(NodeSettings settings) throws Exception {
+        TestNode t = new TestNode(settings.dataDir(), settings.database(), settings.withKeepWorkloadsOnStop(false));
+        t.node = PodiumNode.start(t.settings);
         return t;
     }
 
     /** Stops the node and starts a new one on the same data directory and database. */
     void restart() throws Exception {
         node.close();
-        node = PodiumNode.start(NodeSettings.defaults(dataDir, 0).withDatabase(db).withKeepWorkloadsOnStop(false));
+        node = PodiumNode.start(settings);
     }
 
     String url() {

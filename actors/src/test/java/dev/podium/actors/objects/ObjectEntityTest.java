@@ -171,4 +171,55 @@ class ObjectEntityTest {
         assertThat(restarted.state()).isEqualTo(before);
         assertThat(restarted.state().seqNr()).isEqualTo(2);
     }
+
+    static ObjectNode pod(String name) {
+        ObjectNode p = Json.object();
+        p.put("apiVersion", "v1").put("kind", "Pod");
+        p.putObject("metadata").put("name", name).put("namespace", "default");
+        p.putObject("spec").put("terminationGracePeriodSeconds", 20).putArray("containers").addObject().put("name", "c").put("image", "busybox:1");
+        return p;
+    }
+
+    @Test
+    void aPodIsBoundOnceAndASecondBindingIsRefused() {
+        var pod = kit(POD, "default/b");
+        pod.<ObjectReply>runCommand(r -> new ObjectCommand.Create(pod("b"), false, r));
+        var bound = pod.<ObjectReply>runCommand(r -> new ObjectCommand.Bind("node-1", r));
+        assertThat(bound.event()).isInstanceOf(ObjectEvent.ObjectUpdated.class);
+        assertThat(pod.getState().object().at("/spec/nodeName").asText()).isEqualTo("node-1");
+        assertThat(PodConditions.status(pod.getState().object(), "PodScheduled")).isEqualTo("True");
+        var again = pod.<ObjectReply>runCommand(r -> new ObjectCommand.Bind("node-2", r));
+        assertThat(again.hasNoEvents()).isTrue();
+        assertThat(((ObjectReply.Rejected) again.reply()).error().message()).contains("is already assigned to node \"node-1\"");
+    }
+
+    @Test
+    void aBoundPodIsDeletedGracefullyAndAnUnboundOneAtOnce() {
+        var bound = kit(POD, "default/g");
+        bound.<ObjectReply>runCommand(r -> new ObjectCommand.Create(pod("g"), false, r));
+        bound.<ObjectReply>runCommand(r -> new ObjectCommand.Bind("node-1", r));
+        var marked = bound.<ObjectReply>runCommand(r -> new ObjectCommand.Delete(0, "", ObjectCommand.Delete.DEFAULT_GRACE, false, r));
+        assertThat(((ObjectReply.Done) marked.reply()).outcome()).isEqualTo(ObjectReply.Outcome.DELETING);
+        assertThat(bound.getState().object().at("/metadata/deletionGracePeriodSeconds").asLong()).isEqualTo(20);
+        assertThat(bound.getState().object().at("/metadata/deletionTimestamp").asText()).isEqualTo("2026-01-02T03:04:25Z");
+        var forced = bound.<ObjectReply>runCommand(r -> new ObjectCommand.Delete(0, "", 0, false, r));
+        assertThat(forced.event()).isInstanceOf(ObjectEvent.ObjectDeleted.class);
+
+        var unbound = kit(POD, "default/u");
+        unbound.<ObjectReply>runCommand(r -> new ObjectCommand.Create(pod("u"), false, r));
+        var deleted = unbound.<ObjectReply>runCommand(r -> new ObjectCommand.Delete(0, "", ObjectCommand.Delete.DEFAULT_GRACE, false, r));
+        assertThat(deleted.event()).isInstanceOf(ObjectEvent.ObjectDeleted.class);
+    }
+
+    @Test
+    void aStatusPatchForAnotherPodUidIsRefused() {
+        var pod = kit(POD, "default/s");
+        pod.<ObjectReply>runCommand(r -> new ObjectCommand.Create(pod("s"), false, r));
+        ObjectNode patch = Json.object();
+        patch.putObject("metadata").put("uid", "some-other-uid");
+        patch.putObject("status").put("phase", "Running");
+        var result = pod.<ObjectReply>runCommand(r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), patch, 0, true, "", false, false, r));
+        assertThat(result.hasNoEvents()).isTrue();
+        assertThat(((ObjectReply.Rejected) result.reply()).error().code()).isEqualTo(409);
+    }
 }

@@ -1,0 +1,141 @@
+package dev.podium.tests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.ConfigFactory;
+import dev.podium.node.NodeSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Simulated nodes, the scheduler, binding, evictions with budgets and node lifecycle, through kubectl and HTTP. */
+class NodesEndToEndTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static TestNode node;
+    static Kubectl kubectl;
+    static HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        node = TestNode.start(NodeSettings.defaults(Files.createTempDirectory("podium-nodes"), 0).withNodes(false, 3)
+                .withConfig(ConfigFactory.parseString("podium { node-monitor-grace-period = 3s, node-monitor-period = 500ms }")));
+        kubectl = new Kubectl(node.kubeconfig());
+        await().atMost(Duration.ofSeconds(20)).until(() -> kubectl.run("get", "nodes").out().lines().filter(l -> l.contains(" Ready ")).count() == 3);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        node.close();
+    }
+
+    static HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(node.url() + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void simulatedNodesRegisterWithLeasesAndShowInKubectl() throws Exception {
+        String nodes = kubectl.run("get", "nodes").ok().out();
+        assertThat(nodes).contains("NAME", "STATUS", "ROLES", "AGE", "VERSION", "sim-00001", "sim-00003", "v1.32.0-podium");
+        assertThat(kubectl.run("-n", "kube-node-lease", "get", "leases").ok().out()).contains("sim-00002");
+        kubectl.run("cordon", "sim-00003").ok();
+        assertThat(kubectl.run("get", "node", "sim-00003").ok().out()).contains("Ready,SchedulingDisabled");
+        kubectl.run("uncordon", "sim-00003").ok();
+    }
+
+    @Test
+    void podsAreScheduledAndRunOnSimulatedNodes() throws Exception {
+        kubectl.runWithInput("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: short
+                  annotations: {podium.dev/simulate-run-seconds: "1"}
+                spec:
+                  restartPolicy: Never
+                  containers: [{name: main, image: busybox}]
+                """, "apply", "-f", "-").ok();
+        await().atMost(Duration.ofSeconds(20)).until(() -> kubectl.run("get", "pod", "short", "-o", "jsonpath={.status.phase}").out().equals("Succeeded"));
+        assertThat(kubectl.run("get", "pod", "short", "-o", "jsonpath={.spec.nodeName}").out()).startsWith("sim-");
+        assertThat(kubectl.run("get", "pod", "short").ok().out()).contains("Completed");
+    }
+
+    @Test
+    void aUserSchedulerBindsThroughTheBindingSubresourceOnce() throws Exception {
+        kubectl.runWithInput("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: custom}
+                spec:
+                  schedulerName: my-scheduler
+                  containers: [{name: main, image: busybox}]
+                """, "apply", "-f", "-").ok();
+        Thread.sleep(1000);
+        assertThat(kubectl.run("get", "pod", "custom", "-o", "jsonpath={.spec.nodeName}").out()).isEmpty();
+        String binding = "{\"apiVersion\":\"v1\",\"kind\":\"Binding\",\"metadata\":{\"name\":\"custom\"},\"target\":{\"kind\":\"Node\",\"name\":\"sim-00002\"}}";
+        assertThat(post("/api/v1/namespaces/default/pods/custom/binding", binding).statusCode()).isEqualTo(201);
+        assertThat(kubectl.run("get", "pod", "custom", "-o", "jsonpath={.spec.nodeName}").out()).isEqualTo("sim-00002");
+        HttpResponse<String> again = post("/api/v1/namespaces/default/pods/custom/binding", binding.replace("sim-00002", "sim-00001"));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("is already assigned to node");
+    }
+
+    @Test
+    void evictionsRespectPodDisruptionBudgets() throws Exception {
+        kubectl.run("create", "namespace", "budget").ok();
+        for (String p : new String[] {"a1", "a2", "a3"}) {
+            kubectl.run("-n", "budget", "run", p, "--image=x", "--labels=app=a").ok();
+        }
+        kubectl.runWithInput("""
+                apiVersion: policy/v1
+                kind: PodDisruptionBudget
+                metadata: {name: keep2, namespace: budget}
+                spec:
+                  minAvailable: 2
+                  selector: {matchLabels: {app: a}}
+                """, "apply", "-f", "-").ok();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                kubectl.run("-n", "budget", "get", "pods").out().lines().filter(l -> l.contains("Running") && l.contains("1/1")).count() == 3);
+        String eviction = "{\"apiVersion\":\"policy/v1\",\"kind\":\"Eviction\",\"metadata\":{\"name\":\"%s\",\"namespace\":\"budget\"}}";
+        assertThat(post("/api/v1/namespaces/budget/pods/a1/eviction", eviction.formatted("a1")).statusCode()).isEqualTo(201);
+        HttpResponse<String> blocked = post("/api/v1/namespaces/budget/pods/a2/eviction", eviction.formatted("a2"));
+        assertThat(blocked.statusCode()).isEqualTo(429);
+        JsonNode status = JSON.readTree(blocked.body());
+        assertThat(status.path("reason").asText()).isEqualTo("TooManyRequests");
+        assertThat(status.path("message").asText()).isEqualTo("Cannot evict pod as it would violate the pod's disruption budget.");
+    }
+
+    @Test
+    void aNodeWhoseLeaseStopsBecomesUnknownTaintedAndItsPodsAreEvicted() throws Exception {
+        kubectl.runWithInput("""
+                apiVersion: v1
+                kind: Node
+                metadata: {name: silent}
+                """, "create", "-f", "-").ok();
+        kubectl.runWithInput("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: stranded}
+                spec:
+                  nodeName: silent
+                  tolerations:
+                  - {key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 1}
+                  containers: [{name: main, image: busybox}]
+                """, "apply", "-f", "-").ok();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                kubectl.run("get", "node", "silent", "-o", "jsonpath={.spec.taints[*].key}").out().contains("node.kubernetes.io/unreachable"));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                !kubectl.run("get", "pod", "stranded", "-o", "jsonpath={.metadata.deletionTimestamp}").out().isEmpty());
+        assertThat(kubectl.run("get", "pod", "stranded").ok().out()).contains("Terminating");
+    }
+}
