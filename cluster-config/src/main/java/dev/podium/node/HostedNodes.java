@@ -17,14 +17,14 @@ import java.util.Locale;
 final class HostedNodes {
     private HostedNodes() {}
 
-    static LocalNodes create(NodeSettings settings) {
+    static LocalNodes create(NodeSettings settings, java.time.Duration simulatedStartDelay) {
         List<LocalNode> nodes = new ArrayList<>();
         if (settings.localNode()) {
             ProcessRuntime runtime = new ProcessRuntime(settings.dataDir().resolve("runtime"), settings.clock(), RuntimeSettings.defaults());
             nodes.add(new LocalNode(localName(), Runtime.getRuntime().availableProcessors(), physicalMemory(), 110, runtime, "127.0.0.1"));
         }
         if (settings.simulatedNodes() > 0) {
-            ContainerRuntime simulated = new SimulatedRuntime(settings.clock(), RuntimeSettings.defaults());
+            ContainerRuntime simulated = new SimulatedRuntime(settings.clock(), RuntimeSettings.defaults().withSimulatedStartDelay(simulatedStartDelay));
             for (int i = 1; i <= settings.simulatedNodes(); i++) {
                 nodes.add(new LocalNode(String.format("sim-%05d", i), 32, 256L << 30, 110, simulated, "127.0.0.1"));
             }

@@ -70,7 +70,7 @@ public final class PodiumNode implements AutoCloseable {
             JournalTail tail = JournalTail.start(system, cache);
             cache.whenReady().toCompletableFuture().get(120, TimeUnit.SECONDS);
             ObjectClient objects = new ObjectClient(system, podium.getDuration("ask-timeout"));
-            LocalNodes nodes = HostedNodes.create(settings);
+            LocalNodes nodes = HostedNodes.create(settings, podium.getDuration("simulated-start-delay"));
             ApiServer api = new ApiServer(system, cache, objects, nodes, settings.clock());
             ServerBinding binding = api.bind(settings.host(), settings.port()).toCompletableFuture().get(30, TimeUnit.SECONDS);
             Duration bookmarks = podium.getDuration("bookmark-interval");
