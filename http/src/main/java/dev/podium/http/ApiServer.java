@@ -84,6 +84,10 @@ public final class ApiServer {
         ResourceKind kind = KindRegistry.byResource(path.group(), path.version(), path.resource()).orElse(null);
         if (kind == null) return notFound();
         if (path.namespace() != null && !kind.namespaced()) return notFound();
+        if (kind.kind().equals("Pod") && path.subresource() != null && List.of("exec", "attach", "portforward").contains(path.subresource())) {
+            return CompletableFuture.completedFuture(Responses.error(ApiError.methodNotAllowed("kubectl " + path.subresource()
+                    + " is not supported by Podium yet: containers run as host processes; use kubectl logs to see their output")));
+        }
         if (path.subresource() != null && !Subresources.served(kind, path.subresource())) return notFound();
         if (!cache.isReady()) {
             return CompletableFuture.completedFuture(Responses.error(new ApiError(503, "ServiceUnavailable",

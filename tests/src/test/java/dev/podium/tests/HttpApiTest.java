@@ -162,4 +162,10 @@ class HttpApiTest {
         status(get("/api/v1/namespaces/h/configmaps?labelSelector=a%20in%20(", "application/json"), 400, "BadRequest");
         status(get("/api/v1/namespaces/h/configmaps?fieldSelector=spec.unknown%3Dx", "application/json"), 400, "BadRequest");
     }
+
+    @Test
+    void execIsNotSupportedAndSaysWhatToDoInstead() throws Exception {
+        JsonNode s = status(send("POST", "/api/v1/namespaces/h/pods/any/exec?command=ls", null, null), 405, "MethodNotAllowed");
+        assertThat(s.path("message").asText()).contains("kubectl exec is not supported", "use kubectl logs");
+    }
 }

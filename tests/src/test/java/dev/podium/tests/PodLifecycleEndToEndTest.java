@@ -97,4 +97,17 @@ class PodLifecycleEndToEndTest {
         assertThat(jsonpath("huge", "{.status.conditions[?(@.type==\"PodScheduled\")].reason}")).isEqualTo("Unschedulable");
         kubectl.run("delete", "pod", "huge").ok();
     }
+
+    @Test
+    void theExamplesRunAsDocumented() throws Exception {
+        kubectl.run("apply", "-f", "../examples/hello-pod.yaml").ok();
+        kubectl.run("apply", "-f", "../examples/init-container.yaml").ok();
+        kubectl.run("apply", "-f", "../examples/shared-emptydir.yaml").ok();
+        await().atMost(Duration.ofSeconds(30)).until(field("hello", "{.status.phase}"), "Succeeded"::equals);
+        assertThat(kubectl.run("logs", "hello").ok().out()).startsWith("hello from podium\n");
+        await().atMost(Duration.ofSeconds(30)).until(field("initialized", "{.status.phase}"), "Succeeded"::equals);
+        assertThat(kubectl.run("logs", "initialized").ok().out()).startsWith("prepared at ");
+        await().atMost(Duration.ofSeconds(30)).until(() -> kubectl.run("logs", "shared", "-c", "reader").out().contains("line 2"));
+        kubectl.run("delete", "-f", "../examples/shared-emptydir.yaml", "--grace-period=1").ok();
+    }
 }
