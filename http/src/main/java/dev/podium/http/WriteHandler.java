@@ -35,11 +35,13 @@ final class WriteHandler {
     private final WatchCache cache;
     private final SecureRandom random = new SecureRandom();
     private final ServiceAllocator services;
+    private final PodAdmission pods;
 
     WriteHandler(ObjectClient objects, WatchCache cache) {
         this.objects = objects;
         this.cache = cache;
         this.services = new ServiceAllocator(cache);
+        this.pods = new PodAdmission(cache);
     }
 
     CompletionStage<HttpResponse> create(ApiRequest req) {
@@ -65,6 +67,7 @@ final class WriteHandler {
                     List.of(dev.podium.model.api.Cause.required("metadata.name", "name or generateName is required"))));
         }
         if (kind.kind().equals("Service") && !req.dryRun()) services.allocate(obj);
+        if (kind.kind().equals("Pod")) pods.admit(obj);
         return createNamed(req, obj, name.isEmpty() ? generateName : null, 3).thenApply(r -> withWarnings(r, warnings));
     }
 

@@ -138,4 +138,33 @@ class NodesEndToEndTest {
                 !kubectl.run("get", "pod", "stranded", "-o", "jsonpath={.metadata.deletionTimestamp}").out().isEmpty());
         assertThat(kubectl.run("get", "pod", "stranded").ok().out()).contains("Terminating");
     }
+
+    @Test
+    void priorityClassesGiveNewPodsTheirPriority() throws Exception {
+        kubectl.runWithInput("""
+                apiVersion: scheduling.k8s.io/v1
+                kind: PriorityClass
+                metadata: {name: important}
+                value: 1000
+                """, "apply", "-f", "-").ok();
+        kubectl.runWithInput("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: vip}
+                spec:
+                  priorityClassName: important
+                  containers: [{name: main, image: busybox}]
+                """, "apply", "-f", "-").ok();
+        assertThat(kubectl.run("get", "pod", "vip", "-o", "jsonpath={.spec.priority}").ok().out()).isEqualTo("1000");
+        Kubectl.Result unknown = kubectl.runWithInput("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: nobody}
+                spec:
+                  priorityClassName: missing
+                  containers: [{name: main, image: busybox}]
+                """, "apply", "-f", "-");
+        assertThat(unknown.exit()).isNotZero();
+        assertThat(unknown.err()).contains("no PriorityClass with name missing was found");
+    }
 }
