@@ -98,8 +98,10 @@ public final class PodiumNode implements AutoCloseable {
     private static void startNodeComponents(ActorSystem<Void> system, Config podium, WatchCache cache, ObjectClient objects, LocalNodes nodes,
                                             NodeSettings settings) {
         if (!nodes.all().isEmpty()) {
+            NodeAgents.StaticPodSource statics = nodes.all().stream().filter(n -> n.runtime().name().equals("process")).findFirst()
+                    .map(n -> new NodeAgents.StaticPodSource(settings.dataDir().toAbsolutePath().resolve("manifests"), n.name())).orElse(null);
             system.systemActorOf(NodeAgents.create(nodes.all(), cache, objects, settings.clock(), podium.getDuration("kubelet-resync"),
-                    podium.getDuration("node-lease-renewal")), "node-agents", Props.empty());
+                    podium.getDuration("node-lease-renewal"), statics), "node-agents", Props.empty());
         }
         ClusterSingleton singletons = ClusterSingleton.get(system);
         singletons.init(SingletonActor.of(SchedulerActor.create(cache, objects, settings.clock(), podium.getDuration("scheduler-resync")), "scheduler"));

@@ -48,7 +48,9 @@ final class LogHandler {
                 "the logs of pod " + podName + " are on node " + nodeName + ", which this API server does not host; ask the API server on that node",
                 null)));
         boolean previous = req.flag("previous");
-        String uid = pod.path("metadata").path("uid").asText();
+        // a static pod's mirror names the running pod (its manifest hash) in the mirror annotation
+        String mirrorOf = pod.path("metadata").path("annotations").path("kubernetes.io/config.mirror").asText("");
+        String uid = mirrorOf.isEmpty() ? pod.path("metadata").path("uid").asText() : mirrorOf;
         Path file = node.runtime().logFile(uid, container, previous).filter(Files::exists).orElseThrow(() -> new ApiException(ApiError.badRequest(
                 previous ? "previous terminated container \"" + container + "\" in pod \"" + podName + "\" not found"
                         : "container \"" + container + "\" in pod \"" + podName + "\" is waiting to start: " + waitingReason(pod, container))));

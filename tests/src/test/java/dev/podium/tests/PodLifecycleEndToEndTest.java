@@ -110,4 +110,36 @@ class PodLifecycleEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> kubectl.run("logs", "shared", "-c", "reader").out().contains("line 2"));
         kubectl.run("delete", "-f", "../examples/shared-emptydir.yaml", "--grace-period=1").ok();
     }
+
+    @Test
+    void staticPodsRunFromManifestsWithAReadOnlyMirror() throws Exception {
+        java.nio.file.Path manifests = node.dataDir.resolve("manifests");
+        java.nio.file.Files.createDirectories(manifests);
+        java.nio.file.Path file = manifests.resolve("ticker.yaml");
+        java.nio.file.Files.writeString(file, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: ticker, namespace: kube-system}
+                spec:
+                  containers:
+                  - name: tick
+                    image: busybox
+                    command: ["/bin/sh", "-c", "while true; do echo tick; sleep 0.2; done"]
+                """);
+        String mirror = "ticker-" + kubectl.run("get", "nodes", "-o", "jsonpath={.items[0].metadata.name}").ok().out();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                kubectl.run("-n", "kube-system", "get", "pod", mirror, "-o", "jsonpath={.status.phase}").out().equals("Running"));
+        assertThat(kubectl.run("-n", "kube-system", "get", "pod", mirror, "-o", "jsonpath={.metadata.annotations}").ok().out())
+                .contains("kubernetes.io/config.mirror");
+        await().atMost(Duration.ofSeconds(10)).until(() -> kubectl.run("-n", "kube-system", "logs", mirror).out().contains("tick"));
+
+        kubectl.run("-n", "kube-system", "delete", "pod", mirror).ok();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                kubectl.run("-n", "kube-system", "get", "pod", mirror, "-o", "jsonpath={.status.phase}").out().equals("Running"));
+        long before = kubectl.run("-n", "kube-system", "logs", mirror).ok().out().lines().count();
+        await().atMost(Duration.ofSeconds(10)).until(() -> kubectl.run("-n", "kube-system", "logs", mirror).out().lines().count() > before);
+
+        java.nio.file.Files.delete(file);
+        await().atMost(Duration.ofSeconds(30)).until(() -> kubectl.run("-n", "kube-system", "get", "pod", mirror).exit() != 0);
+    }
 }

@@ -19,6 +19,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.stream.Materializer;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,9 +53,19 @@ public final class NodeAgents {
 
     enum WatchEnded implements Command { INSTANCE }
 
+    enum ScanManifests implements Command { INSTANCE }
+
+    record StaticStatus(String mirrorKey, ObjectNode status) implements Command {}
+
+    record StaticStopped(String mirrorKey) implements Command {}
+
+    /** Where the local node's static pod manifests live. */
+    public record StaticPodSource(Path directory, String nodeName) {}
+
     private record Running(String namespace, String name, String node) {}
 
     private static final ResourceKind POD = KindRegistry.get("Pod");
+    private static final Duration STATIC_SCAN = Duration.ofSeconds(2);
     private static final ResourceKind NODE = KindRegistry.get("Node");
     private static final ResourceKind LEASE = KindRegistry.get("Lease.coordination.k8s.io");
 
@@ -65,9 +76,15 @@ public final class NodeAgents {
     private final Clock clock;
     private final Map<String, Running> running = new HashMap<>();
     private final Set<String> stopping = new HashSet<>();
+    private final StaticPodSource staticSource;
+    private final Map<Path, StaticPods.Manifest> statics = new HashMap<>();
+    private final Map<Path, String> reportedProblems = new HashMap<>();
+    private final Map<String, ObjectNode> staticStatus = new HashMap<>();
 
-    private NodeAgents(ActorContext<Command> ctx, Map<String, LocalNode> nodes, WatchCache cache, ObjectClient objects, Clock clock) {
+    private NodeAgents(ActorContext<Command> ctx, Map<String, LocalNode> nodes, WatchCache cache, ObjectClient objects, Clock clock,
+                       StaticPodSource staticSource) {
         this.ctx = ctx;
+        this.staticSource = staticSource;
         this.nodes = nodes;
         this.cache = cache;
         this.objects = objects;
@@ -75,15 +92,16 @@ public final class NodeAgents {
     }
 
     public static Behavior<Command> create(Iterable<LocalNode> localNodes, WatchCache cache, ObjectClient objects, Clock clock,
-                                           Duration resync, Duration leaseRenewal) {
+                                           Duration resync, Duration leaseRenewal, StaticPodSource staticSource) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             Map<String, LocalNode> byName = new HashMap<>();
             localNodes.forEach(n -> byName.put(n.name(), n));
-            NodeAgents agents = new NodeAgents(ctx, byName, cache, objects, clock);
+            NodeAgents agents = new NodeAgents(ctx, byName, cache, objects, clock, staticSource);
             agents.register();
             agents.subscribe();
             timers.startTimerWithFixedDelay(Resync.INSTANCE, resync);
             timers.startTimerWithFixedDelay(RenewLeases.INSTANCE, leaseRenewal);
+            if (staticSource != null) timers.startTimerWithFixedDelay(ScanManifests.INSTANCE, Duration.ofSeconds(1), STATIC_SCAN);
             return agents.behavior();
         }));
     }
@@ -110,6 +128,20 @@ public final class NodeAgents {
                 })
                 .onMessageEquals(RenewLeases.INSTANCE, () -> {
                     renewLeases();
+                    return Behaviors.same();
+                })
+                .onMessageEquals(ScanManifests.INSTANCE, () -> {
+                    scanManifests();
+                    return Behaviors.same();
+                })
+                .onMessage(StaticStatus.class, m -> {
+                    staticStatus.put(m.mirrorKey(), m.status());
+                    writeMirrorStatus(m.mirrorKey());
+                    return Behaviors.same();
+                })
+                .onMessage(StaticStopped.class, m -> {
+                    staticStatus.remove(m.mirrorKey());
+                    objects.ask(POD, m.mirrorKey(), r -> new ObjectCommand.Delete(0, "", 0, false, r));
                     return Behaviors.same();
                 })
                 .onMessageEquals(WatchEnded.INSTANCE, () -> {
@@ -174,6 +206,13 @@ public final class NodeAgents {
         String name = pod.path("metadata").path("name").asText();
         LocalNode node = nodes.get(pod.path("spec").path("nodeName").asText(""));
         if (node == null) return;
+        if (StaticPods.isMirror(pod)) {
+            // a mirror is read-only: deleting it removes only the mirror; the next scan shows it again
+            if (!deleted && pod.path("metadata").has("deletionTimestamp")) {
+                objects.ask(POD, namespace + "/" + name, r -> new ObjectCommand.Delete(0, uid, 0, false, r));
+            }
+            return;
+        }
         Running known = running.get(uid);
         if (deleted) {
             if (known != null && !stopping.contains(uid)) stop(uid, known, 0);
@@ -195,6 +234,49 @@ public final class NodeAgents {
             ActorRef<Command> self = ctx.getSelf();
             node.runtime().startPod(pod, context(node), (podUid, status) -> self.tell(new StatusReport(podUid, namespace, name, status)));
         }
+    }
+
+    /** Starts new and changed static pods, stops removed ones, and (re)creates missing mirror pods. */
+    private void scanManifests() {
+        LocalNode node = nodes.get(staticSource.nodeName());
+        Map<Path, String> problems = new HashMap<>();
+        Map<Path, StaticPods.Manifest> found = StaticPods.scan(staticSource.directory(), staticSource.nodeName(), problems);
+        problems.forEach((file, why) -> {
+            if (!why.equals(reportedProblems.put(file, why))) ctx.getLog().warn("static pod manifest {} ignored: {}", file, why);
+        });
+        ActorRef<Command> self = ctx.getSelf();
+        for (var e : Map.copyOf(statics).entrySet()) {
+            StaticPods.Manifest now = found.get(e.getKey());
+            if (now == null || !now.hash().equals(e.getValue().hash())) {
+                statics.remove(e.getKey());
+                String mirrorKey = e.getValue().mirrorKey();
+                node.runtime().stopPod(e.getValue().uid(), -1).whenComplete((d, t) -> self.tell(new StaticStopped(mirrorKey)));
+            }
+        }
+        for (StaticPods.Manifest m : found.values()) {
+            if (!statics.containsKey(m.file())) {
+                statics.put(m.file(), m);
+                String mirrorKey = m.mirrorKey();
+                node.runtime().startPod(m.pod(), context(node), (uid, status) -> self.tell(new StaticStatus(mirrorKey, status)));
+            }
+            writeMirrorStatus(m.mirrorKey());
+            if (cache.get(POD.entityTypeName(), m.mirrorKey()).isEmpty()) {
+                ObjectNode mirror = m.mirror().deepCopy();
+                String nodeUid = cache.get(NODE.entityTypeName(), staticSource.nodeName()).map(n -> n.object().path("metadata").path("uid").asText()).orElse("");
+                if (nodeUid.isEmpty()) mirror.with("metadata").remove("ownerReferences");
+                else ((ObjectNode) mirror.at("/metadata/ownerReferences/0")).put("uid", nodeUid);
+                objects.ask(POD, m.mirrorKey(), r -> new ObjectCommand.Create(mirror, false, r));
+            }
+        }
+    }
+
+    /** Copies a static pod's last status to its mirror when the mirror exists and shows something else. */
+    private void writeMirrorStatus(String mirrorKey) {
+        ObjectNode status = staticStatus.get(mirrorKey);
+        if (status == null) return;
+        cache.get(POD.entityTypeName(), mirrorKey).filter(c -> !c.object().path("status").equals(status)).ifPresent(c ->
+                objects.ask(POD, mirrorKey, r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(),
+                        Json.object().set("status", status), 0, true, "", false, false, r)));
     }
 
     private void stop(String uid, Running pod, long grace) {
