@@ -30,3 +30,4 @@ CREATE TABLE IF NOT EXISTS PUBLIC."snapshot" (
     "meta_ser_manifest" VARCHAR,
     "meta_payload" BLOB,
     PRIMARY KEY("persistence_id","sequence_number"));
+CREATE INDEX IF NOT EXISTS "event_tag_tag_idx" ON PUBLIC."event_tag" ("tag", "event_id");

@@ -30,3 +30,4 @@ CREATE TABLE IF NOT EXISTS snapshot (
   meta_ser_manifest VARCHAR(255),
   meta_payload BYTEA,
   PRIMARY KEY(persistence_id, sequence_number));
+CREATE INDEX IF NOT EXISTS event_tag_tag_idx ON event_tag(tag, event_id);
