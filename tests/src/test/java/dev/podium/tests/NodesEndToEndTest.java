@@ -167,4 +167,32 @@ class NodesEndToEndTest {
         assertThat(unknown.exit()).isNotZero();
         assertThat(unknown.err()).contains("no PriorityClass with name missing was found");
     }
+
+    @Test
+    void aHigherPriorityPodPreemptsALowerPriorityOneWhenNothingElseFits() throws Exception {
+        kubectl.runWithInput("""
+                apiVersion: scheduling.k8s.io/v1
+                kind: PriorityClass
+                metadata: {name: urgent}
+                value: 100000
+                """, "apply", "-f", "-").ok();
+        kubectl.run("create", "namespace", "preempt").ok();
+        String pod = """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: %s, namespace: preempt}
+                spec:
+                  %s
+                  nodeSelector: {kubernetes.io/hostname: sim-00003}
+                  terminationGracePeriodSeconds: 1
+                  containers: [{name: main, image: busybox, resources: {requests: {cpu: "30"}}}]
+                """;
+        kubectl.runWithInput(pod.formatted("low", ""), "apply", "-f", "-").ok();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                kubectl.run("-n", "preempt", "get", "pod", "low", "-o", "jsonpath={.status.phase}").out().equals("Running"));
+        kubectl.runWithInput(pod.formatted("high", "priorityClassName: urgent"), "apply", "-f", "-").ok();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                kubectl.run("-n", "preempt", "get", "pod", "high", "-o", "jsonpath={.spec.nodeName}").out().equals("sim-00003"));
+        assertThat(kubectl.run("-n", "preempt", "get", "pod", "low").exit()).isNotZero();
+    }
 }
