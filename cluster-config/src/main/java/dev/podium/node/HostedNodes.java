@@ -22,6 +22,8 @@ final class HostedNodes {
         if (settings.localNode()) {
             ProcessRuntime runtime = new ProcessRuntime(settings.dataDir().resolve("runtime"), settings.clock(), RuntimeSettings.defaults());
             nodes.add(new LocalNode(localName(), Runtime.getRuntime().availableProcessors(), physicalMemory(), 110, runtime, "127.0.0.1"));
+            org.slf4j.LoggerFactory.getLogger(HostedNodes.class).info("local node {}: {}; {}", localName(), runtime.isolationStatus(),
+                    runtime.memoryLimitsStatus());
         }
         if (settings.simulatedNodes() > 0) {
             ContainerRuntime simulated = new SimulatedRuntime(settings.clock(), RuntimeSettings.defaults().withSimulatedStartDelay(simulatedStartDelay));

@@ -13,7 +13,9 @@ import org.apache.pekko.cluster.typed.SingletonActor;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectEntity;
 import dev.podium.http.ApiServer;
-import dev.podium.persistence.watch.JournalTail;
+import dev.podium.persistence.watch.JdbcJournalTail;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.serialization.SerializationExtension;
 import dev.podium.persistence.watch.WatchCache;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -36,14 +38,14 @@ public final class PodiumNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PodiumNode.class);
     private final ActorSystem<Void> system;
     private final WatchCache cache;
-    private final JournalTail tail;
+    private final JdbcJournalTail tail;
     private final ServerBinding binding;
     private final DataDirLock lock;
     private final Path kubeconfig;
     private final LocalNodes nodes;
     private final boolean keepWorkloads;
 
-    private PodiumNode(ActorSystem<Void> system, WatchCache cache, JournalTail tail, ServerBinding binding, DataDirLock lock, Path kubeconfig,
+    private PodiumNode(ActorSystem<Void> system, WatchCache cache, JdbcJournalTail tail, ServerBinding binding, DataDirLock lock, Path kubeconfig,
                        LocalNodes nodes, boolean keepWorkloads) {
         this.system = system;
         this.cache = cache;
@@ -67,7 +69,8 @@ public final class PodiumNode implements AutoCloseable {
             ObjectEntity.init(system, settings.clock());
             Config podium = config.getConfig("podium");
             WatchCache cache = new WatchCache(podium.getInt("watch-window"));
-            JournalTail tail = JournalTail.start(system, cache);
+            JdbcJournalTail tail = JdbcJournalTail.start(settings.database(), SerializationExtension.get(Adapter.toClassic(system)), cache,
+                    podium.getDuration("journal-poll"), podium.getDuration("journal-gap-timeout"));
             cache.whenReady().toCompletableFuture().get(120, TimeUnit.SECONDS);
             ObjectClient objects = new ObjectClient(system, podium.getDuration("ask-timeout"));
             LocalNodes nodes = HostedNodes.create(settings, podium.getDuration("simulated-start-delay"));
@@ -136,7 +139,7 @@ public final class PodiumNode implements AutoCloseable {
     @Override
     public void close() throws Exception {
         binding.unbind().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        tail.stop();
+        tail.close();
         HostedNodes.stop(nodes, keepWorkloads);
         system.terminate();
         system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);

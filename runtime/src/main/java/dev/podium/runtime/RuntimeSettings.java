@@ -12,29 +12,42 @@ import java.time.Duration;
  * @param retryInterval         how often a pod blocked on a missing ConfigMap/Secret (volumes, env) is retried
  * @param logIndexInterval      how often log files are sampled to record line timestamps (see LogFiles)
  * @param simulatedStartDelay   simulated runtime only: time from startPod to Running (1 s)
+ * @param isolation             process runtime only: run each container in its own PID, UTS, IPC and mount
+ *                              namespaces where the host allows it (true); false runs plain host processes
  */
 public record RuntimeSettings(Duration backoffBase, Duration backoffCap, Duration backoffResetAfter,
                               Duration defaultGracePeriod, Duration retryInterval, Duration logIndexInterval,
-                              Duration simulatedStartDelay) {
+                              Duration simulatedStartDelay, boolean isolation) {
+
+    /** The settings of before isolation existed; isolation is on (where available). */
+    public RuntimeSettings(Duration backoffBase, Duration backoffCap, Duration backoffResetAfter,
+                           Duration defaultGracePeriod, Duration retryInterval, Duration logIndexInterval,
+                           Duration simulatedStartDelay) {
+        this(backoffBase, backoffCap, backoffResetAfter, defaultGracePeriod, retryInterval, logIndexInterval, simulatedStartDelay, true);
+    }
 
     public static RuntimeSettings defaults() {
         return new RuntimeSettings(Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofMinutes(10),
-                Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(200), Duration.ofSeconds(1));
+                Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(200), Duration.ofSeconds(1), true);
     }
 
     public RuntimeSettings withBackoff(Duration base, Duration cap) {
-        return new RuntimeSettings(base, cap, backoffResetAfter, defaultGracePeriod, retryInterval, logIndexInterval, simulatedStartDelay);
+        return new RuntimeSettings(base, cap, backoffResetAfter, defaultGracePeriod, retryInterval, logIndexInterval, simulatedStartDelay, isolation);
     }
 
     public RuntimeSettings withDefaultGracePeriod(Duration grace) {
-        return new RuntimeSettings(backoffBase, backoffCap, backoffResetAfter, grace, retryInterval, logIndexInterval, simulatedStartDelay);
+        return new RuntimeSettings(backoffBase, backoffCap, backoffResetAfter, grace, retryInterval, logIndexInterval, simulatedStartDelay, isolation);
     }
 
     public RuntimeSettings withRetryInterval(Duration retry) {
-        return new RuntimeSettings(backoffBase, backoffCap, backoffResetAfter, defaultGracePeriod, retry, logIndexInterval, simulatedStartDelay);
+        return new RuntimeSettings(backoffBase, backoffCap, backoffResetAfter, defaultGracePeriod, retry, logIndexInterval, simulatedStartDelay, isolation);
     }
 
     public RuntimeSettings withSimulatedStartDelay(Duration delay) {
-        return new RuntimeSettings(backoffBase, backoffCap, backoffResetAfter, defaultGracePeriod, retryInterval, logIndexInterval, delay);
+        return new RuntimeSettings(backoffBase, backoffCap, backoffResetAfter, defaultGracePeriod, retryInterval, logIndexInterval, delay, isolation);
+    }
+
+    public RuntimeSettings withIsolation(boolean on) {
+        return new RuntimeSettings(backoffBase, backoffCap, backoffResetAfter, defaultGracePeriod, retryInterval, logIndexInterval, simulatedStartDelay, on);
     }
 }

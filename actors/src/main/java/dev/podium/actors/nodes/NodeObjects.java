@@ -3,6 +3,7 @@ package dev.podium.actors.nodes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.model.json.Json;
+import dev.podium.runtime.process.ProcessRuntime;
 
 /** The Node and Lease objects a node agent writes for itself. */
 final class NodeObjects {
@@ -16,6 +17,11 @@ final class NodeObjects {
         o.put("apiVersion", "v1").put("kind", "Node");
         ObjectNode meta = o.putObject("metadata");
         meta.put("name", n.name());
+        if (n.runtime() instanceof ProcessRuntime p) {
+            meta.putObject("annotations")
+                    .put("podium.dev/isolation", p.isolationStatus())
+                    .put("podium.dev/memory-limits", p.memoryLimitsStatus());
+        }
         meta.putObject("labels")
                 .put("kubernetes.io/hostname", n.name())
                 .put("kubernetes.io/os", "linux")

@@ -40,6 +40,7 @@ public final class WatchCache {
     private final TreeMap<Long, List<CompletableFuture<Long>>> rvWaiters = new TreeMap<>();
     private final CompletableFuture<Long> ready = new CompletableFuture<>();
     private long oldestRetainedRv = 0;
+    private volatile Runnable onAwait = () -> { };
     private volatile long currentRv = 0;
 
     public WatchCache(int windowCapacity) {
@@ -63,6 +64,11 @@ public final class WatchCache {
     /** Completes with the resourceVersion reached once the journal has been read up to its end at start-up. */
     public CompletionStage<Long> whenReady() {
         return ready;
+    }
+
+    /** Called whenever a writer starts waiting for its event: the journal tail polls at once. */
+    public void onAwait(Runnable hook) {
+        this.onAwait = hook;
     }
 
     public void markReady() {
@@ -144,6 +150,7 @@ public final class WatchCache {
             if (current != null && current.seqNr() >= seqNr) return CompletableFuture.completedFuture(current.resourceVersion());
             CompletableFuture<Long> f = new CompletableFuture<>();
             seqWaiters.computeIfAbsent(persistenceId, k -> new ArrayList<>()).add(new SeqWaiter(seqNr, f));
+            onAwait.run();
             return f.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS);
         } finally {
             lock.writeLock().unlock();
@@ -157,6 +164,7 @@ public final class WatchCache {
             if (currentRv >= rv) return CompletableFuture.completedFuture(currentRv);
             CompletableFuture<Long> f = new CompletableFuture<>();
             rvWaiters.computeIfAbsent(rv, k -> new ArrayList<>()).add(f);
+            onAwait.run();
             return f.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS);
         } finally {
             lock.writeLock().unlock();

@@ -24,6 +24,10 @@ final class ContainerRun {
     Process child;
     Instant startedAt;
     Probes.Target target;
+    /** The cgroup enforcing the memory limit of the current run, if any. */
+    Path cgroup;
+    /** The current run is in its own namespaces (its process is the unshare leading them). */
+    boolean isolated;
     Path log;
     boolean terminating;
     int signalSent;

@@ -67,6 +67,18 @@ final class Launcher {
         throw new PodConfigException("ContainerCannotRun", "exec: \"" + cmd + "\": executable file not found in $PATH", false);
     }
 
+    /** {@code resources.limits.memory} in bytes; 0 when unset or invalid (validation reports that elsewhere). */
+    static long memoryLimit(JsonNode container) {
+        JsonNode q = container.path("resources").path("limits").get("memory");
+        if (q == null || q.isNull() || q.asText().isBlank()) return 0;
+        try {
+            return Math.max(0, io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(
+                    new io.fabric8.kubernetes.api.model.Quantity(q.asText())).longValue());
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     private static String orEmpty(String s) {
         return s == null ? "" : s;
     }

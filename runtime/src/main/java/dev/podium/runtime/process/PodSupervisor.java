@@ -146,19 +146,35 @@ final class PodSupervisor {
             return;
         }
         Process p;
+        Path cgroup = null;
+        boolean isolated = shared.isolation().available();
         try {
             c.log = shared.logs().rotate(podDir, c.name);
-            ProcessBuilder pb = new ProcessBuilder(ProcessGroups.inNewGroup(plan.argv())).directory(plan.workDir().toFile())
+            List<String> argv = plan.argv();
+            if (isolated) {
+                List<Isolation.Mount> mounts = Volumes.bindMounts(pod, c.spec, volumes);
+                Volumes.createMountPoints(mounts);
+                argv = shared.isolation().wrap(argv, hostname(), mounts, plan.workDir());
+            }
+            long limit = Launcher.memoryLimit(c.spec);
+            if (limit > 0) {
+                cgroup = shared.cgroups().create(uid + "-" + c.name + "-" + Long.toString(System.nanoTime(), 36), limit).orElse(null);
+                if (cgroup != null) argv = Isolation.inCgroup(argv, cgroup);
+            }
+            ProcessBuilder pb = new ProcessBuilder(ProcessGroups.inNewGroup(argv)).directory(plan.workDir().toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(c.log.toFile()));
             pb.environment().clear();
             pb.environment().putAll(plan.env());
             p = pb.start();
         } catch (Exception e) {
+            MemoryCgroups.remove(cgroup);
             c.status.state = new ContainerState.Waiting("ContainerCannotRun", e.getMessage());
             publish();
             return;
         }
+        c.cgroup = cgroup;
+        c.isolated = isolated;
         shared.logs().track(c.log);
         Instant now = shared.clock().instant();
         c.child = p;
@@ -166,7 +182,7 @@ final class PodSupervisor {
         c.startedAt = now;
         c.terminating = false;
         c.signalSent = 0;
-        c.target = new Probes.Target(plan.env(), plan.workDir(), c.spec, host());
+        c.target = new Probes.Target(plan.env(), plan.workDir(), c.spec, host(), isolated ? p.pid() : 0);
         c.status.containerID = "podium://" + uid + "/" + c.name + "/" + p.pid();
         c.status.state = new ContainerState.Running(now);
         int run = c.run;
@@ -183,7 +199,12 @@ final class PodSupervisor {
         c.status.restartCount = restartCount;
         c.status.containerID = containerID;
         if (h == null) {
-            ended(c, unknownExit(c, shared.clock().instant()));
+            Path cg = c.cgroup;
+            c.cgroup = null;
+            boolean oom = MemoryCgroups.oomKilled(cg);
+            shared.workers().execute(() -> MemoryCgroups.remove(cg));
+            ContainerState.Terminated t = unknownExit(c, shared.clock().instant());
+            ended(c, oom ? oomKilled(137, t.startedAt(), t.finishedAt(), c.status.containerID) : t);
             return;
         }
         c.process = h;
@@ -192,9 +213,9 @@ final class PodSupervisor {
         shared.logs().track(c.log);
         try {
             c.target = new Probes.Target(Launcher.plan(pod, c.spec, ctx, volumes == null ? Map.of() : volumes, podDir).env(),
-                    podDir, c.spec, host());
+                    podDir, c.spec, host(), c.isolated ? h.pid() : 0);
         } catch (PodConfigException e) {
-            c.target = new Probes.Target(Map.of("PATH", Launcher.DEFAULT_PATH), podDir, c.spec, host());
+            c.target = new Probes.Target(Map.of("PATH", Launcher.DEFAULT_PATH), podDir, c.spec, host(), c.isolated ? h.pid() : 0);
         }
         int run = c.run;
         h.onExit().thenAccept(x -> serial.execute(() -> exited(c, run, -1)));
@@ -216,7 +237,13 @@ final class PodSupervisor {
         if (c.run != run || c.process == null) return;
         Instant now = shared.clock().instant();
         long pid = c.process.pid();
-        shared.workers().execute(() -> ProcessGroups.signal(pid, "KILL")); // leftovers of the group
+        Path cg = c.cgroup;
+        c.cgroup = null;
+        boolean oom = MemoryCgroups.oomKilled(cg);
+        shared.workers().execute(() -> {
+            ProcessGroups.signal(pid, "KILL"); // leftovers of the group
+            MemoryCgroups.remove(cg);
+        });
         c.cancelTimer();
         c.stopProbes();
         shared.logs().untrack(c.log);
@@ -225,13 +252,28 @@ final class PodSupervisor {
         c.status.ready = false;
         c.status.started = false;
         ContainerState.Terminated t;
-        if (code < 0) {
+        if (oom && code != 0) {
+            t = oomKilled(code < 0 ? 137 : code, c.startedAt, now, c.status.containerID);
+        } else if (code < 0) {
             t = unknownExit(c, now);
         } else {
             int signal = c.signalSent != 0 && code == 128 + c.signalSent ? c.signalSent : 0;
             t = ContainerState.Terminated.of(code, signal, c.startedAt, now, c.status.containerID);
         }
         ended(c, t);
+    }
+
+    /** A container the OOM killer ended for exceeding its memory limit (kubectl shows OOMKilled). */
+    private static ContainerState.Terminated oomKilled(int code, Instant startedAt, Instant now, String containerID) {
+        return new ContainerState.Terminated(code, 0, "OOMKilled", null, startedAt, now, containerID);
+    }
+
+    /** The container's hostname: spec.hostname, else the pod name (at most 63 characters). */
+    private String hostname() {
+        String h = Json.textAt(pod, "spec.hostname");
+        if (h == null || h.isEmpty()) h = Json.textAt(pod, "metadata.name");
+        if (h == null) return "";
+        return h.length() > 63 ? h.substring(0, 63) : h;
     }
 
     private ContainerState.Terminated unknownExit(ContainerRun c, Instant now) {

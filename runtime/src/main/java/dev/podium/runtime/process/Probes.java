@@ -23,7 +23,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class Probes {
     /** Where a container's handlers run: its environment, working directory, ports and host. */
-    record Target(Map<String, String> env, Path workDir, JsonNode containerSpec, String host) {}
+    record Target(Map<String, String> env, Path workDir, JsonNode containerSpec, String host, long nsLeader) {
+        Target(Map<String, String> env, Path workDir, JsonNode containerSpec, String host) {
+            this(env, workDir, containerSpec, host, 0);
+        }
+    }
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
@@ -51,6 +55,7 @@ final class Probes {
         if (argv.isEmpty()) return CompletableFuture.completedFuture(false);
         Path exe = Launcher.executable(argv.get(0), t.env(), t.workDir());
         argv.set(0, exe.toString());
+        argv = Isolation.enter(t.nsLeader(), t.workDir(), argv);
         ProcessBuilder pb = new ProcessBuilder(ProcessGroups.inNewGroup(argv)).directory(t.workDir().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true);

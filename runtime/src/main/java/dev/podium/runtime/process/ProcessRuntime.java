@@ -39,7 +39,9 @@ import java.util.stream.Collectors;
  *   claims/NS/CLAIM            persistentVolumeClaim volumes
  * </pre>
  * Each container is {@code command + args} exec'd through {@code setsid}, so it leads its own process group
- * and signals reach its children. Threads: one timer thread and a small pool shared by all pods; each pod's
+ * and signals reach its children. Where possible (see {@link #isolationStatus()}, RuntimeSettings.isolation) it runs
+ * in its own PID, UTS, IPC and mount namespaces (see Isolation), and {@code resources.limits.memory} is enforced
+ * through a cgroup (see MemoryCgroups, {@link #memoryLimitsEnforced()}). Threads: one timer thread and a small pool shared by all pods; each pod's
  * work is serialized (see PodSupervisor), and status reports arrive on pool threads, in order per pod.
  * <p>
  * Re-adoption: a new ProcessRuntime on the same root re-adopts the pods of {@code pods/*\/state.json} that
@@ -67,7 +69,14 @@ public final class ProcessRuntime implements ContainerRuntime {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads("podium-runtime-timer"));
         ExecutorService workers = Executors.newCachedThreadPool(threads("podium-runtime"));
         LogFiles logs = new LogFiles(clock);
-        this.shared = new Shared(root, clock, settings, timer, workers, logs);
+        Isolation isolation = settings.isolation() ? Isolation.probe() : Isolation.disabled();
+        if (settings.isolation() && !isolation.available())
+            log.warn("container isolation requested but unavailable, containers run as plain host processes: {}", isolation.status());
+        else log.info("container isolation: {}", isolation.status());
+        MemoryCgroups cgroups = MemoryCgroups.probe();
+        if (!cgroups.enforced()) log.warn("memory limits (resources.limits.memory) {}", cgroups.status());
+        else log.info("memory limits (resources.limits.memory) {}", cgroups.status());
+        this.shared = new Shared(root, clock, settings, timer, workers, logs, isolation, cgroups);
         long every = Math.max(10, settings.logIndexInterval().toMillis());
         timer.scheduleWithFixedDelay(() -> workers.execute(logs::sampleAll), every, every, TimeUnit.MILLISECONDS);
         readopt();
@@ -84,6 +93,29 @@ public final class ProcessRuntime implements ContainerRuntime {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /** Whether containers run in their own PID, UTS, IPC and mount namespaces (requested by settings and possible here). */
+    public boolean isolationAvailable() {
+        return shared.isolation().available();
+    }
+
+    /**
+     * One line describing isolation, e.g. {@code "isolated: pid, uts, ipc, mount namespaces"} or
+     * {@code "not isolated: unshare failed: <reason>"}; suitable for a Node annotation.
+     */
+    public String isolationStatus() {
+        return shared.isolation().status();
+    }
+
+    /** Whether {@code resources.limits.memory} is enforced (a writable cgroup memory controller was found). */
+    public boolean memoryLimitsEnforced() {
+        return shared.cgroups().enforced();
+    }
+
+    /** One line describing memory limit enforcement, e.g. {@code "enforced: cgroup v2 /sys/fs/cgroup/podium"} or {@code "not enforced: ..."}. */
+    public String memoryLimitsStatus() {
+        return shared.cgroups().status();
     }
 
     @Override
@@ -148,6 +180,7 @@ public final class ProcessRuntime implements ContainerRuntime {
             log.warn("some pods did not stop in time", e);
         }
         shutdownThreads();
+        shared.cgroups().close();
     }
 
     /** Closes the runtime but leaves its processes running, for a later ProcessRuntime to re-adopt. */
@@ -199,6 +232,8 @@ public final class ProcessRuntime implements ContainerRuntime {
                 Optional<ProcessHandle> h = ProcessHandle.of(n.get("pid").asLong()).filter(ProcessHandle::isAlive)
                         .filter(x -> !n.has("processStart") || x.info().startInstant().map(Instant::toEpochMilli)
                                 .map(ms -> Math.abs(ms - n.get("processStart").asLong()) < 2000).orElse(true));
+                if (n.has("cgroup")) c.cgroup = Path.of(n.get("cgroup").asText());
+                c.isolated = n.path("isolated").asBoolean(false);
                 sup.adopt(c, h.orElse(null), startedAt, c.status.restartCount, c.status.containerID);
             });
             sup.publish();

@@ -9,4 +9,5 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /** What all pods of one ProcessRuntime share: timers, a worker pool for short blocking work, log sampling. */
 record Shared(Path root, Clock clock, RuntimeSettings settings, ScheduledExecutorService timer,
-              ExecutorService workers, LogFiles logs) {}
+              ExecutorService workers, LogFiles logs,
+              Isolation isolation, MemoryCgroups cgroups) {}

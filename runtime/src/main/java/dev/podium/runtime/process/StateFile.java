@@ -41,6 +41,8 @@ final class StateFile {
                 n.put("pid", c.process.pid());
                 c.process.info().startInstant().ifPresent(i -> n.put("processStart", i.toEpochMilli()));
                 n.put("startedAt", c.startedAt.toEpochMilli());
+                if (c.cgroup != null) n.put("cgroup", c.cgroup.toString());
+                if (c.isolated) n.put("isolated", true);
             }
             ContainerState.Terminated t = c.status.state instanceof ContainerState.Terminated x ? x : c.status.lastState;
             if (t != null) {

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +27,8 @@ import java.util.Set;
  * {@code <podDir>/volumes/<name>} (deleted when the pod is stopped); hostPath is the node path itself;
  * persistentVolumeClaim is {@code <root>/claims/<namespace>/<claimName>}, kept across pods.
  * <p>
- * Without a mount namespace a volume cannot appear at its mountPath, so each mount is exposed as
+ * With isolation (see Isolation) each mount is bind-mounted at its mountPath inside the container's mount
+ * namespace. Without one a volume cannot appear at its mountPath, so each mount is (always, either way) exposed as
  * <ul>
  *   <li>the environment variable {@code PODIUM_VOLUME_<NAME>} (the volume name upper-cased, '-' and '.' as '_')
  *       holding the host directory (plus subPath), and</li>
@@ -175,6 +178,51 @@ final class Volumes {
             }
         }
         return env;
+    }
+
+    /**
+     * The bind mounts of a container in its mount namespace (see Isolation): each volumeMount's host directory
+     * (plus subPath) at its absolute mountPath; read-only when readOnly, and always for configMap, secret,
+     * downwardAPI and projected volumes, as Kubernetes mounts those.
+     */
+    static List<Isolation.Mount> bindMounts(ObjectNode pod, JsonNode container, Map<String, Path> volumes) {
+        Set<String> alwaysRo = new java.util.HashSet<>();
+        for (JsonNode v : pod.path("spec").path("volumes"))
+            if (v.has("configMap") || v.has("secret") || v.has("downwardAPI") || v.has("projected")) alwaysRo.add(v.path("name").asText());
+        List<Isolation.Mount> out = new ArrayList<>();
+        for (JsonNode m : container.path("volumeMounts")) {
+            String name = m.path("name").asText();
+            Path dir = volumes.get(name);
+            String target = m.path("mountPath").asText("");
+            if (dir == null || !target.startsWith("/")) continue;
+            target = Path.of(target).normalize().toString();
+            if (target.equals("/")) continue;
+            String sub = m.path("subPath").asText("");
+            if (!sub.isEmpty()) dir = dir.resolve(sub);
+            out.add(new Isolation.Mount(dir, target, m.path("readOnly").asBoolean(false) || alwaysRo.contains(name)));
+        }
+        return out;
+    }
+
+    /**
+     * Creates the missing mount points of {@code mounts} (a directory, or an empty file for a file source).
+     * A mount namespace shares the host's file systems, so these stay on the host, empty; best effort.
+     */
+    static void createMountPoints(List<Isolation.Mount> mounts) {
+        for (Isolation.Mount m : mounts) {
+            Path target = Path.of(m.target());
+            try {
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) continue;
+                if (Files.isRegularFile(m.source())) {
+                    Files.createDirectories(target.getParent());
+                    Files.createFile(target);
+                } else {
+                    Files.createDirectories(target);
+                }
+            } catch (IOException ignored) {
+                // the mount fails and says so in the container log; the PODIUM_VOLUME_* variable still works
+            }
+        }
     }
 
     /** Deletes the pod's own volume directories (not hostPath, not claims) and its mount links. */

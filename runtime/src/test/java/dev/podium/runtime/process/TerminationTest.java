@@ -51,12 +51,17 @@ class TerminationTest extends RuntimeTestBase {
 
     @Test
     void childrenOfTheContainerDieWithIt() throws Exception {
-        Path pidFile = root.resolve("child.pid");
-        String uid = start(pod("tree", "Always", sh("main", "sleep 30 & echo $$! > " + pidFile + "; wait")));
-        await().until(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank());
-        long child = Long.parseLong(Files.readString(pidFile).trim());
+        // found by a unique argument: with isolation, pids inside the container are not host pids
+        String marker = "30." + (System.nanoTime() % 1_000_000);
+        String uid = start(pod("tree", "Always", sh("main", "sleep " + marker + " & wait")));
+        await().until(() -> childWith(marker).isPresent());
+        ProcessHandle child = childWith(marker).orElseThrow();
         runtime.stopPod(uid, 1).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        await().until(() -> ProcessHandle.of(child).map(h -> !h.isAlive()).orElse(true));
+        await().until(() -> !child.isAlive());
+    }
+
+    private static java.util.Optional<ProcessHandle> childWith(String arg) {
+        return ProcessHandle.allProcesses().filter(h -> h.info().arguments().map(a -> java.util.List.of(a).contains(arg)).orElse(false)).findFirst();
     }
 
     @Test
