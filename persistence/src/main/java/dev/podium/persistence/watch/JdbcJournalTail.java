@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -39,6 +40,8 @@ public final class JdbcJournalTail implements AutoCloseable {
     private boolean pokePending;
     private long last;
     private long gapSince;
+    private long lastPoll;
+    private static final long MIN_POLL_GAP_NANOS = 1_000_000;
 
     private JdbcJournalTail(DatabaseProfile db, Serialization serialization, WatchCache cache, Duration idlePoll, Duration gapTimeout) {
         this.db = db;
@@ -75,6 +78,7 @@ public final class JdbcJournalTail implements AutoCloseable {
                  PreparedStatement query = c.prepareStatement(sql())) {
                 backoff = 100;
                 while (running) {
+                    pace();
                     Poll result = poll(query);
                     if (!cache.isReady() && result != Poll.FULL) cache.markReady();
                     if (result == Poll.FULL) continue;
@@ -90,6 +94,13 @@ public final class JdbcJournalTail implements AutoCloseable {
     }
 
     private enum Poll { FULL, DONE, GAP }
+
+    /** Pokes under load would make the tail query back to back; one query per millisecond at most is plenty. */
+    private void pace() {
+        long wait = MIN_POLL_GAP_NANOS - (System.nanoTime() - lastPoll);
+        if (wait > 0) LockSupport.parkNanos(wait);
+        lastPoll = System.nanoTime();
+    }
 
     private Poll poll(PreparedStatement query) throws SQLException {
         query.setLong(1, last);
