@@ -195,4 +195,23 @@ class NodesEndToEndTest {
                 kubectl.run("-n", "preempt", "get", "pod", "high", "-o", "jsonpath={.spec.nodeName}").out().equals("sim-00003"));
         assertThat(kubectl.run("-n", "preempt", "get", "pod", "low").exit()).isNotZero();
     }
+
+    @Test
+    void anUnschedulablePodIsScheduledOnceTheClusterChanges() throws Exception {
+        kubectl.runWithInput("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: picky}
+                spec:
+                  nodeSelector: {zone: blue}
+                  containers: [{name: main, image: busybox}]
+                """, "apply", "-f", "-").ok();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                kubectl.run("describe", "pod", "picky").out().contains("didn't match Pod's node affinity/selector"));
+        assertThat(kubectl.run("get", "pod", "picky", "-o", "jsonpath={.spec.nodeName}").out()).isEmpty();
+        kubectl.run("label", "node", "sim-00001", "zone=blue").ok();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                kubectl.run("get", "pod", "picky", "-o", "jsonpath={.spec.nodeName}").out().equals("sim-00001"));
+        kubectl.run("label", "node", "sim-00001", "zone-").ok();
+    }
 }
