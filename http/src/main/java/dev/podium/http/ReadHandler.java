@@ -92,6 +92,13 @@ final class ReadHandler {
         return reached.exceptionally(t -> {
             throw new ApiException(ApiError.timeout("Too large resource version: " + from + ", current: " + cache.currentResourceVersion()));
         }).thenApply(v -> {
+            String timeout = req.param("timeoutSeconds");
+            Duration limit;
+            try {
+                limit = timeout == null || timeout.isEmpty() ? Duration.ofMinutes(30) : Duration.ofSeconds(Math.max(1, Long.parseLong(timeout)));
+            } catch (NumberFormatException e) {
+                throw new ApiException(ApiError.badRequest("timeoutSeconds must be a whole number of seconds, not \"" + timeout + "\""));
+            }
             WatchFilter filter = new WatchFilter(req.kind().entityTypeName(), req.namespace(), Selection.of(req));
             Source<WatchEvent, NotUsed> events;
             try {
@@ -100,8 +107,6 @@ final class ReadHandler {
                 return Responses.json(200, Json.MAPPER.createObjectNode().put("type", "ERROR")
                         .set("object", Responses.status(ApiError.gone(e.getMessage()))));
             }
-            String timeout = req.param("timeoutSeconds");
-            Duration limit = timeout == null ? Duration.ofMinutes(30) : Duration.ofSeconds(Math.max(1, Long.parseLong(timeout)));
             boolean table = req.wantsTable();
             AtomicBoolean first = new AtomicBoolean(true);
             Source<ByteString, NotUsed> body = events.takeWithin(limit)

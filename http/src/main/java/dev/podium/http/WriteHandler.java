@@ -236,7 +236,7 @@ final class WriteHandler {
         ObjectReply.Done done = (ObjectReply.Done) reply;
         ObjectNode out = done.object().deepCopy();
         int code = done.outcome() == ObjectReply.Outcome.CREATED ? createdCode : 200;
-        if (done.outcome() == ObjectReply.Outcome.DRY_RUN && done.seqNr() == 0) {
+        if (done.outcome() == ObjectReply.Outcome.DRY_RUN_CREATED) {
             Json.metadata(out).remove("resourceVersion");
             return CompletableFuture.completedFuture(Responses.ok(out, req.wantsYaml()).withStatus(createdCode));
         }

@@ -31,6 +31,9 @@ public interface ContainerRuntime extends AutoCloseable {
     /** The log file of a container (its current run, or the previous one), for kubectl logs. */
     Optional<Path> logFile(String podUid, String container, boolean previous);
 
+    /** Drops everything kept for a stopped pod whose API object is gone (its files and logs included). */
+    void forget(String podUid);
+
     @Override
     void close();
 }

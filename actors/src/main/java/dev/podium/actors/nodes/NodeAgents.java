@@ -59,6 +59,8 @@ public final class NodeAgents {
 
     record StaticStopped(String mirrorKey) implements Command {}
 
+    record OrphanStopped(String uid) implements Command {}
+
     /** Where the local node's static pod manifests live. */
     public record StaticPodSource(Path directory, String nodeName) {}
 
@@ -117,7 +119,8 @@ public final class NodeAgents {
                     return Behaviors.same();
                 })
                 .onMessage(Stopped.class, m -> {
-                    running.remove(m.uid());
+                    Running was = running.remove(m.uid());
+                    if (was != null) nodes.get(was.node()).runtime().forget(m.uid());
                     stopping.remove(m.uid());
                     objects.ask(POD, m.namespace() + "/" + m.name(), r -> new ObjectCommand.Delete(0, m.uid(), 0, false, r));
                     return Behaviors.same();
@@ -137,6 +140,10 @@ public final class NodeAgents {
                 .onMessage(StaticStatus.class, m -> {
                     staticStatus.put(m.mirrorKey(), m.status());
                     writeMirrorStatus(m.mirrorKey());
+                    return Behaviors.same();
+                })
+                .onMessage(OrphanStopped.class, m -> {
+                    stopping.remove(m.uid());
                     return Behaviors.same();
                 })
                 .onMessage(StaticStopped.class, m -> {
@@ -198,6 +205,20 @@ public final class NodeAgents {
         for (var e : Map.copyOf(running).entrySet()) {
             if (!seen.contains(e.getKey()) && !stopping.contains(e.getKey())) stop(e.getKey(), e.getValue(), 0);
         }
+        // processes a runtime re-adopted whose pods are gone from the API (deleted while this node was down)
+        Set<String> staticUids = new HashSet<>();
+        statics.values().forEach(m -> staticUids.add(m.uid()));
+        for (LocalNode node : nodes.values()) {
+            for (String uid : Set.copyOf(node.runtime().knownPods())) {
+                if (!seen.contains(uid) && !running.containsKey(uid) && !stopping.contains(uid) && !staticUids.contains(uid)) {
+                    stopping.add(uid);
+                    node.runtime().stopPod(uid, 0).whenComplete((d, t) -> {
+                        node.runtime().forget(uid);
+                        ctx.getSelf().tell(new OrphanStopped(uid));
+                    });
+                }
+            }
+        }
     }
 
     private void onPod(ObjectNode pod, boolean deleted) {
@@ -219,6 +240,11 @@ public final class NodeAgents {
             return;
         }
         if (pod.path("metadata").has("deletionTimestamp")) {
+            if (known == null && node.runtime().knownPods().contains(uid)) {
+                // re-adopted after a restart while terminating: stop it first, then finish the deletion
+                known = new Running(namespace, name, node.name());
+                running.put(uid, known);
+            }
             if (known != null) {
                 if (!stopping.contains(uid)) stop(uid, known, pod.path("metadata").path("deletionGracePeriodSeconds").asLong(30));
             } else if (!stopping.contains(uid)) {

@@ -72,7 +72,7 @@ public final class NodeLifecycleController {
                 PodConditions.set(status, "Ready", "True", "KubeletReady", "kubelet is posting ready status", stamp);
                 patch(objects, NODE, name, status, true);
             }
-            NodeHealth.unreachableTaint(node).ifPresent(taint -> evict(cache, objects, name, taint, now));
+            if (stale) NodeHealth.unreachableTaint(node).ifPresent(taint -> evict(cache, objects, name, taint, now));
         }
     }
 

@@ -91,7 +91,10 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
             return Effect().reply(cmd.replyTo(), new ObjectReply.Done(a.object(), state.seqNr(), a.outcome()));
         }
         Decision.Persist p = (Decision.Persist) decision;
-        if (dryRun) return Effect().reply(cmd.replyTo(), new ObjectReply.Done(p.event().object(), state.seqNr(), ObjectReply.Outcome.DRY_RUN));
+        if (dryRun) {
+            ObjectReply.Outcome outcome = p.outcome() == ObjectReply.Outcome.CREATED ? ObjectReply.Outcome.DRY_RUN_CREATED : ObjectReply.Outcome.DRY_RUN;
+            return Effect().reply(cmd.replyTo(), new ObjectReply.Done(p.event().object(), state.seqNr(), outcome));
+        }
         return Effect().persist(p.event())
                 .thenReply(cmd.replyTo(), s -> new ObjectReply.Done(p.event().object(), s.seqNr(), p.outcome()));
     }

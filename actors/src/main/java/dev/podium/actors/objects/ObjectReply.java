@@ -11,7 +11,7 @@ import dev.podium.persistence.PodiumSerializable;
  */
 public sealed interface ObjectReply extends PodiumSerializable {
 
-    enum Outcome { CREATED, UPDATED, UNCHANGED, DELETING, DELETED, FOUND, DRY_RUN }
+    enum Outcome { CREATED, UPDATED, UNCHANGED, DELETING, DELETED, FOUND, DRY_RUN, DRY_RUN_CREATED }
 
     /** {@code seqNr} is the entity's sequence number of the event that produced {@code object}. */
     record Done(ObjectNode object, long seqNr, Outcome outcome) implements ObjectReply {}

@@ -101,7 +101,14 @@ public final class ObjectWrites {
             return PodDeletion.begin(current, gracePeriodSeconds, Instant.now(clock));
         }
         if (hasFinalizers(current)) {
-            if (current.path("metadata").has("deletionTimestamp")) return new Decision.Answer(current, ObjectReply.Outcome.DELETING);
+            if (current.path("metadata").has("deletionTimestamp")) {
+                if (gracePeriodSeconds == 0 && current.path("metadata").path("deletionGracePeriodSeconds").asLong(0) != 0) {
+                    ObjectNode next = current.deepCopy();
+                    next.with("metadata").put("deletionGracePeriodSeconds", 0);
+                    return new Decision.Persist(new ObjectEvent.ObjectUpdated(next), ObjectReply.Outcome.DELETING);
+                }
+                return new Decision.Answer(current, ObjectReply.Outcome.DELETING);
+            }
             ObjectNode next = current.deepCopy();
             next.with("metadata").put("deletionTimestamp", now());
             next.with("metadata").put("deletionGracePeriodSeconds", 0);
@@ -157,8 +164,10 @@ public final class ObjectWrites {
         if (kind.statusSubresource() && specChanged(current, next)) {
             next.with("metadata").put("generation", current.path("metadata").path("generation").asLong(1) + 1);
         }
+        // kube's rule: an update completes a deletion once no finalizer is left and no grace period is running
         boolean terminating = next.path("metadata").has("deletionTimestamp");
-        if (terminating && !hasFinalizers(next)) {
+        boolean graceOver = next.path("metadata").path("deletionGracePeriodSeconds").asLong(0) == 0;
+        if (terminating && graceOver && !hasFinalizers(next)) {
             return validated(next, current, new ObjectEvent.ObjectDeleted(next), ObjectReply.Outcome.DELETED);
         }
         return validated(next, current, new ObjectEvent.ObjectUpdated(next), ObjectReply.Outcome.UPDATED);

@@ -107,7 +107,7 @@ class ObjectEntityTest {
     void dryRunValidatesButPersistsNothing() {
         var result = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), true, r));
         assertThat(result.hasNoEvents()).isTrue();
-        assertThat(((ObjectReply.Done) result.reply()).outcome()).isEqualTo(ObjectReply.Outcome.DRY_RUN);
+        assertThat(((ObjectReply.Done) result.reply()).outcome()).isEqualTo(ObjectReply.Outcome.DRY_RUN_CREATED);
         assertThat(configMap.getState().exists()).isFalse();
     }
 
@@ -202,6 +202,11 @@ class ObjectEntityTest {
         assertThat(((ObjectReply.Done) marked.reply()).outcome()).isEqualTo(ObjectReply.Outcome.DELETING);
         assertThat(bound.getState().object().at("/metadata/deletionGracePeriodSeconds").asLong()).isEqualTo(20);
         assertThat(bound.getState().object().at("/metadata/deletionTimestamp").asText()).isEqualTo("2026-01-02T03:04:25Z");
+        ObjectNode status = Json.object();
+        status.putObject("status").put("phase", "Running");
+        var during = bound.<ObjectReply>runCommand(r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), status, 0, true, "", false, false, r));
+        assertThat(during.event()).as("a write during the grace period must not finish the deletion").isInstanceOf(ObjectEvent.ObjectUpdated.class);
+        assertThat(bound.getState().exists()).isTrue();
         var forced = bound.<ObjectReply>runCommand(r -> new ObjectCommand.Delete(0, "", 0, false, r));
         assertThat(forced.event()).isInstanceOf(ObjectEvent.ObjectDeleted.class);
 

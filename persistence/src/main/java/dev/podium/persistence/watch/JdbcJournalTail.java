@@ -41,6 +41,7 @@ public final class JdbcJournalTail implements AutoCloseable {
     private long last;
     private long gapSince;
     private long lastPoll;
+    private long bootstrapUntil;
     private static final long MIN_POLL_GAP_NANOS = 1_000_000;
 
     private JdbcJournalTail(DatabaseProfile db, Serialization serialization, WatchCache cache, Duration idlePoll, Duration gapTimeout) {
@@ -77,10 +78,12 @@ public final class JdbcJournalTail implements AutoCloseable {
             try (Connection c = db.connect();
                  PreparedStatement query = c.prepareStatement(sql())) {
                 backoff = 100;
+                if (!cache.isReady()) bootstrapUntil = maxOrdering(c);
                 while (running) {
                     pace();
                     Poll result = poll(query);
-                    if (!cache.isReady() && result != Poll.FULL) cache.markReady();
+                    // ready once everything that existed at start-up has been read
+                    if (!cache.isReady() && last >= bootstrapUntil && result != Poll.FULL) cache.markReady();
                     if (result == Poll.FULL) continue;
                     waitForWork(result == Poll.GAP ? Duration.ofMillis(2) : idlePoll);
                 }
@@ -121,16 +124,27 @@ public final class JdbcJournalTail implements AutoCloseable {
         return rows == BATCH ? Poll.FULL : Poll.DONE;
     }
 
-    /** True once a hole before {@code next} has lasted longer than the gap timeout (it is then skipped). */
+    /**
+     * True once a hole before {@code next} has lasted longer than the gap timeout (it is then
+     * skipped). Holes in what was already written at start-up are permanent and skipped at once.
+     */
     private boolean gapExpired(long next) {
+        if (next <= bootstrapUntil) return true;
         long now = System.nanoTime();
         if (gapSince == 0) {
             gapSince = now;
             return false;
         }
         if (now - gapSince < gapTimeout.toNanos()) return false;
-        log.info("journal orderings {}..{} never committed; skipping them", last + 1, next - 1);
+        if (next > bootstrapUntil) log.info("journal orderings {}..{} never committed; skipping them", last + 1, next - 1);
         return true;
+    }
+
+    private long maxOrdering(Connection c) throws SQLException {
+        String q = db.kind() == DatabaseProfile.Kind.H2 ? "\"" : "";
+        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT MAX(" + col(q, "ordering") + ") FROM " + col(q, "event_journal"))) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     private String sql() {

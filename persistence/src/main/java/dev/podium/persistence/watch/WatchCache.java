@@ -104,7 +104,8 @@ public final class WatchCache {
             recentOrderings.put(persistenceId + "#" + seqNr, ordering);
             currentRv = ordering;
             for (Watcher w : watchers) {
-                if (w.filter.accepts(kind, namespace, obj)) w.offer(change);
+                WatchEvent seen = forWatcher(w.filter, change, previous);
+                if (seen != null) w.offer(seen);
             }
             var headRv = rvWaiters.headMap(ordering, true);
             headRv.values().forEach(rvDone::addAll);
@@ -149,9 +150,15 @@ public final class WatchCache {
             CachedObject current = findByPersistenceId(persistenceId);
             if (current != null && current.seqNr() >= seqNr) return CompletableFuture.completedFuture(current.resourceVersion());
             CompletableFuture<Long> f = new CompletableFuture<>();
-            seqWaiters.computeIfAbsent(persistenceId, k -> new ArrayList<>()).add(new SeqWaiter(seqNr, f));
+            SeqWaiter waiter = new SeqWaiter(seqNr, f);
+            seqWaiters.computeIfAbsent(persistenceId, k -> new ArrayList<>()).add(waiter);
             onAwait.run();
-            return f.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS);
+            return f.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((v, t) -> {
+                if (t != null) forget(() -> {
+                    List<SeqWaiter> list = seqWaiters.get(persistenceId);
+                    if (list != null && list.remove(waiter) && list.isEmpty()) seqWaiters.remove(persistenceId);
+                });
+            });
         } finally {
             lock.writeLock().unlock();
         }
@@ -165,7 +172,21 @@ public final class WatchCache {
             CompletableFuture<Long> f = new CompletableFuture<>();
             rvWaiters.computeIfAbsent(rv, k -> new ArrayList<>()).add(f);
             onAwait.run();
-            return f.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS);
+            return f.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((v, t) -> {
+                if (t != null) forget(() -> {
+                    List<CompletableFuture<Long>> list = rvWaiters.get(rv);
+                    if (list != null && list.remove(f) && list.isEmpty()) rvWaiters.remove(rv);
+                });
+            });
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void forget(Runnable removal) {
+        lock.writeLock().lock();
+        try {
+            removal.run();
         } finally {
             lock.writeLock().unlock();
         }
@@ -216,6 +237,24 @@ public final class WatchCache {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * The event a watch with this filter sees: an object that stops matching its selectors is
+     * DELETED for it, one that starts matching is ADDED, as kube's watch cache does.
+     */
+    private static WatchEvent forWatcher(WatchFilter filter, WatchEvent change, CachedObject previous) {
+        boolean now = filter.accepts(change.kind(), change.namespace(), change.object());
+        boolean before = previous != null && filter.accepts(change.kind(), change.namespace(), previous.object());
+        if (change.type() == WatchEvent.Type.DELETED) return now || before ? change : null;
+        if (now && before) return change;
+        if (now) return change.type() == WatchEvent.Type.ADDED ? change : withType(change, WatchEvent.Type.ADDED);
+        if (before) return withType(change, WatchEvent.Type.DELETED);
+        return null;
+    }
+
+    private static WatchEvent withType(WatchEvent e, WatchEvent.Type type) {
+        return new WatchEvent(type, e.kind(), e.namespace(), e.object(), e.resourceVersion());
     }
 
     /** How many objects of each kind the cache holds. */

@@ -130,4 +130,16 @@ class WatchCacheTest {
         assertThat(got.get(0).type()).isEqualTo(WatchEvent.Type.BOOKMARK);
         assertThat(got.get(0).resourceVersion()).isEqualTo(4);
     }
+
+    @Test
+    void anObjectThatStopsMatchingASelectorIsDeletedForThatWatchAndAddedWhenItMatchesAgain() throws Exception {
+        WatchCache cache = new WatchCache(100);
+        cache.apply("ConfigMap|a/x", 1, 1, new ObjectEvent.ObjectCreated(cm("a", "x", "web")));
+        var events = cache.watch(new WatchFilter("ConfigMap", null, o -> o.at("/metadata/labels/tier").asText().equals("web")), 1, false, 16, mat)
+                .take(2).runWith(Sink.seq(), mat);
+        cache.apply("ConfigMap|a/x", 2, 2, new ObjectEvent.ObjectUpdated(cm("a", "x", "db")));
+        cache.apply("ConfigMap|a/x", 3, 3, new ObjectEvent.ObjectUpdated(cm("a", "x", "web")));
+        assertThat(events.toCompletableFuture().get(5, TimeUnit.SECONDS)).extracting(e -> e.type() + "@" + e.resourceVersion())
+                .containsExactly("DELETED@2", "ADDED@3");
+    }
 }

@@ -144,6 +144,11 @@ public final class ProcessRuntime implements ContainerRuntime {
     }
 
     /** Stops the pod if needed and deletes everything of it (logs included); it is no longer known. */
+    @Override
+    public void forget(String podUid) {
+        removePod(podUid);
+    }
+
     public CompletionStage<Void> removePod(String podUid) {
         PodSupervisor sup = pods.get(podUid);
         if (sup == null) return CompletableFuture.completedFuture(null);

@@ -86,6 +86,11 @@ public final class SimulatedRuntime implements ContainerRuntime {
     }
 
     /** Forgets a stopped pod. */
+    @Override
+    public void forget(String podUid) {
+        removePod(podUid);
+    }
+
     public void removePod(String podUid) {
         pods.remove(podUid);
     }
