@@ -47,6 +47,10 @@ final class LogHandler {
         LocalNode node = nodes.get(nodeName).orElseThrow(() -> new ApiException(new ApiError(503, "ServiceUnavailable",
                 "the logs of pod " + podName + " are on node " + nodeName + ", which this API server does not host; ask the API server on that node",
                 null)));
+        if (node.runtime().name().equals("simulated")) {
+            throw new ApiException(ApiError.badRequest("pod " + podName + " runs on the simulated node " + nodeName
+                    + ", whose containers print nothing; pin pods that should log to the local node with nodeSelector podium.dev/runtime: process"));
+        }
         boolean previous = req.flag("previous");
         // a static pod's mirror names the running pod (its manifest hash) in the mirror annotation
         String mirrorOf = pod.path("metadata").path("annotations").path("kubernetes.io/config.mirror").asText("");
