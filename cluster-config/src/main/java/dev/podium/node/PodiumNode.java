@@ -11,6 +11,7 @@ import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.SingletonActor;
 import dev.podium.actors.objects.ObjectClient;
+import dev.podium.actors.objects.ShardedObjectClient;
 import dev.podium.actors.objects.ObjectEntity;
 import dev.podium.http.ApiServer;
 import dev.podium.persistence.watch.JdbcJournalTail;
@@ -72,7 +73,7 @@ public final class PodiumNode implements AutoCloseable {
             JdbcJournalTail tail = JdbcJournalTail.start(settings.database(), SerializationExtension.get(Adapter.toClassic(system)), cache,
                     podium.getDuration("journal-poll"), podium.getDuration("journal-gap-timeout"));
             cache.whenReady().toCompletableFuture().get(120, TimeUnit.SECONDS);
-            ObjectClient objects = new ObjectClient(system, podium.getDuration("ask-timeout"));
+            ObjectClient objects = new ShardedObjectClient(system, podium.getDuration("ask-timeout"));
             LocalNodes nodes = HostedNodes.create(settings, podium.getDuration("simulated-start-delay"));
             ApiServer api = new ApiServer(system, cache, objects, nodes, settings.clock());
             ServerBinding binding = api.bind(settings.host(), settings.port()).toCompletableFuture().get(30, TimeUnit.SECONDS);
