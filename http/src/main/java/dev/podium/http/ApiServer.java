@@ -17,7 +17,6 @@ import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -132,9 +131,5 @@ public final class ApiServer {
     private static CompletionStage<HttpResponse> notAllowed(ApiRequest req) {
         return CompletableFuture.completedFuture(Responses.error(ApiError.methodNotAllowed(
                 "the server does not allow this method on the requested resource: " + req.http().method().name() + " " + req.http().getUri().path())));
-    }
-
-    public static Duration defaultTimeout() {
-        return Duration.ofSeconds(15);
     }
 }

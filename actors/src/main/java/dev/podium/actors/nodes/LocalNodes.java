@@ -21,8 +21,4 @@ public final class LocalNodes {
     public List<LocalNode> all() {
         return List.copyOf(byName.values());
     }
-
-    public void closeRuntimes() {
-        byName.values().stream().map(LocalNode::runtime).distinct().forEach(r -> r.close());
-    }
 }

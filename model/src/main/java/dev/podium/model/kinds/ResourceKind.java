@@ -32,11 +32,6 @@ public record ResourceKind(
         return apiVersion();
     }
 
-    /** The kind and plural as kubectl prints them in messages, e.g. {@code configmaps}. */
-    public String qualifiedResource() {
-        return group.isEmpty() ? plural : plural + "." + group;
-    }
-
     public List<String> verbs() {
         return List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
     }
