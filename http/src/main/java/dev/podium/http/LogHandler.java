@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +32,12 @@ final class LogHandler {
     private static final Duration FOLLOW_POLL = Duration.ofMillis(200);
     private final WatchCache cache;
     private final LocalNodes nodes;
+    private final Clock clock;
 
-    LogHandler(WatchCache cache, LocalNodes nodes) {
+    LogHandler(WatchCache cache, LocalNodes nodes, Clock clock) {
         this.cache = cache;
         this.nodes = nodes;
+        this.clock = clock;
     }
 
     CompletionStage<HttpResponse> logs(ApiRequest req) {
@@ -60,7 +63,7 @@ final class LogHandler {
                         : "container \"" + container + "\" in pod \"" + podName + "\" is waiting to start: " + waitingReason(pod, container))));
         LogOptions options = LogOptions.from(req);
         try {
-            byte[] content = options.select(options.needsTimes() ? options.timed(LogFiles.withTimestamps(file), clockNow()) : Files.readAllBytes(file));
+            byte[] content = options.select(options.needsTimes() ? options.timed(LogFiles.withTimestamps(file), clock.instant()) : Files.readAllBytes(file));
             if (!req.flag("follow")) {
                 return CompletableFuture.completedFuture(HttpResponse.create().withStatus(200).withEntity(ContentTypes.TEXT_PLAIN_UTF8, content));
             }
@@ -72,10 +75,6 @@ final class LogHandler {
         } catch (IOException e) {
             throw new ApiException(ApiError.internal("reading the log of " + podName + "/" + container + ": " + e.getMessage()));
         }
-    }
-
-    private static java.time.Instant clockNow() {
-        return java.time.Instant.now();
     }
 
     /** New bytes as they are written, until the pod is gone and the file has been read to its end. */

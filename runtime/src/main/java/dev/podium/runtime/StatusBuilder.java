@@ -1,5 +1,6 @@
 package dev.podium.runtime;
 
+import dev.podium.model.json.Times;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

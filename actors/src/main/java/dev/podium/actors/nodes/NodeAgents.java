@@ -1,5 +1,6 @@
 package dev.podium.actors.nodes;
 
+import dev.podium.model.json.Times;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectCommand;
@@ -22,9 +23,6 @@ import org.apache.pekko.stream.Materializer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -173,7 +171,7 @@ public final class NodeAgents {
     }
 
     private void renewLeases() {
-        String renewTime = DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        String renewTime = Times.rfc3339Micro(clock.instant());
         for (LocalNode n : nodes.values()) {
             String id = "kube-node-lease/" + n.name();
             ObjectNode patch = Json.object();
@@ -341,6 +339,6 @@ public final class NodeAgents {
     }
 
     private String now() {
-        return DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+        return Times.now(clock);
     }
 }

@@ -1,11 +1,10 @@
 package dev.podium.actors.objects;
 
+import dev.podium.model.json.Times;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.persistence.events.ObjectEvent;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Graceful pod deletion as Kubernetes does it: a pod running on a node is only marked
@@ -36,7 +35,7 @@ final class PodDeletion {
         }
         ObjectNode next = pod.deepCopy();
         ObjectNode nextMeta = next.with("metadata");
-        nextMeta.put("deletionTimestamp", DateTimeFormatter.ISO_INSTANT.format(now.plusSeconds(grace).truncatedTo(ChronoUnit.SECONDS)));
+        nextMeta.put("deletionTimestamp", Times.rfc3339(now.plusSeconds(grace)));
         nextMeta.put("deletionGracePeriodSeconds", grace);
         return new Decision.Persist(new ObjectEvent.ObjectUpdated(next), ObjectReply.Outcome.DELETING);
     }

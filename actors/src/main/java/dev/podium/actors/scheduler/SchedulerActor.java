@@ -1,5 +1,6 @@
 package dev.podium.actors.scheduler;
 
+import dev.podium.model.json.Times;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectCommand;
@@ -21,9 +22,6 @@ import org.apache.pekko.stream.Materializer;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -200,6 +198,6 @@ public final class SchedulerActor {
     }
 
     private String now() {
-        return DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+        return Times.now(clock);
     }
 }

@@ -1,6 +1,6 @@
 package dev.podium.runtime.process;
 
-import dev.podium.runtime.Times;
+import dev.podium.model.json.Times;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,11 +1,11 @@
-package dev.podium.runtime;
+package dev.podium.model.json;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
-/** Kubernetes timestamps: RFC3339 at second precision in UTC (metav1.Time), and RFC3339Nano for log lines. */
+/** Kubernetes timestamps: RFC3339 at second precision in UTC (metav1.Time), microseconds (MicroTime), and RFC3339Nano for log lines. */
 public final class Times {
     private Times() {}
 
@@ -15,6 +15,11 @@ public final class Times {
 
     public static String now(Clock clock) {
         return rfc3339(clock.instant());
+    }
+
+    /** metav1.MicroTime, e.g. a Lease's renewTime. */
+    public static String rfc3339Micro(Instant t) {
+        return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.MICROS));
     }
 
     /** Always 9 fraction digits, as Go's RFC3339Nano does not (it trims zeros) but kubelet's CRI logs do. */
