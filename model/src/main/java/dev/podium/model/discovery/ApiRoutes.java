@@ -1,9 +1,13 @@
 package dev.podium.model.discovery;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.model.json.Json;
 import dev.podium.model.kinds.ResourceKind;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import static dev.podium.model.discovery.ApiParameter.*;
 
@@ -126,5 +130,21 @@ final class ApiRoutes {
             }
         }
         return sb.toString();
+    }
+
+    /** A path item: each operation rendered by {@code operation}, the path parameters by {@code parameter}. */
+    static ObjectNode pathItem(Route route, Function<Operation, ObjectNode> operation, Function<ApiParameter, ObjectNode> parameter) {
+        ObjectNode item = Json.object();
+        for (Operation op : route.operations()) item.set(op.method(), operation.apply(op));
+        ArrayNode params = item.putArray("parameters");
+        route.parameters().forEach(p -> params.add(parameter.apply(p)));
+        return item;
+    }
+
+    /** The extensions kubectl reads to match an operation to a kind. */
+    static void kubernetesExtensions(ObjectNode operation, Operation op) {
+        operation.put("x-kubernetes-action", op.action());
+        operation.putObject("x-kubernetes-group-version-kind")
+                .put("group", op.gvk().group()).put("version", op.gvk().version()).put("kind", op.gvk().kind());
     }
 }

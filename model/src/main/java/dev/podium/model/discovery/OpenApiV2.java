@@ -29,19 +29,11 @@ public final class OpenApiV2 {
         doc.putObject("info").put("title", "Kubernetes").put("version", ServerVersion.GIT_VERSION);
         TreeMap<String, ObjectNode> paths = new TreeMap<>();
         for (ResourceKind k : kinds) {
-            for (ApiRoutes.Route r : ApiRoutes.of(k)) paths.put(r.path(), pathItem(r));
+            for (ApiRoutes.Route r : ApiRoutes.of(k)) paths.put(r.path(), ApiRoutes.pathItem(r, OpenApiV2::operation, OpenApiV2::parameter));
         }
         doc.putObject("paths").setAll(paths);
         doc.putObject("definitions");
         return doc;
-    }
-
-    private static ObjectNode pathItem(ApiRoutes.Route route) {
-        ObjectNode item = Json.object();
-        for (ApiRoutes.Operation op : route.operations()) item.set(op.method(), operation(op));
-        ArrayNode params = item.putArray("parameters");
-        route.parameters().forEach(p -> params.add(parameter(p)));
-        return item;
     }
 
     private static ObjectNode operation(ApiRoutes.Operation op) {
@@ -59,9 +51,7 @@ public final class OpenApiV2 {
             op.parameters().forEach(p -> params.add(parameter(p)));
         }
         o.set("responses", OpenApiResponses.of(op.responses()));
-        o.put("x-kubernetes-action", op.action());
-        o.putObject("x-kubernetes-group-version-kind")
-                .put("group", op.gvk().group()).put("version", op.gvk().version()).put("kind", op.gvk().kind());
+        ApiRoutes.kubernetesExtensions(o, op);
         return o;
     }
 

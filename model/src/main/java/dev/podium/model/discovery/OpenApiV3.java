@@ -76,19 +76,11 @@ public final class OpenApiV3 {
         doc.putObject("info").put("title", "Kubernetes").put("version", ServerVersion.GIT_VERSION);
         TreeMap<String, ObjectNode> paths = new TreeMap<>();
         for (ResourceKind k : apis.kinds(gv)) {
-            for (ApiRoutes.Route r : ApiRoutes.of(k)) paths.put(r.path(), pathItem(r));
+            for (ApiRoutes.Route r : ApiRoutes.of(k)) paths.put(r.path(), ApiRoutes.pathItem(r, OpenApiV3::operation, OpenApiV3::parameter));
         }
         doc.putObject("paths").setAll(paths);
         doc.putObject("components").putObject("schemas");
         return doc;
-    }
-
-    private static ObjectNode pathItem(ApiRoutes.Route route) {
-        ObjectNode item = Json.object();
-        for (ApiRoutes.Operation op : route.operations()) item.set(op.method(), operation(op));
-        ArrayNode params = item.putArray("parameters");
-        route.parameters().forEach(p -> params.add(parameter(p)));
-        return item;
     }
 
     private static ObjectNode operation(ApiRoutes.Operation op) {
@@ -100,9 +92,7 @@ public final class OpenApiV3 {
             op.parameters().forEach(p -> params.add(parameter(p)));
         }
         o.set("responses", OpenApiResponses.of(op.responses()));
-        o.put("x-kubernetes-action", op.action());
-        o.putObject("x-kubernetes-group-version-kind")
-                .put("group", op.gvk().group()).put("version", op.gvk().version()).put("kind", op.gvk().kind());
+        ApiRoutes.kubernetesExtensions(o, op);
         return o;
     }
 
