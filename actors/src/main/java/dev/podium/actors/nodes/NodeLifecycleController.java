@@ -1,5 +1,6 @@
 package dev.podium.actors.nodes;
 
+import dev.podium.model.json.Times;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.objects.ObjectClient;
@@ -17,8 +18,10 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,15 +51,22 @@ public final class NodeLifecycleController {
 
     static void reconcile(WatchCache cache, ObjectClient objects, Clock clock, Duration grace) {
         Instant now = Instant.now(clock);
-        String stamp = DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS));
+        String stamp = Times.rfc3339(now);
+        // one pass over the pods per tick, not one per node
+        Map<String, List<CachedObject>> podsByNode = new HashMap<>();
+        for (CachedObject p : cache.list(POD.entityTypeName(), null, o -> true, 0, null).items()) {
+            String nodeName = p.object().path("spec").path("nodeName").asText("");
+            if (!nodeName.isEmpty()) podsByNode.computeIfAbsent(nodeName, k -> new ArrayList<>()).add(p);
+        }
         for (CachedObject n : cache.list(NODE.entityTypeName(), null, o -> true, 0, null).items()) {
             ObjectNode node = n.object();
             String name = n.key();
+            List<CachedObject> pods = podsByNode.getOrDefault(name, List.of());
             Optional<ObjectNode> lease = cache.get(LEASE, "kube-node-lease/" + name).map(CachedObject::object);
             boolean stale = NodeHealth.stale(node, lease, now, grace);
             if (stale && !NodeHealth.hasUnreachableTaint(node)) {
                 markUnreachable(objects, node, name, stamp);
-                for (CachedObject p : podsOn(cache, name)) {
+                for (CachedObject p : pods) {
                     ObjectNode status = (ObjectNode) p.object().path("status").deepCopy();
                     ObjectNode holder = Json.object();
                     holder.set("status", status);
@@ -72,7 +82,7 @@ public final class NodeLifecycleController {
                 PodConditions.set(status, "Ready", "True", "KubeletReady", "kubelet is posting ready status", stamp);
                 patch(objects, NODE, name, status, true);
             }
-            if (stale) NodeHealth.unreachableTaint(node).ifPresent(taint -> evict(cache, objects, name, taint, now));
+            if (stale) NodeHealth.unreachableTaint(node).ifPresent(taint -> evict(objects, pods, taint, now));
         }
     }
 
@@ -85,18 +95,14 @@ public final class NodeLifecycleController {
         patch(objects, NODE, name, status, true);
     }
 
-    private static void evict(WatchCache cache, ObjectClient objects, String node, JsonNode taint, Instant now) {
-        for (CachedObject p : podsOn(cache, node)) {
+    private static void evict(ObjectClient objects, List<CachedObject> pods, JsonNode taint, Instant now) {
+        for (CachedObject p : pods) {
             if (p.object().path("metadata").has("deletionTimestamp")) continue;
             Optional<Instant> at = NodeHealth.evictAt(p.object(), taint);
             if (at.isPresent() && !at.get().isAfter(now)) {
                 objects.ask(POD, p.key(), r -> new ObjectCommand.Delete(0, "", ObjectCommand.Delete.DEFAULT_GRACE, false, r));
             }
         }
-    }
-
-    private static java.util.List<CachedObject> podsOn(WatchCache cache, String node) {
-        return cache.list(POD.entityTypeName(), null, p -> node.equals(p.path("spec").path("nodeName").asText()), 0, null).items();
     }
 
     private static void patch(ObjectClient objects, ResourceKind kind, String id, ObjectNode patch, boolean status) {
