@@ -43,8 +43,8 @@ public final class ApiServer {
         this.reads = new ReadHandler(cache, mat, clock);
         this.writes = new WriteHandler(objects, cache);
         this.discovery = new DiscoveryHandler(cache);
-        this.logs = new LogHandler(cache, nodes);
-        this.evictions = new EvictionHandler(cache, objects);
+        this.logs = new LogHandler(cache, nodes, clock);
+        this.evictions = new EvictionHandler(cache, objects, clock);
     }
 
     public CompletionStage<ServerBinding> bind(String host, int port) {

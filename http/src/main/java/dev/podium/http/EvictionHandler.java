@@ -14,6 +14,7 @@ import dev.podium.persistence.watch.CachedObject;
 import dev.podium.persistence.watch.WatchCache;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -35,13 +36,16 @@ final class EvictionHandler {
     private final ObjectClient objects;
     private final Map<String, Instant> recentlyEvicted = new HashMap<>();
 
-    EvictionHandler(WatchCache cache, ObjectClient objects) {
+    private final Clock clock;
+
+    EvictionHandler(WatchCache cache, ObjectClient objects, Clock clock) {
         this.cache = cache;
         this.objects = objects;
+        this.clock = clock;
     }
 
     synchronized CompletionStage<HttpResponse> evict(ApiRequest req) {
-        recentlyEvicted.values().removeIf(t -> t.isBefore(Instant.now().minus(DISRUPTION_WINDOW)));
+        recentlyEvicted.values().removeIf(t -> t.isBefore(clock.instant().minus(DISRUPTION_WINDOW)));
         ObjectNode eviction = Bodies.object(req);
         String name = req.path().name();
         ObjectNode pod = cache.get("Pod", req.key()).map(CachedObject::object)
@@ -49,30 +53,35 @@ final class EvictionHandler {
         for (CachedObject pdb : cache.list("PodDisruptionBudget.policy", req.namespace(), o -> true, 0, null).items()) {
             JsonNode selector = pdb.object().path("spec").path("selector");
             if (!LabelSelector.fromObject(selector).matches(Selection.labelsOf(pod))) continue;
-            if (allowedDisruptions(pdb.object(), req.namespace(), selector) <= 0 && !terminal(pod)) {
+            List<CachedObject> selected = matching(req.namespace(), selector);
+            int healthy = healthy(selected);
+            int required = required(pdb.object(), selected.size());
+            if (healthy - required <= 0 && !terminal(pod)) {
                 String pdbName = pdb.object().path("metadata").path("name").asText();
                 throw new ApiException(new ApiError(429, "TooManyRequests", "Cannot evict pod as it would violate the pod's disruption budget.",
                         new ApiError.Details("", "", "", List.of(new Cause("DisruptionBudget", null,
-                                "The disruption budget " + pdbName + " needs " + required(pdb.object(), req.namespace(), selector)
-                                        + " healthy pods and has " + healthy(req.namespace(), selector) + " currently")), 10)));
+                                "The disruption budget " + pdbName + " needs " + required + " healthy pods and has " + healthy + " currently")), 10)));
             }
         }
         long grace = eviction.path("deleteOptions").path("gracePeriodSeconds").asLong(ObjectCommand.Delete.DEFAULT_GRACE);
         String uid = pod.path("metadata").path("uid").asText();
-        if (!req.dryRun()) recentlyEvicted.put(uid, Instant.now());
+        // the allowance is taken now, before the delete lands, so concurrent evictions cannot spend it twice
+        if (!req.dryRun()) recentlyEvicted.put(uid, clock.instant());
         return objects.ask(req.kind(), req.key(), r -> new ObjectCommand.Delete(0, uid, grace, req.dryRun(), r)).thenApply(reply -> {
-            if (reply instanceof ObjectReply.Rejected rej) return Responses.error(rej.error());
+            if (reply instanceof ObjectReply.Rejected rej) {
+                release(uid);
+                return Responses.error(rej.error());
+            }
             return Responses.success("pods", name, "").withStatus(201);
         });
     }
 
-    private int allowedDisruptions(ObjectNode pdb, String namespace, JsonNode selector) {
-        return healthy(namespace, selector) - required(pdb, namespace, selector);
+    private synchronized void release(String uid) {
+        recentlyEvicted.remove(uid);
     }
 
-    private int required(ObjectNode pdb, String namespace, JsonNode selector) {
+    private static int required(ObjectNode pdb, int total) {
         JsonNode spec = pdb.path("spec");
-        int total = matching(namespace, selector).size();
         if (spec.hasNonNull("minAvailable")) return scaled(spec.get("minAvailable"), total, true);
         if (spec.hasNonNull("maxUnavailable")) return total - scaled(spec.get("maxUnavailable"), total, false);
         return 0;
@@ -85,8 +94,8 @@ final class EvictionHandler {
         return (int) (roundUp ? Math.ceil(pct) : Math.floor(pct));
     }
 
-    private int healthy(String namespace, JsonNode selector) {
-        return (int) matching(namespace, selector).stream()
+    private int healthy(List<CachedObject> selected) {
+        return (int) selected.stream()
                 .filter(p -> "Running".equals(p.object().path("status").path("phase").asText())
                         && "True".equals(PodConditions.status(p.object(), "Ready"))
                         && !p.object().path("metadata").has("deletionTimestamp")

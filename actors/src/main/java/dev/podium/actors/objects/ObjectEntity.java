@@ -81,7 +81,7 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
                 .onCommand(ObjectCommand.Bind.class, (s, c) -> execute(s, writes.bind(s, name, c.nodeName()), false, c))
                 .onCommand(ObjectCommand.Get.class, (s, c) -> Effect().reply(c.replyTo(), s.exists()
                         ? new ObjectReply.Done(s.object(), s.seqNr(), ObjectReply.Outcome.FOUND)
-                        : new ObjectReply.Rejected(dev.podium.model.api.ApiError.notFound("", "", name))))
+                        : new ObjectReply.Rejected(writes.notFound(name))))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.podium.actors.objects;
 
+import dev.podium.model.json.Times;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.model.api.ApiError;
@@ -15,8 +16,6 @@ import dev.podium.persistence.events.ObjectEvent;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -36,6 +35,10 @@ public final class ObjectWrites {
         this.uids = uids;
     }
 
+    ApiError notFound(String name) {
+        return ApiError.notFound(kind.group(), kind.plural(), name);
+    }
+
     public Decision create(ObjectState state, ObjectNode requested) {
         String name = requested.path("metadata").path("name").asText("");
         if (state.exists()) return new Decision.Reject(ApiError.alreadyExists(kind.group(), kind.plural(), name));
@@ -53,7 +56,7 @@ public final class ObjectWrites {
 
     public Decision update(ObjectState state, ObjectNode requested, long expectedSeqNr, boolean statusOnly) {
         String name = requested.path("metadata").path("name").asText("");
-        if (!state.exists()) return new Decision.Reject(ApiError.notFound(kind.group(), kind.plural(), name));
+        if (!state.exists()) return new Decision.Reject(notFound(name));
         if (expectedSeqNr != 0 && expectedSeqNr != state.seqNr()) {
             return new Decision.Reject(ApiError.staleVersion(kind.group(), kind.plural(), name));
         }
@@ -72,7 +75,7 @@ public final class ObjectWrites {
                 if (live == null) return create(state, merged);
                 return update(state, merged, expectedSeqNr, statusOnly);
             }
-            if (!state.exists()) return new Decision.Reject(ApiError.notFound(kind.group(), kind.plural(), name));
+            if (!state.exists()) return new Decision.Reject(notFound(name));
             String uid = state.object().path("metadata").path("uid").asText();
             String patchUid = patch.path("metadata").path("uid").asText("");
             if (!patchUid.isEmpty() && !patchUid.equals(uid)) {
@@ -87,7 +90,7 @@ public final class ObjectWrites {
     }
 
     public Decision delete(ObjectState state, String name, long expectedSeqNr, String expectedUid, long gracePeriodSeconds) {
-        if (!state.exists()) return new Decision.Reject(ApiError.notFound(kind.group(), kind.plural(), name));
+        if (!state.exists()) return new Decision.Reject(notFound(name));
         ObjectNode current = state.object();
         String uid = current.path("metadata").path("uid").asText();
         if (expectedUid != null && !expectedUid.isEmpty() && !expectedUid.equals(uid)) {
@@ -120,7 +123,7 @@ public final class ObjectWrites {
 
     /** Binds a pod to a node: sets spec.nodeName and the PodScheduled condition; a pod is bound once. */
     public Decision bind(ObjectState state, String name, String nodeName) {
-        if (!state.exists()) return new Decision.Reject(ApiError.notFound(kind.group(), kind.plural(), name));
+        if (!state.exists()) return new Decision.Reject(notFound(name));
         ObjectNode current = state.object();
         String bound = current.path("spec").path("nodeName").asText("");
         if (!bound.isEmpty()) {
@@ -137,7 +140,7 @@ public final class ObjectWrites {
 
     /** Sets a Namespace's spec.finalizers; the namespace is deleted when it is terminating and none is left. */
     public Decision finalizeNamespace(ObjectState state, String name, JsonNode finalizers) {
-        if (!state.exists()) return new Decision.Reject(ApiError.notFound(kind.group(), kind.plural(), name));
+        if (!state.exists()) return new Decision.Reject(notFound(name));
         ObjectNode current = state.object();
         ObjectNode next = current.deepCopy();
         if (finalizers == null || finalizers.isNull() || finalizers.isEmpty()) next.with("spec").remove("finalizers");
@@ -236,6 +239,6 @@ public final class ObjectWrites {
     }
 
     private String now() {
-        return DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+        return Times.now(clock);
     }
 }
