@@ -19,16 +19,17 @@ final class HostedNodes {
 
     static LocalNodes create(NodeSettings settings, java.time.Duration simulatedStartDelay) {
         List<LocalNode> nodes = new ArrayList<>();
-        if (settings.localNode()) {
+        NodeSettings.Hosting hosting = settings.hosting();
+        if (hosting.local()) {
             ProcessRuntime runtime = new ProcessRuntime(settings.dataDir().resolve("runtime"), settings.clock(), RuntimeSettings.defaults());
-            nodes.add(new LocalNode(localName(), Runtime.getRuntime().availableProcessors(), physicalMemory(), 110, runtime, "127.0.0.1"));
-            org.slf4j.LoggerFactory.getLogger(HostedNodes.class).info("local node {}: {}; {}", localName(), runtime.isolationStatus(),
+            nodes.add(new LocalNode(hosting.localName(), Runtime.getRuntime().availableProcessors(), physicalMemory(), 110, runtime, "127.0.0.1"));
+            org.slf4j.LoggerFactory.getLogger(HostedNodes.class).info("local node {}: {}; {}", hosting.localName(), runtime.isolationStatus(),
                     runtime.memoryLimitsStatus());
         }
-        if (settings.simulatedNodes() > 0) {
+        if (hosting.simulated() > 0) {
             ContainerRuntime simulated = new SimulatedRuntime(settings.clock(), RuntimeSettings.defaults().withSimulatedStartDelay(simulatedStartDelay));
-            for (int i = 1; i <= settings.simulatedNodes(); i++) {
-                nodes.add(new LocalNode(String.format("sim-%05d", i), 32, 256L << 30, 110, simulated, "127.0.0.1"));
+            for (int i = 1; i <= hosting.simulated(); i++) {
+                nodes.add(new LocalNode(String.format("%s-%05d", hosting.simulatedPrefix(), i), 32, 256L << 30, 110, simulated, "127.0.0.1"));
             }
         }
         return new LocalNodes(nodes);

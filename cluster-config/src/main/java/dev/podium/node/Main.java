@@ -2,44 +2,60 @@ package dev.podium.node;
 
 import dev.podium.persistence.db.DatabaseProfile;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** {@code podium up [--data DIR] [--port PORT] [--db JDBC_URL] [--simulated-nodes N]}. */
+/**
+ * {@code podium up …} runs one Podium JVM; {@code podium cluster up|status|down …} manages a
+ * cluster of JVMs on this machine (see {@link LocalCluster}).
+ */
 public final class Main {
+    static final String USAGE = """
+            usage: podium up [--data DIR] [--port PORT] [--db JDBC_URL] [--simulated-nodes N]
+                             [--seed HOST:PORT]... [--cluster-port PORT] [--cluster-host HOST]
+                             [--node-name NAME] [--simulated-prefix PREFIX]
+                   podium cluster up N [--data DIR] [--db JDBC_URL] [--simulated-nodes M] [--port FIRST_API_PORT] [--cluster-port FIRST_PORT]
+                   podium cluster status [--data DIR]
+                   podium cluster down [--data DIR]""";
+    private static final Set<String> UP_OPTIONS = Set.of("--data", "--port", "--db", "--simulated-nodes", "--seed", "--cluster-port",
+            "--cluster-host", "--node-name", "--simulated-prefix");
+
     private Main() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !args[0].equals("up")) {
-            usage("expected a command");
-            return;
+        List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
+        try {
+            if (args.length > 0 && args[0].equals("up")) up(Options.parse(rest, UP_OPTIONS));
+            else if (args.length > 0 && args[0].equals("cluster")) System.exit(LocalCluster.command(rest));
+            else usage(args.length == 0 ? "expected a command" : "unknown command '" + args[0] + "'");
+        } catch (IllegalArgumentException e) {
+            usage(e.getMessage());
         }
-        Path data = Path.of("data");
-        int port = 6443;
-        String db = System.getenv("PODIUM_DB_URL");
-        int simulated = 0;
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            if (i + 1 >= args.length) {
-                usage("option " + a + " needs a value");
-                return;
-            }
-            String v = args[++i];
-            switch (a) {
-                case "--data" -> data = Path.of(v);
-                case "--port" -> port = Integer.parseInt(v);
-                case "--db" -> db = v;
-                case "--simulated-nodes" -> simulated = Integer.parseInt(v);
-                default -> {
-                    usage("unknown option " + a);
-                    return;
-                }
-            }
+    }
+
+    private static void up(Options o) throws Exception {
+        if (!o.positional().isEmpty()) throw new IllegalArgumentException("unexpected argument '" + o.positional().get(0) + "'");
+        Path data = Path.of(o.get("--data", "data"));
+        String db = o.get("--db", System.getenv("PODIUM_DB_URL"));
+        String nodeName = o.get("--node-name", HostedNodes.localName());
+        if (!nodeName.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*") || nodeName.length() > 253) {
+            throw new IllegalArgumentException("--node-name must be a DNS subdomain (lower-case letters, digits, '-' and '.'), got '" + nodeName + "'");
         }
+        String prefix = o.get("--simulated-prefix", "sim");
+        if (!prefix.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
+            throw new IllegalArgumentException("--simulated-prefix must be a DNS label (lower-case letters, digits and '-'), got '" + prefix + "'");
+        }
+        ClusterSettings cluster = new ClusterSettings(o.get("--cluster-host", "127.0.0.1"), o.integer("--cluster-port", 0, 0, 65535), o.all("--seed"));
         DatabaseProfile profile = db == null || db.isBlank() ? DatabaseProfile.h2In(data) : DatabaseProfile.fromUrl(db);
-        NodeSettings settings = new NodeSettings(data, "127.0.0.1", port, profile, true, simulated, true, Clock.systemUTC(),
-                com.typesafe.config.ConfigFactory.empty());
+        NodeSettings settings = NodeSettings.defaults(data, o.integer("--port", 6443, 0, 65535)).withDatabase(profile).withCluster(cluster)
+                .withHosting(new NodeSettings.Hosting(true, nodeName, o.integer("--simulated-nodes", 0, 0, 100_000), prefix))
+                .withKeepWorkloadsOnStop(true).withClock(Clock.systemUTC());
         PodiumNode node;
         try {
             node = PodiumNode.start(settings);
@@ -54,22 +70,34 @@ public final class Main {
             System.exit(1);
             return;
         }
+        Path pidFile = data.resolve("podium.pid");
+        Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
         System.out.println("Podium is up: API on " + node.url() + " - run: export KUBECONFIG=" + node.kubeconfig().toAbsolutePath());
+        AtomicBoolean stopping = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             try {
                 node.close();
+                Files.deleteIfExists(pidFile);
             } catch (Exception e) {
                 System.err.println("podium: error while stopping: " + e.getMessage());
             }
             stopped.countDown();
         }, "podium-shutdown"));
+        // A member the cluster has downed (e.g. the minority side of a partition) cannot serve any more; exit so it can be restarted.
+        node.system().getWhenTerminated().thenRun(() -> {
+            if (!stopping.get()) {
+                System.err.println("podium: this JVM was removed from the cluster; exiting. Start it again to rejoin.");
+                Runtime.getRuntime().halt(3);
+            }
+        });
         stopped.await();
     }
 
     private static void usage(String problem) {
         System.err.println("podium: " + problem);
-        System.err.println("usage: podium up [--data DIR] [--port PORT] [--db JDBC_URL] [--simulated-nodes N]");
+        System.err.println(USAGE);
         System.exit(2);
     }
 }

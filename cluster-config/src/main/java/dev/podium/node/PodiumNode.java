@@ -22,6 +22,8 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.cluster.typed.JoinSeedNodes;
+import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -59,34 +62,39 @@ public final class PodiumNode implements AutoCloseable {
     }
 
     public static PodiumNode start(NodeSettings settings) throws Exception {
+        if (settings.cluster().joinsOthers() && settings.database().isEmbedded()) {
+            throw new IllegalArgumentException("a cluster of several Podium JVMs needs PostgreSQL: the embedded H2 store belongs to one JVM. "
+                    + "Pass --db jdbc:postgresql://HOST:PORT/DB to every member, or leave --seed out to run a single node");
+        }
         DataDirLock lock = DataDirLock.acquire(settings.dataDir());
         ActorSystem<Void> system = null;
         try {
             settings.database().createSchema();
-            Config config = settings.database().toConfig().withFallback(settings.overrides()).withFallback(ConfigFactory.load());
-            system = ActorSystem.create(Behaviors.empty(), "podium", config);
-            Cluster cluster = Cluster.get(system);
-            cluster.manager().tell(Join.create(cluster.selfMember().address()));
-            ObjectEntity.init(system, settings.clock());
+            Config config = settings.database().toConfig().withFallback(settings.cluster().toConfig()).withFallback(settings.overrides())
+                    .withFallback(ConfigFactory.load());
+            system = ActorSystem.create(Behaviors.empty(), ClusterSettings.SYSTEM_NAME, config);
             Config podium = config.getConfig("podium");
+            joinCluster(system, settings.cluster(), podium.getDuration("cluster-join-timeout"));
+            ObjectEntity.init(system, settings.clock());
             WatchCache cache = new WatchCache(podium.getInt("watch-window"));
             JdbcJournalTail tail = JdbcJournalTail.start(settings.database(), SerializationExtension.get(Adapter.toClassic(system)), cache,
                     podium.getDuration("journal-poll"), podium.getDuration("journal-gap-timeout"));
             cache.whenReady().toCompletableFuture().get(120, TimeUnit.SECONDS);
             ObjectClient objects = new ShardedObjectClient(system, podium.getDuration("ask-timeout"));
             LocalNodes nodes = HostedNodes.create(settings, podium.getDuration("simulated-start-delay"));
-            ApiServer api = new ApiServer(system, cache, objects, nodes, settings.clock());
+            ClusterView view = new ClusterView(system);
+            system.systemActorOf(ClusterLog.create(view), "cluster-log", Props.empty());
+            ApiServer api = new ApiServer(system, cache, objects, nodes, settings.clock(), List.of(view));
             ServerBinding binding = api.bind(settings.host(), settings.port()).toCompletableFuture().get(30, TimeUnit.SECONDS);
             Duration bookmarks = podium.getDuration("bookmark-interval");
             system.scheduler().scheduleAtFixedRate(bookmarks, bookmarks, cache::sendBookmarks, system.executionContext());
             SystemNamespaces.ensure(objects, cache).toCompletableFuture().get(60, TimeUnit.SECONDS);
-            system.systemActorOf(NamespaceController.create(cache, objects, podium.getDuration("namespace-resync")), "namespace-controller",
-                    org.apache.pekko.actor.typed.Props.empty());
             startNodeComponents(system, podium, cache, objects, nodes, settings);
             InetSocketAddress addr = binding.localAddress();
             String server = "http://" + addr.getHostString() + ":" + addr.getPort();
             Path kubeconfig = Kubeconfig.write(settings.dataDir(), server);
-            log.info("Podium API listening on {} (store: {})", server, settings.database().isEmbedded() ? "embedded H2" : "PostgreSQL");
+            log.info("Podium API listening on {} (store: {}, cluster member {})", server,
+                    settings.database().isEmbedded() ? "embedded H2" : "PostgreSQL", Cluster.get(system).selfMember().address());
             return new PodiumNode(system, cache, tail, binding, lock, kubeconfig, nodes, settings.keepWorkloadsOnStop());
         } catch (Exception | Error e) {
             if (system != null) {
@@ -95,6 +103,22 @@ public final class PodiumNode implements AutoCloseable {
             }
             lock.close();
             throw e;
+        }
+    }
+
+    /** Forms a cluster of one, or joins through the seeds; returns once this JVM is an Up member. */
+    private static void joinCluster(ActorSystem<?> system, ClusterSettings settings, Duration timeout) throws InterruptedException {
+        Cluster cluster = Cluster.get(system);
+        if (settings.seeds().isEmpty()) cluster.manager().tell(Join.create(cluster.selfMember().address()));
+        else cluster.manager().tell(new JoinSeedNodes(settings.seedAddresses()));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (cluster.selfMember().status() != MemberStatus.up()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("could not join the cluster through " + String.join(", ", settings.seeds()) + " within "
+                        + timeout.toSeconds() + " s: start the seed member first, and check that every member uses the same seeds and can reach "
+                        + "the others' cluster ports");
+            }
+            Thread.sleep(50);
         }
     }
 
@@ -108,6 +132,7 @@ public final class PodiumNode implements AutoCloseable {
                     podium.getDuration("node-lease-renewal"), statics), "node-agents", Props.empty());
         }
         ClusterSingleton singletons = ClusterSingleton.get(system);
+        singletons.init(SingletonActor.of(NamespaceController.create(cache, objects, podium.getDuration("namespace-resync")), "namespace-controller"));
         singletons.init(SingletonActor.of(SchedulerActor.create(cache, objects, settings.clock(), podium.getDuration("scheduler-resync")), "scheduler"));
         singletons.init(SingletonActor.of(NodeLifecycleController.create(cache, objects, settings.clock(),
                 podium.getDuration("node-monitor-grace-period"), podium.getDuration("node-monitor-period")), "node-lifecycle"));

@@ -37,12 +37,17 @@ public final class ApiServer {
     private final EvictionHandler evictions;
 
     public ApiServer(ActorSystem<?> system, WatchCache cache, ObjectClient objects, LocalNodes nodes, Clock clock) {
+        this(system, cache, objects, nodes, clock, List.of());
+    }
+
+    /** {@code readiness} are the checks {@code /readyz} runs besides the watch cache's. */
+    public ApiServer(ActorSystem<?> system, WatchCache cache, ObjectClient objects, LocalNodes nodes, Clock clock, List<ReadinessCheck> readiness) {
         this.system = system;
         this.cache = cache;
         Materializer mat = Materializer.matFromSystem(system);
         this.reads = new ReadHandler(cache, mat, clock);
         this.writes = new WriteHandler(objects, cache);
-        this.discovery = new DiscoveryHandler(cache);
+        this.discovery = new DiscoveryHandler(cache, readiness);
         this.logs = new LogHandler(cache, nodes, clock);
         this.evictions = new EvictionHandler(cache, objects, clock);
     }

@@ -8,6 +8,7 @@ import dev.podium.persistence.watch.WatchCache;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +18,16 @@ import java.util.concurrent.CompletionStage;
 /** /version, discovery (legacy and aggregated), OpenAPI and the health endpoints. */
 final class DiscoveryHandler {
     private final WatchCache cache;
+    private final List<ReadinessCheck> checks;
 
-    DiscoveryHandler(WatchCache cache) {
+    DiscoveryHandler(WatchCache cache, List<ReadinessCheck> checks) {
         this.cache = cache;
+        this.checks = checks;
     }
 
     /** Returns null when the path is not one of ours, so resource routing takes over. */
     CompletionStage<HttpResponse> handle(HttpRequest request, List<String> s, Map<String, String> query) {
+        if (s.size() == 1 && s.get(0).equals("readyz")) return readyz(query.containsKey("verbose"));
         HttpResponse r = respond(request, s, query);
         return r == null ? null : CompletableFuture.completedFuture(r);
     }
@@ -38,8 +42,6 @@ final class DiscoveryHandler {
             case "/healthz":
             case "/livez":
                 return Responses.text(200, "ok");
-            case "/readyz":
-                return readyz(query.containsKey("verbose"));
             case "/api":
                 return aggregated ? aggregatedResponse(Discovery.aggregatedLegacy())
                         : Responses.json(200, Discovery.apiVersions(request.getUri().host().address() + ":" + request.getUri().port()));
@@ -79,14 +81,42 @@ final class DiscoveryHandler {
         return HttpResponse.create().withStatus(200).withEntity(Responses.jsonWithParams(params), Json.bytes(doc));
     }
 
-    private HttpResponse readyz(boolean verbose) {
-        boolean ready = cache.isReady();
-        if (!verbose) return Responses.text(ready ? 200 : 503, ready ? "ok" : "watch cache is loading");
-        StringBuilder sb = new StringBuilder();
-        sb.append(ready ? "[+]" : "[-]").append("watch-cache ").append(ready ? "ok" : "loading").append('\n');
-        sb.append("    resourceVersion ").append(cache.currentResourceVersion()).append(", watchers ").append(cache.watcherCount()).append('\n');
-        cache.counts().forEach((k, v) -> sb.append("    ").append(k).append(": ").append(v).append('\n'));
-        sb.append(ready ? "readyz check passed\n" : "readyz check failed\n");
-        return Responses.text(ready ? 200 : 503, sb.toString());
+    /** The watch cache first, then every other check (the cluster view); ready when all pass. */
+    private CompletionStage<HttpResponse> readyz(boolean verbose) {
+        List<CompletableFuture<ReadinessCheck.Result>> results = new ArrayList<>();
+        results.add(CompletableFuture.completedFuture(watchCache()));
+        for (ReadinessCheck c : checks) {
+            results.add(c.check().toCompletableFuture()
+                    .exceptionally(e -> new ReadinessCheck.Result(false, List.of("check failed: " + e.getMessage()))));
+        }
+        return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<String> names = new ArrayList<>(List.of("watch-cache"));
+            checks.forEach(c -> names.add(c.name()));
+            boolean ready = results.stream().allMatch(r -> r.join().ok());
+            if (!verbose) {
+                String failed = names.get(firstFailed(results));
+                return Responses.text(ready ? 200 : 503, ready ? "ok" : failed + " not ready");
+            }
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < results.size(); i++) {
+                ReadinessCheck.Result r = results.get(i).join();
+                sb.append(r.ok() ? "[+]" : "[-]").append(names.get(i)).append(r.ok() ? " ok" : " failed").append('\n');
+                r.details().forEach(line -> sb.append("    ").append(line).append('\n'));
+            }
+            sb.append(ready ? "readyz check passed\n" : "readyz check failed\n");
+            return Responses.text(ready ? 200 : 503, sb.toString());
+        });
+    }
+
+    private static int firstFailed(List<CompletableFuture<ReadinessCheck.Result>> results) {
+        for (int i = 0; i < results.size(); i++) if (!results.get(i).join().ok()) return i;
+        return 0;
+    }
+
+    private ReadinessCheck.Result watchCache() {
+        List<String> details = new ArrayList<>();
+        details.add("resourceVersion " + cache.currentResourceVersion() + ", watchers " + cache.watcherCount());
+        cache.counts().forEach((k, v) -> details.add(k + ": " + v));
+        return new ReadinessCheck.Result(cache.isReady(), details);
     }
 }

@@ -1,0 +1,13 @@
+package dev.podium.http;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/** One named line of {@code /readyz}: whether this part of the server is ready, and what {@code ?verbose} shows of it. */
+public interface ReadinessCheck {
+    String name();
+
+    CompletionStage<Result> check();
+
+    record Result(boolean ok, List<String> details) {}
+}
