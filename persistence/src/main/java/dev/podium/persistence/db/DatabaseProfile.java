@@ -15,6 +15,8 @@ import java.util.Map;
 
 /** Which database holds the journal: an embedded H2 file (single node) or PostgreSQL. */
 public record DatabaseProfile(Kind kind, String url, String user, String password) {
+    /** The advisory lock key that serializes schema creation ("podium" in ASCII). */
+    private static final long SCHEMA_LOCK = 0x706f6469756dL;
 
     public enum Kind { H2, POSTGRES }
 
@@ -51,13 +53,23 @@ public record DatabaseProfile(Kind kind, String url, String user, String passwor
                 "pekko-persistence-jdbc.shared-databases.podium.db.driver", driver));
     }
 
-    /** Creates the journal, tag and snapshot tables when they are missing. */
+    /**
+     * Creates the journal, tag and snapshot tables when they are missing. On PostgreSQL several
+     * nodes may do this at the same moment, and concurrent {@code CREATE ... IF NOT EXISTS} of the
+     * same table can still fail (unique violation in pg_type), so the script runs in one transaction
+     * holding an advisory lock: the others wait, then find the tables there.
+     */
     public void createSchema() {
         String script = readScript(kind == Kind.H2 ? "schema/h2.sql" : "schema/postgres.sql");
         try (Connection c = connect(); Statement st = c.createStatement()) {
+            if (kind == Kind.POSTGRES) {
+                c.setAutoCommit(false);
+                st.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
+            }
             for (String sql : script.split(";")) {
                 if (!sql.isBlank()) st.execute(sql);
             }
+            if (!c.getAutoCommit()) c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the Podium schema in " + url + ": " + e.getMessage(), e);
         }

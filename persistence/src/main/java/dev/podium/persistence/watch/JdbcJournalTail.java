@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.Condition;
@@ -22,34 +24,42 @@ import java.util.concurrent.locks.ReentrantLock;
  * own connection when idle and at once when poked, which the cache does whenever a writer starts
  * waiting for its event; that is what keeps a write's response fast. A hole in the ordering (a
  * transaction that took its number but has not committed yet) holds delivery back until it is
- * filled, or until {@code gapTimeout} has passed, after which the number is taken to belong to a
- * rolled-back insert and skipped. No event is delivered twice or out of order.
+ * filled or proven permanent. On PostgreSQL the proof is that every transaction that was writing
+ * the journal when the hole was seen has ended (see {@link HoleTracker}); several JVMs may write,
+ * and a killed one leaves holes that are settled as soon as PostgreSQL has aborted its transaction.
+ * {@code gapTimeout} is the backstop, and the only rule on H2. No event is delivered twice or out
+ * of order.
  */
 public final class JdbcJournalTail implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JdbcJournalTail.class);
     private static final int BATCH = 1000;
+    private static final long MIN_POLL_GAP_NANOS = 1_000_000;
+    /** Transactions holding the lock an INSERT into the journal takes (see {@link #writersInFlight}). */
+    private static final String WRITERS_SQL = "SELECT virtualtransaction FROM pg_locks"
+            + " WHERE locktype = 'relation' AND mode = 'RowExclusiveLock' AND relation = 'event_journal'::regclass"
+            + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
     private final DatabaseProfile db;
     private final Serialization serialization;
     private final WatchCache cache;
     private final Duration idlePoll;
-    private final Duration gapTimeout;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition poked = lock.newCondition();
     private final Thread thread;
+    private final HoleTracker holes;
+    private final boolean seesWriters;
     private volatile boolean running = true;
     private boolean pokePending;
     private long last;
-    private long gapSince;
     private long lastPoll;
     private long bootstrapUntil;
-    private static final long MIN_POLL_GAP_NANOS = 1_000_000;
 
     private JdbcJournalTail(DatabaseProfile db, Serialization serialization, WatchCache cache, Duration idlePoll, Duration gapTimeout) {
         this.db = db;
         this.serialization = serialization;
         this.cache = cache;
         this.idlePoll = idlePoll;
-        this.gapTimeout = gapTimeout;
+        this.holes = new HoleTracker(gapTimeout);
+        this.seesWriters = db.kind() == DatabaseProfile.Kind.POSTGRES;
         this.thread = new Thread(this::run, "podium-journal-tail");
         this.thread.setDaemon(true);
     }
@@ -78,10 +88,13 @@ public final class JdbcJournalTail implements AutoCloseable {
             try (Connection c = db.connect();
                  PreparedStatement query = c.prepareStatement(sql())) {
                 backoff = 100;
-                if (!cache.isReady()) bootstrapUntil = maxOrdering(c);
+                if (!cache.isReady()) startUp(c);
                 while (running) {
                     pace();
+                    // before the read, so that a read showing the hole still open can decide it
+                    if (holes.awaitsCheck()) holes.checked(writersInFlight(c));
                     Poll result = poll(query);
+                    if (result == Poll.GAP && seesWriters && holes.wantsObservation()) holes.observed(writersInFlight(c));
                     // ready once everything that existed at start-up has been read
                     if (!cache.isReady() && last >= bootstrapUntil && result != Poll.FULL) cache.markReady();
                     if (result == Poll.FULL) continue;
@@ -113,8 +126,7 @@ public final class JdbcJournalTail implements AutoCloseable {
             while (rs.next()) {
                 rows++;
                 long ordering = rs.getLong(1);
-                if (ordering != last + 1 && !gapExpired(ordering)) return Poll.GAP;
-                gapSince = 0;
+                if (ordering != last + 1 && !skipHole(ordering)) return Poll.GAP;
                 last = ordering;
                 if (rs.getBoolean(7)) continue;
                 Object event = serialization.deserialize(rs.getBytes(6), rs.getInt(4), rs.getString(5)).get();
@@ -124,20 +136,27 @@ public final class JdbcJournalTail implements AutoCloseable {
         return rows == BATCH ? Poll.FULL : Poll.DONE;
     }
 
-    /**
-     * True once a hole before {@code next} has lasted longer than the gap timeout (it is then
-     * skipped). Holes in what was already written at start-up are permanent and skipped at once.
-     */
-    private boolean gapExpired(long next) {
-        if (next <= bootstrapUntil) return true;
-        long now = System.nanoTime();
-        if (gapSince == 0) {
-            gapSince = now;
-            return false;
-        }
-        if (now - gapSince < gapTimeout.toNanos()) return false;
-        if (next > bootstrapUntil) log.info("journal orderings {}..{} never committed; skipping them", last + 1, next - 1);
+    /** True when the hole before {@code next} is to be skipped now, false to wait for it. */
+    private boolean skipHole(long next) {
+        HoleTracker.Decision decision = holes.onHole(last + 1, next, System.nanoTime());
+        if (decision == HoleTracker.Decision.WAIT) return false;
+        logSkip(next, decision == HoleTracker.Decision.SKIP_SETTLED
+                ? "no transaction that could still commit them is running" : "still missing after the gap timeout");
         return true;
+    }
+
+    private void logSkip(long next, String why) {
+        // holes read back at start-up were mostly settled by earlier runs: not news
+        if (next <= bootstrapUntil) log.debug("journal orderings {}..{} never committed ({}); skipping them", last + 1, next - 1, why);
+        else log.info("journal orderings {}..{} never committed ({}); skipping them", last + 1, next - 1, why);
+    }
+
+    /** Everything up to the highest ordering now readable is to be read before the cache is ready. */
+    private void startUp(Connection c) throws SQLException {
+        bootstrapUntil = maxOrdering(c);
+        // taken after the max was read, so every writer that could still fill a hole below it is listed;
+        // H2 has one writer, this JVM, which has not started writing yet
+        holes.startedAt(bootstrapUntil, seesWriters ? writersInFlight(c) : Set.of());
     }
 
     private long maxOrdering(Connection c) throws SQLException {
@@ -145,6 +164,21 @@ public final class JdbcJournalTail implements AutoCloseable {
         try (var st = c.createStatement(); var rs = st.executeQuery("SELECT MAX(" + col(q, "ordering") + ") FROM " + col(q, "event_journal"))) {
             return rs.next() ? rs.getLong(1) : 0;
         }
+    }
+
+    /**
+     * The transactions (virtual ids) that may be inserting into the journal right now. An INSERT
+     * takes its ROW EXCLUSIVE lock on the table before its default draws the ordering and holds it
+     * to commit or abort, so a transaction that holds an ordering it has not committed is listed,
+     * even one that has no transaction id yet; that is why this looks at locks, not at snapshot
+     * xmin/xmax. Ordering values are assumed to be drawn in order (the BIGSERIAL's cache of 1).
+     */
+    private Set<String> writersInFlight(Connection c) throws SQLException {
+        Set<String> writers = new HashSet<>();
+        try (var st = c.createStatement(); var rs = st.executeQuery(WRITERS_SQL)) {
+            while (rs.next()) writers.add(rs.getString(1));
+        }
+        return writers;
     }
 
     private String sql() {
