@@ -261,23 +261,26 @@ final class LocalCluster {
         return running == members.size() ? 0 : 1;
     }
 
+    /** Stops the members one at a time, youngest first, so each leaves a cluster that can still hand its shards over. */
     private int down() throws Exception {
-        List<Member> members = load();
-        List<ProcessHandle> handles = new ArrayList<>();
-        for (Member m : members) process(m).ifPresent(h -> {
-            h.destroy();
-            handles.add(h);
+        List<Member> members = new ArrayList<>(load());
+        java.util.Collections.reverse(members);
+        int stopped = 0;
+        for (Member m : members) {
+            Optional<ProcessHandle> jvm = process(m);
+            if (jvm.isEmpty()) continue;
+            ProcessHandle h = jvm.get();
             System.out.println("stopping node-" + m.index() + " (pid " + h.pid() + ")");
-        });
-        for (ProcessHandle h : handles) {
+            h.destroy();
             try {
                 h.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
-                System.err.println("pid " + h.pid() + " did not stop within 60 s; killing it");
+                System.err.println("node-" + m.index() + " did not stop within 60 s; killing it");
                 h.destroyForcibly();
             }
+            stopped++;
         }
-        System.out.println(handles.isEmpty() ? "no Podium JVM of " + dir + " was running" : "stopped " + handles.size() + " Podium JVM(s)");
+        System.out.println(stopped == 0 ? "no Podium JVM of " + dir + " was running" : "stopped " + stopped + " Podium JVM(s)");
         return 0;
     }
 

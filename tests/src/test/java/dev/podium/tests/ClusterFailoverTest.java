@@ -1,0 +1,242 @@
+package dev.podium.tests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Three Podium JVMs from the shaded jar over one PostgreSQL; members die by {@code kill -9}.
+ * Nothing acknowledged is lost, clients of the survivors carry on, watches resume on another
+ * member, scheduling goes on, and the dead member's nodes go NotReady and lose their pods.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterFailoverTest {
+    static final int OBJECTS = 60;
+    static PostgresDatabase db;
+    static PodiumCluster cluster;
+    /** name → the resourceVersion of its last acknowledged write */
+    static final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void startThreeJvms() throws Exception {
+        db = PostgresDatabase.create();
+        // leases renewed every 2 s and given up after 20 s (kube: 10 s and 40 s), so a dead member's nodes go NotReady sooner;
+        // the grace still outlasts a fail-over, during which renewals whose Lease entity lived on the dead member time out
+        cluster = PodiumCluster.start(3, db.profile.url(), 2, "-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -Dpodium.node-lease-renewal=2s"
+                + " -Dpodium.node-monitor-grace-period=20s -Dpodium.node-monitor-period=1s -Dpodium.scheduler-resync=2s");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (cluster != null) cluster.close();
+        if (db != null) db.close();
+    }
+
+    @Test
+    @Order(1)
+    void killingAMemberLosesNoAcknowledgedWriteAndItsNodesGoNotReadyAndLoseTheirPods() throws Exception {
+        ApiClient writer = cluster.api(1);
+        for (int i = 0; i < OBJECTS; i++) {
+            ApiClient.Reply r = writer.post("/api/v1/namespaces/default/configmaps", "{\"metadata\":{\"name\":\"cm-" + i + "\"},\"data\":{\"v\":\"0\"}}");
+            assertThat(r.code()).as(r.body().toString()).isEqualTo(201);
+            acknowledged.put("cm-" + i, r.rv());
+        }
+        Map<String, JsonNode> running = startPodsOnEveryMember(writer, "before", 6);
+        String from = writer.get("/api/v1/namespaces/default/configmaps").rv();
+        Watch onVictim = Watch.open(cluster.api(3), from);
+        writeEachOnce(writer, "1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> onVictim.versions().containsAll(acknowledged.values()));
+
+        cluster.kill(3);
+        writeEachOnce(writer, "2");
+
+        // the watch broke with its member; resumed on a survivor from the last event it saw, it misses nothing
+        Watch resumed = Watch.open(cluster.api(2), onVictim.lastSeen().orElse(from));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Set<String> seen = new java.util.HashSet<>(onVictim.versions());
+            seen.addAll(resumed.versions());
+            assertThat(seen).containsAll(acknowledged.values());
+        });
+        assertThat(resumed.gone()).isFalse();
+        for (ApiClient reader : List.of(cluster.api(1), cluster.api(2))) {
+            for (Map.Entry<String, String> e : acknowledged.entrySet()) {
+                assertThat(reader.get("/api/v1/namespaces/default/configmaps/" + e.getKey()).rv()).as(e.getKey()).isEqualTo(e.getValue());
+            }
+        }
+        assertNewPodIsScheduledOnASurvivor(writer, "after-kill", List.of("sim-1-00001", "sim-2-00001"));
+        for (JsonNode pod : running.values()) {
+            String node = pod.path("spec").path("nodeName").asText();
+            JsonNode now = writer.get("/api/v1/namespaces/default/pods/" + pod.path("metadata").path("name").asText()).body();
+            if (node.startsWith("sim-3-")) continue;
+            assertThat(now.path("metadata").path("uid").asText()).isEqualTo(pod.path("metadata").path("uid").asText());
+            assertThat(now.path("status").path("phase").asText()).as("pod on surviving node %s", node).isEqualTo("Running");
+        }
+        // the dead member's nodes go NotReady (Ready=Unknown); its pods are evicted once their 2 s toleration of unreachable has passed
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (String node : List.of("sim-3-00001", "sim-3-00002")) {
+                JsonNode n = writer.get("/api/v1/nodes/" + node).body();
+                assertThat(condition(n, "Ready")).as(node).isEqualTo("Unknown");
+            }
+            for (JsonNode pod : running.values()) {
+                if (!pod.path("spec").path("nodeName").asText().startsWith("sim-3-")) continue;
+                // evicted: deleted gracefully, and Terminating for as long as no kubelet can confirm it (kube's taint manager behaves alike)
+                JsonNode now = writer.get("/api/v1/namespaces/default/pods/" + pod.path("metadata").path("name").asText()).body();
+                assertThat(now.path("metadata").path("deletionTimestamp").isTextual()).as("%s evicted", pod.path("metadata").path("name")).isTrue();
+                assertThat(condition(now, "Ready")).isEqualTo("False");
+            }
+        });
+    }
+
+    @Test
+    @Order(2)
+    void killingTheMemberHostingTheSchedulerLeavesTheSurvivorsServingAndScheduling() throws Exception {
+        cluster.up(); // restarts node-3, which rejoins
+        String oldest = oldestMember(cluster.api(2));
+        assertThat(oldest).isEqualTo(cluster.clusterAddress(1));
+        cluster.kill(1);
+        ApiClient client = cluster.api(2);
+        writeEachOnce(client, "3");
+        for (Map.Entry<String, String> e : acknowledged.entrySet()) {
+            assertThat(cluster.api(3).get("/api/v1/namespaces/default/configmaps/" + e.getKey()).rv()).as(e.getKey()).isEqualTo(e.getValue());
+        }
+        assertNewPodIsScheduledOnASurvivor(client, "after-scheduler-kill", List.of("sim-2-00001", "sim-3-00001"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(oldestMember(client)).isEqualTo(cluster.clusterAddress(2)));
+    }
+
+    /** Patches every object through the client, retrying what fails while the dead member's shards move; records each acknowledgement. */
+    private static void writeEachOnce(ApiClient client, String value) throws Exception {
+        for (String name : List.copyOf(acknowledged.keySet())) {
+            ApiClient.Reply r = null;
+            for (int attempt = 0; attempt < 60 && (r == null || r.code() != 200); attempt++) {
+                try {
+                    r = client.send("PATCH", "/api/v1/namespaces/default/configmaps/" + name, "application/merge-patch+json",
+                            "{\"data\":{\"v\":\"" + value + "\"}}", Duration.ofSeconds(20));
+                } catch (java.io.IOException retry) {
+                    r = null;
+                }
+                if (r == null || r.code() != 200) Thread.sleep(250);
+            }
+            assertThat(r).as("patch of %s never accepted", name).isNotNull();
+            assertThat(r.code()).as("%s: %s", name, r.body()).isEqualTo(200);
+            acknowledged.put(name, r.rv());
+        }
+    }
+
+    private static Map<String, JsonNode> startPodsOnEveryMember(ApiClient api, String prefix, int count) throws Exception {
+        Map<String, JsonNode> pods = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            String name = prefix + "-" + i;
+            ApiClient.Reply r = api.post("/api/v1/namespaces/default/pods", podJson(name, "sim-" + (i % 3 + 1) + "-0000" + (i / 3 % 2 + 1)));
+            assertThat(r.code()).as(r.body().toString()).isEqualTo(201);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (int i = 0; i < count; i++) {
+                JsonNode pod = api.get("/api/v1/namespaces/default/pods/" + prefix + "-" + i).body();
+                assertThat(pod.path("status").path("phase").asText()).isEqualTo("Running");
+                pods.put(prefix + "-" + i, pod);
+            }
+        });
+        return pods;
+    }
+
+    /**
+     * The dead member's nodes count as Ready until their leases expire (as in Kubernetes), so the
+     * pod asks, by node affinity, for the survivors' nodes: the scheduler has to be running to place it.
+     */
+    private static void assertNewPodIsScheduledOnASurvivor(ApiClient api, String name, List<String> survivors) throws Exception {
+        String affinity = "{\"nodeAffinity\":{\"requiredDuringSchedulingIgnoredDuringExecution\":{\"nodeSelectorTerms\":[{\"matchExpressions\":"
+                + "[{\"key\":\"kubernetes.io/hostname\",\"operator\":\"In\",\"values\":[\"" + String.join("\",\"", survivors) + "\"]}]}]}}}";
+        ApiClient.Reply r = api.post("/api/v1/namespaces/default/pods", podJson(name, null).replace("\"spec\":{", "\"spec\":{\"affinity\":" + affinity + ","));
+        assertThat(r.code()).as(r.body().toString()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode pod = api.get("/api/v1/namespaces/default/pods/" + name).body();
+            String node = pod.path("spec").path("nodeName").asText();
+            assertThat(node).isIn(survivors);
+            assertThat(pod.path("status").path("phase").asText()).isEqualTo("Running");
+        });
+    }
+
+    /** A simulated-node pod that tolerates an unreachable node for 2 s; pinned to a node when one is given. */
+    private static String podJson(String name, String node) {
+        String pin = node == null ? "\"nodeSelector\":{\"podium.dev/runtime\":\"simulated\"}," : "\"nodeName\":\"" + node + "\",";
+        return "{\"metadata\":{\"name\":\"" + name + "\"},\"spec\":{" + pin
+                + "\"tolerations\":[{\"key\":\"node.kubernetes.io/unreachable\",\"operator\":\"Exists\",\"effect\":\"NoExecute\",\"tolerationSeconds\":2},"
+                + "{\"key\":\"node.kubernetes.io/not-ready\",\"operator\":\"Exists\",\"effect\":\"NoExecute\",\"tolerationSeconds\":2}],"
+                + "\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}";
+    }
+
+    private static String condition(JsonNode object, String type) {
+        for (JsonNode c : object.path("status").path("conditions")) {
+            if (c.path("type").asText().equals(type)) return c.path("status").asText();
+        }
+        return "";
+    }
+
+    private static String oldestMember(ApiClient api) throws Exception {
+        HttpResponse<String> r = api.http().send(HttpRequest.newBuilder(URI.create(api.url() + "/readyz?verbose")).build(), HttpResponse.BodyHandlers.ofString());
+        return r.body().lines().map(String::trim).filter(l -> l.startsWith("member ") && l.contains("oldest"))
+                .map(l -> l.substring("member pekko://podium@".length(), l.indexOf(' ', "member ".length()))).findFirst().orElse("");
+    }
+
+    /** A configmap watch on one API member, collecting the resourceVersions of its events in the background. */
+    record Watch(List<String> seen, boolean[] goneFlag) {
+        static Watch open(ApiClient api, String fromVersion) throws Exception {
+            Watch w = new Watch(java.util.Collections.synchronizedList(new ArrayList<>()), new boolean[1]);
+            HttpRequest req = HttpRequest.newBuilder(URI.create(api.url() + "/api/v1/namespaces/default/configmaps?watch=1&resourceVersion=" + fromVersion))
+                    .build();
+            HttpResponse<Stream<String>> r = api.http().send(req, HttpResponse.BodyHandlers.ofLines());
+            assertThat(r.statusCode()).isEqualTo(200);
+            CompletableFuture.runAsync(() -> {
+                try {
+                    r.body().forEach(line -> {
+                        try {
+                            JsonNode event = ApiClient.JSON.readTree(line);
+                            if (event.path("type").asText().equals("ERROR") && event.path("object").path("code").asInt() == 410) w.goneFlag[0] = true;
+                            else w.seen.add(event.path("object").path("metadata").path("resourceVersion").asText());
+                        } catch (Exception e) {
+                            // a line cut off when the member died
+                        }
+                    });
+                } catch (RuntimeException broken) {
+                    // the stream ends with its member
+                }
+            });
+            return w;
+        }
+
+        List<String> versions() {
+            synchronized (seen) {
+                return List.copyOf(seen);
+            }
+        }
+
+        java.util.Optional<String> lastSeen() {
+            List<String> v = versions();
+            return v.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(v.get(v.size() - 1));
+        }
+
+        boolean gone() {
+            return goneFlag[0];
+        }
+    }
+}
