@@ -1,14 +1,20 @@
 package dev.podium.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectCommand;
+import dev.podium.actors.objects.ObjectEntity;
 import dev.podium.actors.objects.ObjectReply;
 import dev.podium.actors.objects.PodConditions;
 import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
 import dev.podium.model.api.Cause;
+import dev.podium.model.json.Times;
+import dev.podium.model.kinds.KindRegistry;
+import dev.podium.model.kinds.ResourceKind;
+import dev.podium.model.patch.PatchType;
 import dev.podium.model.selectors.LabelSelector;
 import dev.podium.persistence.watch.CachedObject;
 import dev.podium.persistence.watch.WatchCache;
@@ -17,25 +23,29 @@ import org.apache.pekko.http.javadsl.model.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * POST pods/{name}/eviction (what kubectl drain uses): deletes the pod gracefully unless a
- * PodDisruptionBudget selecting it allows no disruption now, which is a 429. The budget is
- * computed from the watch cache at the moment of the eviction (healthy = Running and Ready),
- * minus the pods this API server evicted in the last two minutes that the cache still shows
- * (kube's disruptedPods), and evictions are decided one at a time so concurrent ones cannot
- * all spend the same allowance. Across several API servers that bookkeeping is per server.
+ * PodDisruptionBudget selecting it allows no disruption now, which is a 429. As in Kubernetes,
+ * the eviction is first recorded in the budget's status (the pod in {@code disruptedPods}, one
+ * fewer {@code disruptionsAllowed}) with the budget's resourceVersion as precondition: every API
+ * member sees the same record, and of two evictions racing for the last allowance on different
+ * members, one gets a conflict, re-reads and is refused. A recorded pod counts as disrupted for
+ * two minutes or until it is gone.
  */
 final class EvictionHandler {
     private static final Duration DISRUPTION_WINDOW = Duration.ofMinutes(2);
+    private static final int CONFLICT_RETRIES = 5;
+    private static final long WAIT_FOR_CACHE_MILLIS = 5_000;
+    private static final ResourceKind PDB = KindRegistry.get("PodDisruptionBudget.policy");
     private final WatchCache cache;
     private final ObjectClient objects;
-    private final Map<String, Instant> recentlyEvicted = new HashMap<>();
-
     private final Clock clock;
 
     EvictionHandler(WatchCache cache, ObjectClient objects, Clock clock) {
@@ -44,40 +54,110 @@ final class EvictionHandler {
         this.clock = clock;
     }
 
-    synchronized CompletionStage<HttpResponse> evict(ApiRequest req) {
-        recentlyEvicted.values().removeIf(t -> t.isBefore(clock.instant().minus(DISRUPTION_WINDOW)));
+    CompletionStage<HttpResponse> evict(ApiRequest req) {
         ObjectNode eviction = Bodies.object(req);
+        return attempt(req, eviction, 0);
+    }
+
+    private CompletionStage<HttpResponse> attempt(ApiRequest req, ObjectNode eviction, int conflicts) {
         String name = req.path().name();
         ObjectNode pod = cache.get("Pod", req.key()).map(CachedObject::object)
                 .orElseThrow(() -> new ApiException(ApiError.notFound("", "pods", name)));
-        for (CachedObject pdb : cache.list("PodDisruptionBudget.policy", req.namespace(), o -> true, 0, null).items()) {
-            JsonNode selector = pdb.object().path("spec").path("selector");
-            if (!LabelSelector.fromObject(selector).matches(Selection.labelsOf(pod))) continue;
-            List<CachedObject> selected = matching(req.namespace(), selector);
-            int healthy = healthy(selected);
-            int required = required(pdb.object(), selected.size());
-            if (healthy - required <= 0 && !terminal(pod)) {
-                String pdbName = pdb.object().path("metadata").path("name").asText();
-                throw new ApiException(new ApiError(429, "TooManyRequests", "Cannot evict pod as it would violate the pod's disruption budget.",
-                        new ApiError.Details("", "", "", List.of(new Cause("DisruptionBudget", null,
-                                "The disruption budget " + pdbName + " needs " + required + " healthy pods and has " + healthy + " currently")), 10)));
+        Optional<Budget> budget = budgetOf(req.namespace(), pod);
+        if (budget.isPresent() && budget.get().allowed() <= 0 && !terminal(pod)) throw budget.get().violation();
+        CompletionStage<Boolean> recorded = budget.isEmpty() || req.dryRun() || terminal(pod)
+                ? CompletableFuture.completedFuture(true) : record(budget.get(), name);
+        return recorded.thenCompose(ok -> {
+            if (!ok) {
+                if (conflicts >= CONFLICT_RETRIES) throw new ApiException(tooManyRequests("the disruption budget is being updated by other evictions; try again"));
+                return attempt(req, eviction, conflicts + 1);
             }
-        }
-        long grace = eviction.path("deleteOptions").path("gracePeriodSeconds").asLong(ObjectCommand.Delete.DEFAULT_GRACE);
-        String uid = pod.path("metadata").path("uid").asText();
-        // the allowance is taken now, before the delete lands, so concurrent evictions cannot spend it twice
-        if (!req.dryRun()) recentlyEvicted.put(uid, clock.instant());
-        return objects.ask(req.kind(), req.key(), r -> new ObjectCommand.Delete(0, uid, grace, req.dryRun(), r)).thenApply(reply -> {
-            if (reply instanceof ObjectReply.Rejected rej) {
-                release(uid);
-                return Responses.error(rej.error());
-            }
-            return Responses.success("pods", name, "").withStatus(201);
+            long grace = eviction.path("deleteOptions").path("gracePeriodSeconds").asLong(ObjectCommand.Delete.DEFAULT_GRACE);
+            String uid = pod.path("metadata").path("uid").asText();
+            return objects.ask(req.kind(), req.key(), r -> new ObjectCommand.Delete(0, uid, grace, req.dryRun(), r))
+                    .thenApply(reply -> reply instanceof ObjectReply.Rejected rej ? Responses.error(rej.error())
+                            : Responses.success("pods", name, "").withStatus(201));
         });
     }
 
-    private synchronized void release(String uid) {
-        recentlyEvicted.remove(uid);
+    /** The budget of the (first) PodDisruptionBudget selecting the pod, as it stands now. */
+    private Optional<Budget> budgetOf(String namespace, ObjectNode pod) {
+        for (CachedObject pdb : cache.list(PDB.entityTypeName(), namespace, o -> true, 0, null).items()) {
+            JsonNode selector = pdb.object().path("spec").path("selector");
+            if (!LabelSelector.fromObject(selector).matches(Selection.labelsOf(pod))) continue;
+            LabelSelector s = LabelSelector.fromObject(selector);
+            List<CachedObject> selected = cache.list("Pod", namespace, p -> s.matches(Selection.labelsOf(p)), 0, null).items();
+            ObjectNode disrupted = stillDisrupted(pdb.object(), selected);
+            int healthy = (int) selected.stream().map(CachedObject::object).filter(p -> healthy(p, disrupted)).count();
+            return Optional.of(new Budget(pdb, healthy, required(pdb.object(), selected.size()), selected.size(), disrupted));
+        }
+        return Optional.empty();
+    }
+
+    private record Budget(CachedObject pdb, int healthy, int required, int expected, ObjectNode disrupted) {
+        int allowed() {
+            return healthy - required;
+        }
+
+        ApiException violation() {
+            String pdbName = pdb.object().path("metadata").path("name").asText();
+            return new ApiException(new ApiError(429, "TooManyRequests", "Cannot evict pod as it would violate the pod's disruption budget.",
+                    new ApiError.Details("", "", "", List.of(new Cause("DisruptionBudget", null,
+                            "The disruption budget " + pdbName + " needs " + required + " healthy pods and has " + healthy + " currently")), 10)));
+        }
+    }
+
+    /**
+     * Writes the eviction into the budget's status, conditional on the budget being unchanged
+     * since it was read; completes false on a conflict, once this member's cache has the newer budget.
+     */
+    private CompletionStage<Boolean> record(Budget b, String podName) {
+        ObjectNode disrupted = b.disrupted().deepCopy();
+        disrupted.put(podName, Times.rfc3339(clock.instant()));
+        ObjectNode status = JsonNodeFactory.instance.objectNode();
+        status.put("observedGeneration", b.pdb().object().path("metadata").path("generation").asLong(1));
+        status.set("disruptedPods", disrupted);
+        status.put("disruptionsAllowed", b.allowed() - 1);
+        status.put("currentHealthy", b.healthy() - 1);
+        status.put("desiredHealthy", b.required());
+        status.put("expectedPods", b.expected());
+        ObjectNode patch = JsonNodeFactory.instance.objectNode();
+        // a merge patch merges maps: name the entries that expired so they are removed
+        b.pdb().object().path("status").path("disruptedPods").fieldNames().forEachRemaining(p -> {
+            if (!disrupted.has(p)) disrupted.putNull(p);
+        });
+        patch.set("status", status);
+        String id = b.pdb().key();
+        return objects.ask(PDB, id, r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), patch, b.pdb().seqNr(), true, "podium-eviction", false, false, r))
+                .thenCompose(reply -> {
+                    if (reply instanceof ObjectReply.Done done) {
+                        return cache.awaitApplied(ObjectEntity.persistenceId(PDB, id), done.seqNr(), WAIT_FOR_CACHE_MILLIS).thenApply(rv -> true);
+                    }
+                    ApiError error = ((ObjectReply.Rejected) reply).error();
+                    if (error.code() != 409) throw new ApiException(error);
+                    return cache.awaitResourceVersion(b.pdb().resourceVersion() + 1, WAIT_FOR_CACHE_MILLIS).thenApply(rv -> false);
+                });
+    }
+
+    /** The budget's disruptedPods entries still in force: younger than two minutes, of pods that still exist undeleted. */
+    private ObjectNode stillDisrupted(ObjectNode pdb, List<CachedObject> selected) {
+        ObjectNode kept = JsonNodeFactory.instance.objectNode();
+        Instant horizon = clock.instant().minus(DISRUPTION_WINDOW);
+        Iterator<Map.Entry<String, JsonNode>> it = pdb.path("status").path("disruptedPods").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            boolean present = selected.stream().anyMatch(p -> p.object().path("metadata").path("name").asText().equals(e.getKey())
+                    && !p.object().path("metadata").has("deletionTimestamp"));
+            if (present && Instant.parse(e.getValue().asText()).isAfter(horizon)) kept.set(e.getKey(), e.getValue());
+        }
+        return kept;
+    }
+
+    private static boolean healthy(ObjectNode pod, ObjectNode disrupted) {
+        return "Running".equals(pod.path("status").path("phase").asText())
+                && "True".equals(PodConditions.status(pod, "Ready"))
+                && !pod.path("metadata").has("deletionTimestamp")
+                && !disrupted.has(pod.path("metadata").path("name").asText());
     }
 
     private static int required(ObjectNode pdb, int total) {
@@ -94,18 +174,8 @@ final class EvictionHandler {
         return (int) (roundUp ? Math.ceil(pct) : Math.floor(pct));
     }
 
-    private int healthy(List<CachedObject> selected) {
-        return (int) selected.stream()
-                .filter(p -> "Running".equals(p.object().path("status").path("phase").asText())
-                        && "True".equals(PodConditions.status(p.object(), "Ready"))
-                        && !p.object().path("metadata").has("deletionTimestamp")
-                        && !recentlyEvicted.containsKey(p.object().path("metadata").path("uid").asText()))
-                .count();
-    }
-
-    private List<CachedObject> matching(String namespace, JsonNode selector) {
-        LabelSelector s = LabelSelector.fromObject(selector);
-        return cache.list("Pod", namespace, p -> s.matches(Selection.labelsOf(p)), 0, null).items();
+    private static ApiError tooManyRequests(String message) {
+        return new ApiError(429, "TooManyRequests", message, new ApiError.Details("", "", "", List.of(), 1));
     }
 
     private static boolean terminal(JsonNode pod) {

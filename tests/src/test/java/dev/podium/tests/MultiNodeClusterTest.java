@@ -106,6 +106,45 @@ class MultiNodeClusterTest {
 
     @Test
     @Order(2)
+    void evictionsRacingOnTwoMembersSpendTheBudgetOnce() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            ApiClient.Reply r = apis.get(0).post("/api/v1/namespaces/default/pods", "{\"metadata\":{\"name\":\"guarded-" + i
+                    + "\",\"labels\":{\"app\":\"guarded\"}},\"spec\":{\"nodeName\":\"sim-" + (i + 1) + "-00001\",\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}");
+            assertThat(r.code()).as(r.body().toString()).isEqualTo(201);
+        }
+        assertThat(apis.get(0).post("/apis/policy/v1/namespaces/default/poddisruptionbudgets",
+                "{\"metadata\":{\"name\":\"keep2\"},\"spec\":{\"minAvailable\":2,\"selector\":{\"matchLabels\":{\"app\":\"guarded\"}}}}").code()).isEqualTo(201);
+        for (ApiClient api : apis) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                for (int i = 0; i < 3; i++) {
+                    JsonNode pod = api.get("/api/v1/namespaces/default/pods/guarded-" + i).body();
+                    assertThat(pod.path("status").path("phase").asText()).isEqualTo("Running");
+                }
+            });
+        }
+        List<CompletableFuture<Integer>> evictions = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ApiClient api = apis.get(i);
+            String pod = "guarded-" + i;
+            evictions.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return api.post("/api/v1/namespaces/default/pods/" + pod + "/eviction",
+                            "{\"apiVersion\":\"policy/v1\",\"kind\":\"Eviction\",\"metadata\":{\"name\":\"" + pod + "\",\"namespace\":\"default\"}}").code();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        List<Integer> codes = new ArrayList<>();
+        for (CompletableFuture<Integer> f : evictions) codes.add(f.get());
+        assertThat(codes).containsExactlyInAnyOrder(201, 429);
+        JsonNode pdb = apis.get(2).get("/apis/policy/v1/namespaces/default/poddisruptionbudgets/keep2").body();
+        assertThat(pdb.path("status").path("disruptionsAllowed").asInt()).isZero();
+        assertThat(pdb.path("status").path("disruptedPods").size()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
     void aLeavingMemberHandsItsShardsOverWhileBindsInFlightLandExactlyOnce() throws Exception {
         List<String> pods = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -154,7 +193,7 @@ class MultiNodeClusterTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theSchedulerSingletonMovesWhenTheOldestMemberLeavesAndKeepsScheduling() throws Exception {
         members.get(0).close();
         members.remove(0);
