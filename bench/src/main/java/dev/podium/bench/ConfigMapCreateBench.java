@@ -5,10 +5,7 @@ import dev.podium.node.PodiumNode;
 import dev.podium.persistence.db.DatabaseProfile;
 import org.HdrHistogram.Histogram;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,7 +43,7 @@ public final class ConfigMapCreateBench {
     public static void main(String[] args) throws Exception {
         int creates = 5000;
         int clients = 32;
-        String pgAdmin = System.getenv().getOrDefault("PODIUM_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String pgAdmin = ScratchDatabase.DEFAULT_ADMIN_URL;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--creates" -> creates = Integer.parseInt(args[i + 1]);
@@ -61,22 +58,13 @@ public final class ConfigMapCreateBench {
         Result h2 = runAgainst("H2", NodeSettings.defaults(h2Dir, 0), creates, clients);
         System.out.println(h2.line());
 
-        String dbName = "podium_bench_" + System.currentTimeMillis();
-        try (Connection c = DriverManager.getConnection(pgAdmin, "postgres", ""); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + dbName);
-        }
-        String pgUrl = pgAdmin.substring(0, pgAdmin.lastIndexOf('/') + 1) + dbName;
-        try {
+        try (ScratchDatabase db = ScratchDatabase.create(pgAdmin, "podium_bench")) {
             Path pgDir = Files.createTempDirectory("podium-bench-pg");
-            Result pg = runAgainst("PostgreSQL", NodeSettings.defaults(pgDir, 0).withDatabase(DatabaseProfile.fromUrl(pgUrl)), creates, clients);
+            Result pg = runAgainst("PostgreSQL", NodeSettings.defaults(pgDir, 0).withDatabase(DatabaseProfile.fromUrl(db.url())), creates, clients);
             System.out.println(pg.line());
-            double raw = rawInsertRate(pgUrl, creates, clients);
+            double raw = rawInsertRate(db.url(), creates, clients);
             System.out.printf("raw JDBC   %7d single-row inserts = %8.1f inserts/s (autocommit, %d connections)%n", creates, raw, clients);
             System.out.printf("ratio      Podium on PostgreSQL reaches %.1f%% of the raw JDBC insert rate (%.2f)%n", 100 * pg.rate() / raw, pg.rate() / raw);
-        } finally {
-            try (Connection c = DriverManager.getConnection(pgAdmin, "postgres", ""); Statement st = c.createStatement()) {
-                st.execute("DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
-            }
         }
         System.exit(0);
     }
@@ -84,49 +72,12 @@ public final class ConfigMapCreateBench {
     static Result runAgainst(String store, NodeSettings settings, int creates, int clients) throws Exception {
         try (PodiumNode node = PodiumNode.start(settings)) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-            post(http, node.url() + "/api/v1/namespaces", "{\"metadata\":{\"name\":\"bench\"}}");
+            ConfigMapCreates.post(http, node.url() + "/api/v1/namespaces", "{\"metadata\":{\"name\":\"bench\"}}");
             String url = node.url() + "/api/v1/namespaces/bench/configmaps";
-            load(http, url, "warmup-", Math.min(1000, creates / 5), clients);
-            Histogram latency = new Histogram(60_000_000L, 3);
-            long start = System.nanoTime();
-            int errors = load(http, url, "cm-", creates, clients, latency);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return new Result(store, creates, seconds, latency, errors);
+            ConfigMapCreates.run(http, url, "warmup-", Math.min(1000, creates / 5), clients);
+            ConfigMapCreates.Result r = ConfigMapCreates.run(http, url, "cm-", creates, clients);
+            return new Result(store, creates, r.seconds(), r.latencyMicros(), r.errors());
         }
-    }
-
-    private static int load(HttpClient http, String url, String prefix, int count, int clients) throws Exception {
-        return load(http, url, prefix, count, clients, new Histogram(60_000_000L, 3));
-    }
-
-    private static int load(HttpClient http, String url, String prefix, int count, int clients, Histogram latency) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<Histogram>> parts = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            parts.add(pool.submit(() -> {
-                Histogram h = new Histogram(60_000_000L, 3);
-                int i;
-                while ((i = next.getAndIncrement()) < count) {
-                    String body = "{\"metadata\":{\"name\":\"" + prefix + i + "\",\"labels\":{\"bench\":\"yes\"}},\"data\":{\"index\":\"" + i + "\"}}";
-                    long t0 = System.nanoTime();
-                    int code = post(http, url, body);
-                    h.recordValue(Math.min(60_000_000L, (System.nanoTime() - t0) / 1000));
-                    if (code != 201) errors.incrementAndGet();
-                }
-                return h;
-            }));
-        }
-        for (Future<Histogram> f : parts) latency.add(f.get());
-        pool.shutdown();
-        return errors.get();
-    }
-
-    private static int post(HttpClient http, String url, String body) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** The same number of single-row, autocommitted inserts of a similar payload, straight through JDBC. */

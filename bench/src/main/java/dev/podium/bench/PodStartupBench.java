@@ -16,9 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,14 +47,8 @@ public final class PodStartupBench {
             }
         }
         Path dir = Files.createTempDirectory("podium-bench-pods");
-        String dbName = "podium_bench_pods_" + System.currentTimeMillis();
-        DatabaseProfile db = DatabaseProfile.h2In(dir);
-        if (pgAdmin != null) {
-            try (Connection c = DriverManager.getConnection(pgAdmin, "postgres", ""); Statement st = c.createStatement()) {
-                st.execute("CREATE DATABASE " + dbName);
-            }
-            db = DatabaseProfile.fromUrl(pgAdmin.substring(0, pgAdmin.lastIndexOf('/') + 1) + dbName);
-        }
+        ScratchDatabase scratch = pgAdmin == null ? null : ScratchDatabase.create(pgAdmin, "podium_bench_pods");
+        DatabaseProfile db = scratch == null ? DatabaseProfile.h2In(dir) : DatabaseProfile.fromUrl(scratch.url());
         System.out.printf("Podium pod start-up benchmark: %d simulated nodes, %d pods, %d clients, store %s, %d cores%n",
                 nodes, pods, clients, pgAdmin == null ? "H2" : "PostgreSQL", Runtime.getRuntime().availableProcessors());
         NodeSettings settings = NodeSettings.defaults(dir, 0).withDatabase(db).withNodes(false, nodes).withKeepWorkloadsOnStop(false)
@@ -103,13 +94,9 @@ public final class PodStartupBench {
             System.out.printf("scheduled  %d pods, %.1f pods/s (first create to last binding seen)%n", bound.size(), bound.size() / scheduleSeconds);
             System.out.printf("startup    create->Running p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                     startup.getValueAtPercentile(50) / 1000.0, startup.getValueAtPercentile(99) / 1000.0, startup.getMaxValue() / 1000.0);
-            System.out.printf("memory     heap used after GC %d MiB, RSS %s%n", heap >> 20, rss());
+            System.out.printf("memory     heap used after GC %d MiB, RSS %s%n", heap >> 20, ProcessMemory.rss(ProcessHandle.current().pid()));
         } finally {
-            if (pgAdmin != null) {
-                try (Connection c = DriverManager.getConnection(pgAdmin, "postgres", ""); Statement st = c.createStatement()) {
-                    st.execute("DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
-                }
-            }
+            if (scratch != null) scratch.close();
         }
         System.exit(0);
     }
@@ -131,16 +118,5 @@ public final class PodStartupBench {
     private static void waitForNodes(PodiumNode node, int nodes) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (node.cache().counts().getOrDefault("Node", 0) < nodes && System.nanoTime() < deadline) Thread.sleep(100);
-    }
-
-    private static String rss() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) return line.substring(6).trim();
-            }
-        } catch (Exception ignored) {
-            // not Linux
-        }
-        return "unknown";
     }
 }

@@ -1,0 +1,49 @@
+package dev.podium.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A fresh PostgreSQL database for one benchmark run, created through the server's admin database
+ * (user postgres, trust auth) and dropped on close, even while Podium JVMs are still connected.
+ */
+final class ScratchDatabase implements AutoCloseable {
+    static final String DEFAULT_ADMIN_URL = System.getenv().getOrDefault("PODIUM_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    private final String adminUrl;
+    private final String name;
+
+    private ScratchDatabase(String adminUrl, String name) {
+        this.adminUrl = adminUrl;
+        this.name = name;
+    }
+
+    /** Creates {@code PREFIX_<random>} on the server of {@code adminUrl}. */
+    static ScratchDatabase create(String adminUrl, String prefix) throws SQLException {
+        String name = prefix + "_" + Long.toString(System.currentTimeMillis(), 36) + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
+        ScratchDatabase db = new ScratchDatabase(adminUrl, name);
+        db.execute("CREATE DATABASE " + name);
+        return db;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String url() {
+        return adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(adminUrl, "postgres", ""); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+}
