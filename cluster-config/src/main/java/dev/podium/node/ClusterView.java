@@ -31,7 +31,8 @@ import java.util.stream.StreamSupport;
  * each member hosts. Shown by {@code /readyz?verbose} and logged on membership changes.
  */
 final class ClusterView implements ReadinessCheck {
-    private static final Duration STATS_TIMEOUT = Duration.ofSeconds(3);
+    /** Short: while a member is dying its region cannot answer, and a readiness probe must not wait for it. */
+    private static final Duration STATS_TIMEOUT = Duration.ofMillis(800);
     private final ActorSystem<?> system;
 
     ClusterView(ActorSystem<?> system) {
@@ -63,29 +64,34 @@ final class ClusterView implements ReadinessCheck {
         List<String> lines = new ArrayList<>();
         lines.add("self " + cluster.selfMember().address() + " (" + cluster.selfMember().status() + ")");
         for (Member m : members.stream().sorted(Comparator.comparing(m -> m.address().toString())).toList()) {
-            Hosted h = hosted.getOrDefault(m.address(), Hosted.NONE);
+            Hosted h = hosted.isEmpty() ? null : hosted.getOrDefault(m.address(), new Hosted(0, 0));
             lines.add("member " + m.address() + " " + m.status()
                     + (state.getUnreachable().contains(m) ? " unreachable" : "")
-                    + ", shards " + h.shards() + ", entities " + h.entities()
+                    + (h == null ? ", shards ?" : ", shards " + h.shards() + ", entities " + h.entities())
                     + (m.equals(oldest) ? ", oldest (scheduler, node-lifecycle, namespace-controller)" : ""));
         }
         List<String> unreachable = state.getUnreachable().stream().map(m -> m.address().toString()).sorted().toList();
         lines.add("unreachable: " + (unreachable.isEmpty() ? "none" : String.join(", ", unreachable)));
+        if (hosted.isEmpty()) lines.add("shards: the sharding statistics did not answer within " + STATS_TIMEOUT.toMillis() + " ms (shards moving?)");
         return lines;
     }
 
-    /** Shards and live entities per member, summed over every kind's shard region. */
+    /** Shards and live entities per member, summed over every kind's shard region; empty when any region did not answer in time. */
     private CompletionStage<Map<Address, Hosted>> shardsPerMember() {
         List<CompletableFuture<ShardRegion.ClusterShardingStats>> stats = new ArrayList<>();
         for (ResourceKind kind : KindRegistry.all()) {
             CompletionStage<ShardRegion.ClusterShardingStats> s = AskPattern.ask(ClusterSharding.get(system).shardState(),
                     replyTo -> new GetClusterShardingStats(ObjectEntity.key(kind), STATS_TIMEOUT, replyTo),
-                    STATS_TIMEOUT.plusSeconds(1), system.scheduler());
-            stats.add(s.toCompletableFuture().exceptionally(e -> new ShardRegion.ClusterShardingStats(scala.collection.immutable.Map$.MODULE$.empty())));
+                    STATS_TIMEOUT.plusMillis(200), system.scheduler());
+            stats.add(s.toCompletableFuture().exceptionally(e -> null));
         }
         return CompletableFuture.allOf(stats.toArray(CompletableFuture[]::new)).thenApply(done -> {
             Map<Address, Hosted> hosted = new TreeMap<>(Comparator.comparing(Address::toString));
             for (CompletableFuture<ShardRegion.ClusterShardingStats> f : stats) {
+                if (f.join() == null) {
+                    hosted.clear();
+                    return hosted;
+                }
                 f.join().getRegions().forEach((address, region) -> {
                     int entities = region.getStats().values().stream().mapToInt(v -> (Integer) v).sum();
                     hosted.merge(address, new Hosted(region.getStats().size(), entities), Hosted::plus);
@@ -96,8 +102,6 @@ final class ClusterView implements ReadinessCheck {
     }
 
     private record Hosted(int shards, int entities) {
-        static final Hosted NONE = new Hosted(0, 0);
-
         Hosted plus(Hosted o) {
             return new Hosted(shards + o.shards, entities + o.entities);
         }
