@@ -68,7 +68,7 @@ final class ClusterView implements ReadinessCheck {
             lines.add("member " + m.address() + " " + m.status()
                     + (state.getUnreachable().contains(m) ? " unreachable" : "")
                     + (h == null ? ", shards ?" : ", shards " + h.shards() + ", entities " + h.entities())
-                    + (m.equals(oldest) ? ", oldest (scheduler, node-lifecycle, namespace-controller)" : ""));
+                    + (m.equals(oldest) ? ", oldest (scheduler, node-lifecycle, namespace-controller, allocation-repair)" : ""));
         }
         List<String> unreachable = state.getUnreachable().stream().map(m -> m.address().toString()).sorted().toList();
         lines.add("unreachable: " + (unreachable.isEmpty() ? "none" : String.join(", ", unreachable)));

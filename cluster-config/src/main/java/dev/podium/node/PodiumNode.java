@@ -7,6 +7,7 @@ import dev.podium.actors.nodes.LocalNodes;
 import dev.podium.actors.nodes.NodeAgents;
 import dev.podium.actors.nodes.NodeLifecycleController;
 import dev.podium.actors.scheduler.SchedulerActor;
+import dev.podium.actors.services.AllocationRepair;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.SingletonActor;
@@ -30,9 +31,12 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 
 /**
  * One running Podium JVM: the actor system joined to its cluster, object entities, the watch
@@ -84,7 +88,7 @@ public final class PodiumNode implements AutoCloseable {
             LocalNodes nodes = HostedNodes.create(settings, podium.getDuration("simulated-start-delay"));
             ClusterView view = new ClusterView(system);
             system.systemActorOf(ClusterLog.create(view), "cluster-log", Props.empty());
-            ApiServer api = new ApiServer(system, cache, objects, nodes, settings.clock(), List.of(view));
+            ApiServer api = new ApiServer(system, cache, objects, nodes, settings.clock(), List.of(view), allocationCandidates(podium));
             ServerBinding binding = api.bind(settings.host(), settings.port()).toCompletableFuture().get(30, TimeUnit.SECONDS);
             Duration bookmarks = podium.getDuration("bookmark-interval");
             system.scheduler().scheduleAtFixedRate(bookmarks, bookmarks, cache::sendBookmarks, system.executionContext());
@@ -122,7 +126,7 @@ public final class PodiumNode implements AutoCloseable {
         }
     }
 
-    /** Node agents for the hosted nodes on this JVM; the scheduler and node lifecycle controller as cluster singletons. */
+    /** Node agents for the hosted nodes on this JVM; the controllers, scheduler and allocation repair as cluster singletons. */
     private static void startNodeComponents(ActorSystem<Void> system, Config podium, WatchCache cache, ObjectClient objects, LocalNodes nodes,
                                             NodeSettings settings) {
         if (!nodes.all().isEmpty()) {
@@ -136,6 +140,13 @@ public final class PodiumNode implements AutoCloseable {
         singletons.init(SingletonActor.of(SchedulerActor.create(cache, objects, settings.clock(), podium.getDuration("scheduler-resync")), "scheduler"));
         singletons.init(SingletonActor.of(NodeLifecycleController.create(cache, objects, settings.clock(),
                 podium.getDuration("node-monitor-grace-period"), podium.getDuration("node-monitor-period")), "node-lifecycle"));
+        singletons.init(SingletonActor.of(AllocationRepair.create(cache, objects, settings.clock(), podium.getDuration("allocation-repair-interval")),
+                "allocation-repair"));
+    }
+
+    /** Random unless {@code podium.allocation-seed} is set, with which members offer the same candidates (tests make them collide). */
+    private static RandomGenerator allocationCandidates(Config podium) {
+        return podium.hasPath("allocation-seed") ? new Random(podium.getLong("allocation-seed")) : new SecureRandom();
     }
 
     public LocalNodes nodes() {

@@ -16,6 +16,7 @@ import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.random.RandomGenerator;
 
 /** The Kubernetes REST API on Pekko HTTP: routing, body limits and Status errors. */
 public final class ApiServer {
@@ -37,16 +39,20 @@ public final class ApiServer {
     private final EvictionHandler evictions;
 
     public ApiServer(ActorSystem<?> system, WatchCache cache, ObjectClient objects, LocalNodes nodes, Clock clock) {
-        this(system, cache, objects, nodes, clock, List.of());
+        this(system, cache, objects, nodes, clock, List.of(), new SecureRandom());
     }
 
-    /** {@code readiness} are the checks {@code /readyz} runs besides the watch cache's. */
-    public ApiServer(ActorSystem<?> system, WatchCache cache, ObjectClient objects, LocalNodes nodes, Clock clock, List<ReadinessCheck> readiness) {
+    /**
+     * {@code readiness} are the checks {@code /readyz} runs besides the watch cache's;
+     * {@code allocationCandidates} draws the cluster IPs and node ports Services are offered.
+     */
+    public ApiServer(ActorSystem<?> system, WatchCache cache, ObjectClient objects, LocalNodes nodes, Clock clock, List<ReadinessCheck> readiness,
+                     RandomGenerator allocationCandidates) {
         this.system = system;
         this.cache = cache;
         Materializer mat = Materializer.matFromSystem(system);
         this.reads = new ReadHandler(cache, mat, clock);
-        this.writes = new WriteHandler(objects, cache);
+        this.writes = new WriteHandler(objects, cache, allocationCandidates);
         this.discovery = new DiscoveryHandler(cache, readiness);
         this.logs = new LogHandler(cache, nodes, clock);
         this.evictions = new EvictionHandler(cache, objects, clock);

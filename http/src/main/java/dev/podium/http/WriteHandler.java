@@ -13,8 +13,10 @@ import dev.podium.model.kinds.ResourceKind;
 import dev.podium.model.patch.PatchType;
 import dev.podium.persistence.watch.CachedObject;
 import dev.podium.persistence.watch.WatchCache;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
+import org.apache.pekko.japi.function.Function;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.random.RandomGenerator;
 
 /**
  * POST, PUT, PATCH and DELETE: checks what only the API layer can check (URL against body,
@@ -37,10 +40,10 @@ final class WriteHandler {
     private final ServiceAllocator services;
     private final PodAdmission pods;
 
-    WriteHandler(ObjectClient objects, WatchCache cache) {
+    WriteHandler(ObjectClient objects, WatchCache cache, RandomGenerator allocationCandidates) {
         this.objects = objects;
         this.cache = cache;
-        this.services = new ServiceAllocator(cache);
+        this.services = new ServiceAllocator(objects, cache, allocationCandidates);
         this.pods = new PodAdmission(cache);
     }
 
@@ -66,7 +69,6 @@ final class WriteHandler {
             throw new ApiException(ApiError.invalid(kind.group(), kind.kind(), "",
                     List.of(dev.podium.model.api.Cause.required("metadata.name", "name or generateName is required"))));
         }
-        if (kind.kind().equals("Service") && !req.dryRun()) services.allocate(obj);
         if (kind.kind().equals("Pod")) pods.admit(obj);
         return createNamed(req, obj, name.isEmpty() ? generateName : null, 3).thenApply(r -> withWarnings(r, warnings));
     }
@@ -86,7 +88,7 @@ final class WriteHandler {
         String name = body.path("metadata").path("name").asText();
         String id = ObjectEntity.entityId(req.kind(), req.namespace(), name);
         ObjectNode toCreate = body;
-        return objects.ask(req.kind(), id, r -> new ObjectCommand.Create(toCreate, req.dryRun(), r)).thenCompose(reply -> {
+        return send(req, id, 0, (seq, dryRun) -> r -> new ObjectCommand.Create(toCreate, dryRun, r)).thenCompose(reply -> {
             if (generateName != null && attempts > 1 && reply instanceof ObjectReply.Rejected rej && rej.error().code() == 409) {
                 return createNamed(req, obj, generateName, attempts - 1);
             }
@@ -115,7 +117,7 @@ final class WriteHandler {
         String id = entityId(req);
         boolean status = "status".equals(req.path().subresource());
         return expectedSeqNr(req, meta.path("resourceVersion").asText(""))
-                .thenCompose(seq -> objects.ask(req.kind(), id, r -> new ObjectCommand.Update(obj, seq, status, req.dryRun(), r)))
+                .thenCompose(seq -> send(req, id, seq, (s, dryRun) -> r -> new ObjectCommand.Update(obj, s, status, dryRun, r)))
                 .thenCompose(reply -> respond(req, id, reply, 200))
                 .thenApply(r -> withWarnings(r, warnings));
     }
@@ -146,8 +148,8 @@ final class WriteHandler {
         boolean status = "status".equals(req.path().subresource());
         String rv = patch.path("metadata").path("resourceVersion").asText("");
         return expectedSeqNr(req, type == PatchType.APPLY_PATCH ? "" : rv)
-                .thenCompose(seq -> objects.ask(req.kind(), id, r -> new ObjectCommand.Patch(type.name(), patch, seq, status,
-                        manager == null ? "" : manager, req.flag("force"), req.dryRun(), r)))
+                .thenCompose(seq -> send(req, id, seq, (s, dryRun) -> r -> new ObjectCommand.Patch(type.name(), patch, s, status,
+                        manager == null ? "" : manager, req.flag("force"), dryRun, r)))
                 .thenCompose(reply -> respond(req, id, reply, 201))
                 .thenApply(r -> withWarnings(r, warnings));
     }
@@ -160,7 +162,7 @@ final class WriteHandler {
         boolean dryRun = req.dryRun() || options.path("dryRun").toString().contains("All");
         long grace = gracePeriod(req, options);
         return expectedSeqNr(req, rv)
-                .thenCompose(seq -> objects.ask(req.kind(), id, r -> new ObjectCommand.Delete(seq, uid, grace, dryRun, r)))
+                .thenCompose(seq -> sendDelete(req.kind(), id, r -> new ObjectCommand.Delete(seq, uid, grace, dryRun, r)))
                 .thenCompose(reply -> respond(req, id, reply, 200));
     }
 
@@ -202,7 +204,7 @@ final class WriteHandler {
         for (CachedObject o : victims) {
             String id = o.key();
             long grace = gracePeriod(req, Json.object());
-            all.add(objects.ask(req.kind(), id, r -> new ObjectCommand.Delete(0, "", grace, req.dryRun(), r)).toCompletableFuture());
+            all.add(sendDelete(req.kind(), id, r -> new ObjectCommand.Delete(0, "", grace, req.dryRun(), r)).toCompletableFuture());
         }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> {
             ObjectNode list = Json.object();
@@ -215,6 +217,25 @@ final class WriteHandler {
             }
             return Responses.json(200, list);
         });
+    }
+
+    /**
+     * Sends a create, update or patch; a Service's goes through the allocator, which claims its
+     * cluster IP and node ports (a dry run or a status write claims nothing).
+     */
+    private CompletionStage<ObjectReply> send(ApiRequest req, String id, long expectedSeqNr, ServiceAllocator.Write write) {
+        if (isService(req.kind()) && !req.dryRun() && !"status".equals(req.path().subresource())) return services.write(id, expectedSeqNr, write);
+        return objects.ask(req.kind(), id, write.command(expectedSeqNr, req.dryRun()));
+    }
+
+    /** Sends a delete; when it removes a Service, its cluster IP and node ports are released before the reply. */
+    private CompletionStage<ObjectReply> sendDelete(ResourceKind kind, String id, Function<ActorRef<ObjectReply>, ObjectCommand> delete) {
+        CompletionStage<ObjectReply> reply = objects.ask(kind, id, delete);
+        return isService(kind) ? reply.thenCompose(services::deleted) : reply;
+    }
+
+    private static boolean isService(ResourceKind kind) {
+        return kind.group().isEmpty() && kind.kind().equals("Service");
     }
 
     /**

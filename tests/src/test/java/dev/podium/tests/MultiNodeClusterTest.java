@@ -29,15 +29,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Three Podium members in one JVM (three actor systems on loopback ports) over one PostgreSQL:
- * entities spread over the members, a member leaving hands its shards over, binds racing with
- * that hand-over land once, and the scheduler singleton moves when its member leaves.
+ * entities spread over the members, Services created at once through two members get distinct
+ * cluster IPs and node ports (all members draw the same candidates, so they collide), a member
+ * leaving hands its shards over, binds racing with that hand-over land once, and the scheduler
+ * singleton moves when its member leaves.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiNodeClusterTest {
@@ -57,7 +61,7 @@ class MultiNodeClusterTest {
             NodeSettings settings = NodeSettings.defaults(dir.resolve("node-" + k), 0).withDatabase(db.profile)
                     .withCluster(new ClusterSettings("127.0.0.1", ports.get(k - 1), seeds))
                     .withHosting(new NodeSettings.Hosting(false, "unused", 1, "sim-" + k))
-                    .withConfig(ConfigFactory.parseString("podium.scheduler-resync = 2s"));
+                    .withConfig(ConfigFactory.parseString("podium.scheduler-resync = 2s\npodium.allocation-seed = 11"));
             starting.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     return TestNode.start(settings);
@@ -145,6 +149,52 @@ class MultiNodeClusterTest {
 
     @Test
     @Order(3)
+    void servicesCreatedAtOnceThroughTwoMembersOfferingTheSameCandidatesGetDistinctClusterIpsAndNodePorts() throws Exception {
+        CyclicBarrier start = new CyclicBarrier(2);
+        List<CompletableFuture<List<JsonNode>>> creators = new ArrayList<>();
+        for (int m = 0; m < 2; m++) {
+            ApiClient api = apis.get(m);
+            String prefix = "svc-" + m + "-";
+            creators.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                    List<JsonNode> created = new ArrayList<>();
+                    for (int i = 0; i < 8; i++) {
+                        ApiClient.Reply r = api.post("/api/v1/namespaces/default/services", "{\"metadata\":{\"name\":\"" + prefix + i
+                                + "\"},\"spec\":{\"type\":\"NodePort\",\"ports\":[{\"name\":\"a\",\"port\":80},{\"name\":\"b\",\"port\":443}]}}");
+                        assertThat(r.code()).as(r.body().toString()).isEqualTo(201);
+                        created.add(r.body());
+                    }
+                    return created;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        List<JsonNode> services = new ArrayList<>();
+        for (CompletableFuture<List<JsonNode>> c : creators) services.addAll(c.get());
+        List<String> ips = services.stream().map(s -> s.at("/spec/clusterIP").asText()).toList();
+        List<Integer> nodePorts = services.stream().flatMap(s -> StreamSupport.stream(s.at("/spec/ports").spliterator(), false))
+                .map(p -> p.path("nodePort").asInt()).toList();
+        assertThat(ips).hasSize(16).doesNotHaveDuplicates();
+        assertThat(nodePorts).hasSize(32).doesNotHaveDuplicates().allMatch(p -> p >= 30000 && p <= 32767);
+        // every claim names its Service, as the third member sees it
+        ApiClient third = apis.get(2);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            for (JsonNode s : services) {
+                String name = s.at("/metadata/name").asText();
+                assertThat(third.get("/apis/networking.k8s.io/v1/ipaddresses/" + s.at("/spec/clusterIP").asText()).body()
+                        .at("/spec/parentRef/name").asText()).isEqualTo(name);
+                for (JsonNode p : s.at("/spec/ports")) {
+                    assertThat(third.get("/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/nodeport-" + p.path("nodePort").asInt()).body()
+                            .at("/spec/holderIdentity").asText()).isEqualTo("services/default/" + name);
+                }
+            }
+        });
+    }
+
+    @Test
+    @Order(4)
     void aLeavingMemberHandsItsShardsOverWhileBindsInFlightLandExactlyOnce() throws Exception {
         List<String> pods = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -193,7 +243,7 @@ class MultiNodeClusterTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theSchedulerSingletonMovesWhenTheOldestMemberLeavesAndKeepsScheduling() throws Exception {
         members.get(0).close();
         members.remove(0);

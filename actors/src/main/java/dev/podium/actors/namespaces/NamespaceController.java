@@ -2,6 +2,7 @@ package dev.podium.actors.namespaces;
 
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectCommand;
+import dev.podium.actors.services.AllocationClaims;
 import dev.podium.model.json.Json;
 import dev.podium.model.kinds.KindRegistry;
 import dev.podium.model.kinds.ResourceKind;
@@ -15,8 +16,9 @@ import java.util.List;
 
 /**
  * Empties terminating namespaces: deletes every object in a namespace that has a
- * deletionTimestamp, and once nothing is left clears spec.finalizers so the Namespace entity
- * completes its own deletion. Level-triggered: every tick recomputes from the watch cache.
+ * deletionTimestamp (a deleted Service's cluster IP and node ports are released), and once
+ * nothing is left clears spec.finalizers so the Namespace entity completes its own deletion.
+ * Level-triggered: every tick recomputes from the watch cache.
  */
 public final class NamespaceController {
     private enum Tick { INSTANCE }
@@ -35,6 +37,7 @@ public final class NamespaceController {
 
     static void reconcile(WatchCache cache, ObjectClient objects) {
         ResourceKind nsKind = KindRegistry.get("Namespace");
+        AllocationClaims claims = new AllocationClaims(objects);
         List<CachedObject> terminating = cache.list(nsKind.entityTypeName(), null,
                 o -> o.path("metadata").has("deletionTimestamp"), 0, null).items();
         for (CachedObject ns : terminating) {
@@ -45,7 +48,8 @@ public final class NamespaceController {
                 for (CachedObject o : cache.list(kind.entityTypeName(), namespace, x -> true, 0, null).items()) {
                     remaining++;
                     if (!o.object().path("metadata").has("deletionTimestamp")) {
-                        objects.ask(kind, o.key(), r -> new ObjectCommand.Delete(0, "", ObjectCommand.Delete.DEFAULT_GRACE, false, r));
+                        objects.ask(kind, o.key(), r -> new ObjectCommand.Delete(0, "", ObjectCommand.Delete.DEFAULT_GRACE, false, r))
+                                .thenCompose(reply -> claims.releaseIfServiceDeleted(kind, reply));
                     }
                 }
             }

@@ -1,11 +1,9 @@
 package dev.podium.actors.nodes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.podium.actors.objects.ObjectClient;
+import dev.podium.actors.RecordingObjects;
 import dev.podium.actors.objects.ObjectCommand;
-import dev.podium.actors.objects.ObjectReply;
 import dev.podium.model.json.Json;
-import dev.podium.model.kinds.ResourceKind;
 import dev.podium.persistence.events.ObjectEvent;
 import dev.podium.persistence.watch.WatchCache;
 import dev.podium.runtime.ContainerRuntime;
@@ -13,8 +11,6 @@ import dev.podium.runtime.PodContext;
 import dev.podium.runtime.PodStatusListener;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.japi.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,27 +40,6 @@ class NodeAgentsTest {
     @AfterAll
     static void stop() {
         kit.shutdownTestKit();
-    }
-
-    record Sent(String kind, String id, ObjectCommand command) {}
-
-    static final class RecordingObjects implements ObjectClient {
-        final List<Sent> sent = new CopyOnWriteArrayList<>();
-        final ActorRef<ObjectReply> nobody = kit.<ObjectReply>createTestProbe().ref();
-
-        @Override
-        public CompletionStage<ObjectReply> ask(ResourceKind kind, String id, Function<ActorRef<ObjectReply>, ObjectCommand> command) {
-            try {
-                sent.add(new Sent(kind.entityTypeName(), id, command.apply(nobody)));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return CompletableFuture.completedFuture(new ObjectReply.Done(Json.object(), 1, ObjectReply.Outcome.UPDATED));
-        }
-
-        long count(String kind, String id, Class<?> type) {
-            return sent.stream().filter(s -> s.kind().equals(kind) && s.id().equals(id) && type.isInstance(s.command())).count();
-        }
     }
 
     static final class FakeRuntime implements ContainerRuntime {
@@ -122,7 +97,7 @@ class NodeAgentsTest {
     void registersItsNodeRunsItsPodsReportsStatusStopsTerminatingPodsAndRenewsItsLease() {
         WatchCache cache = new WatchCache(100);
         cache.markReady();
-        RecordingObjects objects = new RecordingObjects();
+        RecordingObjects objects = new RecordingObjects(kit);
         FakeRuntime runtime = new FakeRuntime();
         kit.spawn(NodeAgents.create(List.of(new LocalNode("n1", 2, 1L << 30, 110, runtime, "127.0.0.1")), cache, objects, CLOCK,
                 Duration.ofSeconds(10), Duration.ofSeconds(10), null));
@@ -154,7 +129,7 @@ class NodeAgentsTest {
     void aPodDeletedFromTheApiIsStopped() {
         WatchCache cache = new WatchCache(100);
         cache.markReady();
-        RecordingObjects objects = new RecordingObjects();
+        RecordingObjects objects = new RecordingObjects(kit);
         FakeRuntime runtime = new FakeRuntime();
         kit.spawn(NodeAgents.create(List.of(new LocalNode("n3", 2, 1L << 30, 110, runtime, "127.0.0.1")), cache, objects, CLOCK,
                 Duration.ofSeconds(10), Duration.ofSeconds(10), null));

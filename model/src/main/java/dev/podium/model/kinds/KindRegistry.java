@@ -2,6 +2,7 @@ package dev.podium.model.kinds;
 
 import dev.podium.model.kinds.rules.ConfigMapRules;
 import dev.podium.model.kinds.rules.EventRules;
+import dev.podium.model.kinds.rules.IPAddressRules;
 import dev.podium.model.kinds.rules.NamespaceRules;
 import dev.podium.model.kinds.rules.NodeRules;
 import dev.podium.model.kinds.rules.PodRules;
@@ -13,6 +14,7 @@ import dev.podium.model.kinds.rules.PodDisruptionBudgetRules;
 import dev.podium.model.kinds.rules.PriorityClassRules;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.networking.v1.IPAddress;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
 import io.fabric8.kubernetes.api.model.Event;
@@ -40,6 +42,8 @@ public final class KindRegistry {
             new ResourceKind("", "v1", "Service", "services", true, List.of("svc"), List.of("all"), true, Service.class, new ServiceRules()),
             new ResourceKind("", "v1", "ServiceAccount", "serviceaccounts", true, List.of("sa"), List.of(), false, ServiceAccount.class, new ServiceAccountRules()),
             new ResourceKind("coordination.k8s.io", "v1", "Lease", "leases", true, List.of(), List.of(), false, Lease.class, new LeaseRules()),
+            new ResourceKind("networking.k8s.io", "v1", "IPAddress", "ipaddresses", false, List.of("ip"), List.of(), false,
+                    IPAddress.class, new IPAddressRules()),
             new ResourceKind("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true, List.of("pdb"), List.of(), true,
                     PodDisruptionBudget.class, new PodDisruptionBudgetRules()),
             new ResourceKind("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", false, List.of("pc"), List.of(), false,

@@ -6,6 +6,7 @@ import dev.podium.model.api.Cause;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -26,6 +27,14 @@ public interface KindRules {
     /** Checks that only apply to updates: immutable fields and the like. */
     default List<Cause> validateUpdate(ObjectNode oldObj, ObjectNode newObj) {
         return List.of();
+    }
+
+    /**
+     * The kind's own rule for metadata.name (kube's ValidateNameFunc), as messages; empty when
+     * the usual rule of its group applies.
+     */
+    default Optional<List<String>> nameErrors(String name, boolean prefix) {
+        return Optional.empty();
     }
 
     /** Field selector keys beyond metadata.name and metadata.namespace, with how to read them. */

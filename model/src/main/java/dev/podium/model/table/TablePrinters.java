@@ -18,6 +18,7 @@ public final class TablePrinters {
             Map.entry("ServiceAccount", new ServiceAccountColumns()),
             Map.entry("Event", new EventColumns()),
             Map.entry("Lease.coordination.k8s.io", new LeaseColumns()),
+            Map.entry("IPAddress.networking.k8s.io", new IPAddressColumns()),
             Map.entry("PodDisruptionBudget.policy", new PodDisruptionBudgetColumns()),
             Map.entry("PriorityClass.scheduling.k8s.io", new PriorityClassColumns()));
 

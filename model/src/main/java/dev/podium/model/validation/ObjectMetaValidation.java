@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -74,6 +75,8 @@ public final class ObjectMetaValidation {
 
     /** The name rule of a kind: the message list for {@code name}, or for a generateName prefix. */
     public static List<String> nameErrors(ResourceKind kind, String name, boolean prefix) {
+        Optional<List<String>> own = kind.rules().nameErrors(name, prefix);
+        if (own.isPresent()) return own.get();
         String n = prefix && name.endsWith("-") ? name.substring(0, name.length() - 1) + "a" : name;
         if (!kind.group().isEmpty()) return NameValidation.dns1123Subdomain(n);
         return switch (kind.kind()) {

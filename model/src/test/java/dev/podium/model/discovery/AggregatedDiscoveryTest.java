@@ -69,6 +69,22 @@ class AggregatedDiscoveryTest {
         assertThat(pdb.get("subresources").get(0).get("responseKind").get("group").asText()).isEqualTo("policy");
     }
 
+    @Test
+    void ipAddressesAreServedClusterScopedInNetworkingV1() {
+        JsonNode networking = null;
+        for (JsonNode g : Discovery.aggregatedGroups().get("items")) {
+            if (g.get("metadata").get("name").asText().equals("networking.k8s.io")) networking = g;
+        }
+        assertThat(networking).isNotNull();
+        JsonNode v1 = networking.get("versions").get(0);
+        assertThat(v1.get("version").asText()).isEqualTo("v1");
+        JsonNode ips = resource(v1, "ipaddresses");
+        assertThat(ips.get("scope").asText()).isEqualTo("Cluster");
+        assertThat(ips.get("singularResource").asText()).isEqualTo("ipaddress");
+        assertThat(ips.get("shortNames").toString()).isEqualTo("[\"ip\"]");
+        assertThat(ips.get("responseKind").toString()).isEqualTo("{\"group\":\"networking.k8s.io\",\"version\":\"v1\",\"kind\":\"IPAddress\"}");
+    }
+
     private static JsonNode resource(JsonNode version, String plural) {
         for (JsonNode r : version.get("resources")) if (r.get("resource").asText().equals(plural)) return r;
         return null;

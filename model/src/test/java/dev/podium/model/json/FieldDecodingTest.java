@@ -20,6 +20,8 @@ class FieldDecodingTest {
             "ConfigMap | {\"metadata\":{\"name\":\"a\",\"lables\":\"x\"}}                                         | unknown field \"metadata.lables\"",
             "Pod       | {\"spec\":{\"containers\":[{\"name\":\"c\",\"imag\":\"x\"}]}}                               | unknown field \"spec.containers[0].imag\"",
             "Pod       | {\"spec\":{\"containers\":[{\"name\":\"c\"},{\"name\":\"d\",\"extra\":{\"a\":1}}]}}         | unknown field \"spec.containers[1].extra\"",
+            "IPAddress.networking.k8s.io | {\"metadata\":{\"name\":\"10.96.0.10\"},\"spec\":{\"parentRef\":{\"group\":\"\",\"resource\":\"services\",\"namespace\":\"kube-system\",\"name\":\"dns\"}}} | ",
+            "IPAddress.networking.k8s.io | {\"metadata\":{\"name\":\"10.96.0.10\"},\"spec\":{\"parentRef\":{\"resource\":\"services\",\"uid\":\"u\"}}} | unknown field \"spec.parentRef.uid\"",
     })
     void findsUndeclaredFieldsWithKubernetesPaths(String kind, String json, String expected) {
         var found = FieldDecoding.unknownFields(KindRegistry.get(kind), Json.parse(json.getBytes(StandardCharsets.UTF_8), false));

@@ -116,6 +116,7 @@ class TableConverterTest {
         assertThat(wideColumns("Service")).containsExactly("Selector");
         assertThat(defaultColumns("ServiceAccount")).containsExactly("Name", "Secrets", "Age");
         assertThat(defaultColumns("Event")).containsExactly("Last Seen", "Type", "Reason", "Object", "Message");
+        assertThat(defaultColumns("IPAddress.networking.k8s.io")).containsExactly("Name", "ParentRef");
     }
 
     @Test

@@ -154,19 +154,19 @@ public final class ServiceRules implements KindRules, UpdatePreparation {
                 || (type.equals(CLUSTER_IP) && !Nodes.isEmpty(spec, "externalIPs"));
     }
 
-    static boolean needsClusterIP(JsonNode spec) {
+    public static boolean needsClusterIP(JsonNode spec) {
         String type = Nodes.str(spec, "type");
         return type.equals(CLUSTER_IP) || type.equals(NODE_PORT) || type.equals(LOAD_BALANCER);
     }
 
-    static boolean needsNodePort(JsonNode spec) {
+    public static boolean needsNodePort(JsonNode spec) {
         String type = Nodes.str(spec, "type");
         if (type.equals(NODE_PORT)) return true;
         JsonNode alloc = spec == null ? null : spec.get("allocateLoadBalancerNodePorts");
         return type.equals(LOAD_BALANCER) && (alloc == null || !alloc.isBoolean() || alloc.asBoolean());
     }
 
-    static boolean needsHealthCheckNodePort(JsonNode spec) {
+    public static boolean needsHealthCheckNodePort(JsonNode spec) {
         return Nodes.str(spec, "type").equals(LOAD_BALANCER) && Nodes.str(spec, "externalTrafficPolicy").equals("Local");
     }
 
