@@ -29,6 +29,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws Exception {
+        CommonPool.ensureParallel();
         List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
         try {
             if (args.length > 0 && args[0].equals("up")) up(Options.parse(rest, UP_OPTIONS));

@@ -70,6 +70,7 @@ public final class PodiumNode implements AutoCloseable {
             throw new IllegalArgumentException("a cluster of several Podium JVMs needs PostgreSQL: the embedded H2 store belongs to one JVM. "
                     + "Pass --db jdbc:postgresql://HOST:PORT/DB to every member, or leave --seed out to run a single node");
         }
+        CommonPool.warnIfThreadPerTask();
         DataDirLock lock = DataDirLock.acquire(settings.dataDir());
         ActorSystem<Void> system = null;
         try {
