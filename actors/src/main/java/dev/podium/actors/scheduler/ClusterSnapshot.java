@@ -21,9 +21,10 @@ public final class ClusterSnapshot {
     private final List<NodeInfo> nodes;
     private final Map<String, NodeInfo> byName;
     private final Map<String, Map<String, String>> namespaceLabels;
+    private final List<AssignedPod> withPodAffinity;
     private final Map<MemoKey, Object> memo = new ConcurrentHashMap<>();
 
-    private ClusterSnapshot(List<NodeInfo> nodes, Map<String, Map<String, String>> namespaceLabels) {
+    private ClusterSnapshot(List<NodeInfo> nodes, Map<String, Map<String, String>> namespaceLabels, List<AssignedPod> withPodAffinity) {
         List<NodeInfo> sorted = new ArrayList<>(nodes);
         sorted.sort(Comparator.comparing(NodeInfo::name));
         this.nodes = List.copyOf(sorted);
@@ -31,6 +32,7 @@ public final class ClusterSnapshot {
         for (NodeInfo n : this.nodes) m.put(n.name(), n);
         this.byName = m;
         this.namespaceLabels = namespaceLabels;
+        this.withPodAffinity = withPodAffinity;
     }
 
     public static ClusterSnapshot of(List<ObjectNode> nodes, List<ObjectNode> pods) {
@@ -53,7 +55,13 @@ public final class ClusterSnapshot {
         for (ObjectNode n : nodes) infos.add(NodeInfo.of(n, podsByNode.get(Pods.name(n))));
         Map<String, Map<String, String>> nsLabels = new HashMap<>();
         for (ObjectNode ns : namespaces) nsLabels.put(Pods.name(ns), Pods.labels(ns));
-        return new ClusterSnapshot(infos, nsLabels);
+        List<AssignedPod> withAffinity = new ArrayList<>();
+        for (NodeInfo n : infos) addWithPodAffinity(n, withAffinity);
+        return new ClusterSnapshot(infos, nsLabels, withAffinity);
+    }
+
+    private static void addWithPodAffinity(NodeInfo node, List<AssignedPod> into) {
+        for (ObjectNode p : node.pods()) if (Pods.hasPodAffinity(p)) into.add(new AssignedPod(p, node));
     }
 
     public List<NodeInfo> nodes() {
@@ -76,6 +84,14 @@ public final class ClusterSnapshot {
     }
 
     /**
+     * The assigned pods that have pod affinity or anti-affinity terms: usually few, and all that
+     * InterPodAffinity must look at when the incoming pod has no terms of its own.
+     */
+    public List<AssignedPod> podsWithPodAffinity() {
+        return withPodAffinity;
+    }
+
+    /**
      * A namespace's labels; an unknown namespace still carries the
      * {@code kubernetes.io/metadata.name} label the apiserver sets on every namespace.
      */
@@ -88,7 +104,10 @@ public final class ClusterSnapshot {
     public ClusterSnapshot withNode(NodeInfo replacement) {
         List<NodeInfo> list = new ArrayList<>(nodes);
         list.replaceAll(n -> n.name().equals(replacement.name()) ? replacement : n);
-        return new ClusterSnapshot(list, namespaceLabels);
+        List<AssignedPod> withAffinity = new ArrayList<>(withPodAffinity);
+        withAffinity.removeIf(ap -> ap.node().name().equals(replacement.name()));
+        addWithPodAffinity(replacement, withAffinity);
+        return new ClusterSnapshot(list, namespaceLabels, withAffinity);
     }
 
     /** Computes once per (plugin, pod) in this snapshot; the pod is compared by identity. */

@@ -46,6 +46,12 @@ public final class Pods {
     }
 
     /** spec.priority as the Priority admission plugin resolved it; absent is 0. */
+    /** True when the pod has any pod affinity or anti-affinity term, required or preferred. */
+    public static boolean hasPodAffinity(JsonNode pod) {
+        JsonNode affinity = pod.path("spec").path("affinity");
+        return !affinity.path("podAffinity").isMissingNode() || !affinity.path("podAntiAffinity").isMissingNode();
+    }
+
     public static int priority(JsonNode pod) {
         Long p = Nodes.integer(spec(pod), "priority");
         return p == null ? 0 : (int) (long) p;

@@ -10,16 +10,22 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * kube-scheduler's scheduling cycle for one pod against a snapshot: filter every node, score the
+ * kube-scheduler's scheduling cycle for one pod against a snapshot: filter the nodes, score the
  * feasible ones (weighted sum of normalized plugin scores), pick the highest. Ties go to the
- * first node by name, or to a uniformly random one when a Random is given. When nothing fits and
+ * first feasible node found (by name below 100 nodes), or to a uniformly random one when a Random is given. When nothing fits and
  * preemption is on, it looks for lower-priority victims (kube's DefaultPreemption PostFilter).
- * Stateless apart from the Random; every node is evaluated (no percentageOfNodesToScore).
+ * As kube's default percentageOfNodesToScore, filtering stops once enough feasible nodes are
+ * found in large clusters ({@link #numFeasibleNodesToFind}), and the next pod's search starts
+ * where this one stopped, so every node gets its turn; that start index is the only state
+ * besides the Random.
  */
 public final class SchedulingAlgorithm {
     private final Profile profile;
     private final Random random;
     private final Preemption preemption;
+    private int nextStartNodeIndex;
+    static final int MIN_FEASIBLE_NODES_TO_FIND = 100;
+    static final int MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
 
     /** {@code random} may be null (deterministic ties); {@code preemption} may be null (off). */
     public SchedulingAlgorithm(Profile profile, Random random, Preemption preemption) {
@@ -41,16 +47,33 @@ public final class SchedulingAlgorithm {
         if (snapshot.numNodes() == 0) {
             return new ScheduleResult.Unschedulable(FitError.NO_NODES_AVAILABLE, Map.of(), Optional.empty());
         }
+        List<NodeInfo> nodes = snapshot.nodes();
+        int wanted = numFeasibleNodesToFind(nodes.size());
         List<NodeInfo> feasible = new ArrayList<>();
         Map<String, FilterResult> failures = new LinkedHashMap<>();
-        for (NodeInfo node : snapshot.nodes()) {
+        int start = nextStartNodeIndex % nodes.size();
+        int processed = 0;
+        while (processed < nodes.size() && feasible.size() < wanted) {
+            NodeInfo node = nodes.get((start + processed) % nodes.size());
+            processed++;
             FilterResult r = profile.runFilters(pod, node, snapshot);
             if (r.isSuccess()) feasible.add(node);
             else failures.put(node.name(), r);
         }
+        nextStartNodeIndex = (start + processed) % nodes.size();
         if (feasible.isEmpty()) return unschedulable(pod, snapshot, failures);
         if (feasible.size() == 1) return new ScheduleResult.Scheduled(feasible.get(0).name());
         return new ScheduleResult.Scheduled(selectHost(feasible, totalScores(pod, feasible, snapshot)));
+    }
+
+    /**
+     * kube-scheduler's numFeasibleNodesToFind with the adaptive default percentage: all nodes
+     * below 100, otherwise (50 - nodes/125) percent, at least 5 %, and never fewer than 100.
+     */
+    static int numFeasibleNodesToFind(int numAllNodes) {
+        if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes;
+        int percentage = Math.max(MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND, 50 - numAllNodes / 125);
+        return Math.max(MIN_FEASIBLE_NODES_TO_FIND, numAllNodes * percentage / 100);
     }
 
     /** The weighted sum of every score plugin's normalized score per feasible node. */

@@ -123,4 +123,33 @@ class SchedulingAlgorithmTest {
             });
         });
     }
+
+    @ParameterizedTest(name = "{0} nodes -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"1, 1", "99, 99", "100, 100", "200, 100", "1000, 420", "5000, 500", "6000, 300", "20000, 1000"})
+    void findsAsManyFeasibleNodesAsKubeSchedulerDoes(int nodes, int feasible) {
+        assertThat(SchedulingAlgorithm.numFeasibleNodesToFind(nodes)).isEqualTo(feasible);
+    }
+
+    @Test
+    void inALargeClusterFilteringStopsAtEnoughFeasibleNodesAndTheNextSearchGoesOnFromThere() {
+        List<ObjectNode> nodes = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) nodes.add(node(String.format("n%04d", i)).build());
+        ClusterSnapshot snapshot = ClusterSnapshot.of(nodes, List.of());
+        SchedulingAlgorithm algorithm = SchedulingAlgorithm.defaults();
+        ObjectNode p = pod("p").request("cpu", "100m").build();
+        // equal scores everywhere: the first feasible node of each search wins, and each search starts after the last one's 420 nodes
+        assertThat(algorithm.schedule(p, snapshot)).isEqualTo(new ScheduleResult.Scheduled("n0000"));
+        assertThat(algorithm.schedule(p, snapshot)).isEqualTo(new ScheduleResult.Scheduled("n0420"));
+        assertThat(algorithm.schedule(p, snapshot)).isEqualTo(new ScheduleResult.Scheduled("n0840"));
+        assertThat(algorithm.schedule(p, snapshot)).isEqualTo(new ScheduleResult.Scheduled("n0260"));
+    }
+
+    @Test
+    void anUnschedulablePodInALargeClusterIsCheckedAgainstEveryNode() {
+        List<ObjectNode> nodes = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) nodes.add(node(String.format("n%03d", i)).build());
+        ScheduleResult r = SchedulingAlgorithm.defaults().schedule(pod("p").request("cpu", "64").build(), ClusterSnapshot.of(nodes, List.of()));
+        assertThat(r).isInstanceOfSatisfying(ScheduleResult.Unschedulable.class,
+                u -> assertThat(u.message()).startsWith("0/300 nodes are available: 300 Insufficient cpu."));
+    }
 }

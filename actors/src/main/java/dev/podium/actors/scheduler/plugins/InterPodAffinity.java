@@ -77,7 +77,9 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
         Map<TopologyPair, Long> antiCounts = new HashMap<>();
         Map<TopologyPair, Long> existingCounts = new HashMap<>();
         Map<String, String> podNsLabels = snapshot.namespaceLabels(Pods.namespace(pod));
-        for (ClusterSnapshot.AssignedPod ap : snapshot.pods()) {
+        // without terms of its own, only existing pods' anti-affinity can keep the pod out
+        List<ClusterSnapshot.AssignedPod> candidates = affinity.isEmpty() && anti.isEmpty() ? snapshot.podsWithPodAffinity() : snapshot.pods();
+        for (ClusterSnapshot.AssignedPod ap : candidates) {
             Map<String, String> nodeLabels = ap.node().labels();
             Map<String, String> nsLabels = snapshot.namespaceLabels(Pods.namespace(ap.pod()));
             if (!affinity.isEmpty() && matchesAll(affinity, ap.pod(), nsLabels)) {
@@ -113,7 +115,9 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
         List<AffinityTerm> preferredAnti = AffinityTerm.preferredAntiAffinity(pod);
         Map<String, String> podNsLabels = snapshot.namespaceLabels(Pods.namespace(pod));
         Map<TopologyPair, Long> scores = new HashMap<>();
-        for (ClusterSnapshot.AssignedPod ap : snapshot.pods()) {
+        // without preferences of its own, only existing pods' terms can score
+        List<ClusterSnapshot.AssignedPod> candidates = preferred.isEmpty() && preferredAnti.isEmpty() ? snapshot.podsWithPodAffinity() : snapshot.pods();
+        for (ClusterSnapshot.AssignedPod ap : candidates) {
             Map<String, String> nodeLabels = ap.node().labels();
             if (nodeLabels.isEmpty()) continue;
             ObjectNode existing = ap.pod();
