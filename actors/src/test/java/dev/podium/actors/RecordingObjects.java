@@ -19,6 +19,8 @@ public final class RecordingObjects implements ObjectClient {
     public record Sent(String kind, String id, ObjectCommand command) {}
 
     public final List<Sent> sent = new CopyOnWriteArrayList<>();
+    /** Commands this matches are recorded but their ask fails, as one to a member that died does. */
+    public volatile java.util.function.Predicate<Sent> lost = s -> false;
     private final ActorRef<ObjectReply> nobody;
 
     public RecordingObjects(ActorTestKit kit) {
@@ -27,11 +29,14 @@ public final class RecordingObjects implements ObjectClient {
 
     @Override
     public CompletionStage<ObjectReply> ask(ResourceKind kind, String id, Function<ActorRef<ObjectReply>, ObjectCommand> command) {
+        Sent s;
         try {
-            sent.add(new Sent(kind.entityTypeName(), id, command.apply(nobody)));
+            s = new Sent(kind.entityTypeName(), id, command.apply(nobody));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+        sent.add(s);
+        if (lost.test(s)) return CompletableFuture.failedFuture(new java.util.concurrent.TimeoutException("ask timed out"));
         return CompletableFuture.completedFuture(new ObjectReply.Done(Json.object(), 1, ObjectReply.Outcome.UPDATED));
     }
 

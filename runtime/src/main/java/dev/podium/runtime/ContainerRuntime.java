@@ -28,6 +28,9 @@ public interface ContainerRuntime extends AutoCloseable {
     /** Uids of the pods this runtime runs or has run (after an agent restart: those it re-adopted). */
     Set<String> knownPods();
 
+    /** Whether {@link #knownPods()} holds the uid, without copying the set. */
+    boolean knows(String podUid);
+
     /** The log file of a container (its current run, or the previous one), for kubectl logs. */
     Optional<Path> logFile(String podUid, String container, boolean previous);
 

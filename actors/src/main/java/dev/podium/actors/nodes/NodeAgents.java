@@ -13,6 +13,7 @@ import dev.podium.persistence.watch.CachedObject;
 import dev.podium.persistence.watch.WatchCache;
 import dev.podium.persistence.watch.WatchEvent;
 import dev.podium.persistence.watch.WatchFilter;
+import dev.podium.runtime.ContainerRuntime;
 import dev.podium.runtime.PodContext;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +46,9 @@ public final class NodeAgents {
     record StatusReport(String uid, String namespace, String name, ObjectNode status) implements Command {}
 
     record Stopped(String uid, String namespace, String name) implements Command {}
+
+    /** A status patch's outcome: {@code delivered} when the entity answered (stored or refused), false when the ask failed. */
+    record StatusDelivered(StatusReport report, boolean delivered) implements Command {}
 
     enum Resync implements Command { INSTANCE }
 
@@ -80,6 +85,8 @@ public final class NodeAgents {
     private final Map<Path, StaticPods.Manifest> statics = new HashMap<>();
     private final Map<Path, String> reportedProblems = new HashMap<>();
     private final Map<String, ObjectNode> staticStatus = new HashMap<>();
+    /** The last status of each pod that no entity has answered yet; resent on resync, as kubelet's status manager does. */
+    private final Map<String, StatusReport> undelivered = new HashMap<>();
 
     private NodeAgents(ActorContext<Command> ctx, Map<String, LocalNode> nodes, WatchCache cache, ObjectClient objects, Clock clock,
                        StaticPodSource staticSource) {
@@ -116,8 +123,13 @@ public final class NodeAgents {
                     reportStatus(m);
                     return Behaviors.same();
                 })
+                .onMessage(StatusDelivered.class, m -> {
+                    if (m.delivered()) undelivered.remove(m.report().uid(), m.report());
+                    return Behaviors.same();
+                })
                 .onMessage(Stopped.class, m -> {
                     Running was = running.remove(m.uid());
+                    undelivered.remove(m.uid());
                     if (was != null) nodes.get(was.node()).runtime().forget(m.uid());
                     stopping.remove(m.uid());
                     objects.ask(POD, m.namespace() + "/" + m.name(), r -> new ObjectCommand.Delete(0, m.uid(), 0, false, r));
@@ -203,15 +215,16 @@ public final class NodeAgents {
         for (var e : Map.copyOf(running).entrySet()) {
             if (!seen.contains(e.getKey()) && !stopping.contains(e.getKey())) stop(e.getKey(), e.getValue(), 0);
         }
+        List.copyOf(undelivered.values()).forEach(this::reportStatus);
         // processes a runtime re-adopted whose pods are gone from the API (deleted while this node was down)
         Set<String> staticUids = new HashSet<>();
         statics.values().forEach(m -> staticUids.add(m.uid()));
-        for (LocalNode node : nodes.values()) {
-            for (String uid : Set.copyOf(node.runtime().knownPods())) {
+        for (ContainerRuntime runtime : nodes.values().stream().map(LocalNode::runtime).distinct().toList()) {
+            for (String uid : runtime.knownPods()) {
                 if (!seen.contains(uid) && !running.containsKey(uid) && !stopping.contains(uid) && !staticUids.contains(uid)) {
                     stopping.add(uid);
-                    node.runtime().stopPod(uid, 0).whenComplete((d, t) -> {
-                        node.runtime().forget(uid);
+                    runtime.stopPod(uid, 0).whenComplete((d, t) -> {
+                        runtime.forget(uid);
                         ctx.getSelf().tell(new OrphanStopped(uid));
                     });
                 }
@@ -238,7 +251,7 @@ public final class NodeAgents {
             return;
         }
         if (pod.path("metadata").has("deletionTimestamp")) {
-            if (known == null && node.runtime().knownPods().contains(uid)) {
+            if (known == null && node.runtime().knows(uid)) {
                 // re-adopted after a restart while terminating: stop it first, then finish the deletion
                 known = new Running(namespace, name, node.name());
                 running.put(uid, known);
@@ -253,7 +266,7 @@ public final class NodeAgents {
         String phase = pod.path("status").path("phase").asText("Pending");
         boolean terminal = phase.equals("Succeeded") || phase.equals("Failed");
         // a pod the runtime already knows (re-adopted after a restart) is started again to reattach its status listener
-        if (known == null && (!terminal || node.runtime().knownPods().contains(uid))) {
+        if (known == null && (!terminal || node.runtime().knows(uid))) {
             running.put(uid, new Running(namespace, name, node.name()));
             ActorRef<Command> self = ctx.getSelf();
             node.runtime().startPod(pod, context(node), (podUid, status) -> self.tell(new StatusReport(podUid, namespace, name, status)));
@@ -312,11 +325,13 @@ public final class NodeAgents {
 
     private void reportStatus(StatusReport m) {
         if (!running.containsKey(m.uid())) return;
+        undelivered.put(m.uid(), m);
         ObjectNode patch = Json.object();
         patch.putObject("metadata").put("uid", m.uid());
         patch.set("status", m.status());
-        objects.ask(POD, m.namespace() + "/" + m.name(),
-                r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), patch, 0, true, "", false, false, r));
+        ActorRef<Command> self = ctx.getSelf();
+        objects.ask(POD, m.namespace() + "/" + m.name(), r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), patch, 0, true, "", false, false, r))
+                .whenComplete((reply, failure) -> self.tell(new StatusDelivered(m, failure == null)));
     }
 
     private PodContext context(LocalNode node) {

@@ -71,6 +71,11 @@ class NodeAgentsTest {
         }
 
         @Override
+        public boolean knows(String podUid) {
+            return started.contains(podUid);
+        }
+
+        @Override
         public Optional<Path> logFile(String podUid, String container, boolean previous) {
             return Optional.empty();
         }
@@ -123,6 +128,27 @@ class NodeAgentsTest {
         time.timePasses(Duration.ofSeconds(10));
         await().atMost(5, TimeUnit.SECONDS).until(() ->
                 objects.count("Lease.coordination.k8s.io", "kube-node-lease/n1", ObjectCommand.Patch.class) == 2);
+    }
+
+    @Test
+    void aStatusReportWhoseAskFailedIsSentAgainOnResyncUntilAnEntityAnswers() {
+        WatchCache cache = new WatchCache(100);
+        cache.markReady();
+        RecordingObjects objects = new RecordingObjects(kit);
+        objects.lost = s -> s.command() instanceof ObjectCommand.Patch p && p.status();
+        FakeRuntime runtime = new FakeRuntime();
+        kit.spawn(NodeAgents.create(List.of(new LocalNode("n4", 2, 1L << 30, 110, runtime, "127.0.0.1")), cache, objects, CLOCK,
+                Duration.ofSeconds(10), Duration.ofSeconds(10), null));
+        cache.apply("Pod|default/unlucky", 1, 1, new ObjectEvent.ObjectCreated(pod("unlucky", "u4", "n4")));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> objects.count("Pod", "default/unlucky", ObjectCommand.Patch.class) == 1);
+
+        objects.lost = s -> false;
+        time.timePasses(Duration.ofSeconds(10));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> objects.count("Pod", "default/unlucky", ObjectCommand.Patch.class) == 2);
+        time.timePasses(Duration.ofSeconds(10));
+        // delivered now: the next resync has nothing to resend
+        await().during(300, TimeUnit.MILLISECONDS).atMost(2, TimeUnit.SECONDS)
+                .until(() -> objects.count("Pod", "default/unlucky", ObjectCommand.Patch.class) == 2);
     }
 
     @Test

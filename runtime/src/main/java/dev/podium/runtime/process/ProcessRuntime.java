@@ -164,6 +164,11 @@ public final class ProcessRuntime implements ContainerRuntime {
     }
 
     @Override
+    public boolean knows(String podUid) {
+        return pods.containsKey(podUid);
+    }
+
+    @Override
     public Optional<Path> logFile(String podUid, String container, boolean previous) {
         Path dir = shared.root().resolve("pods").resolve(podUid);
         Path p = previous ? LogFiles.previous(dir, container) : LogFiles.current(dir, container);

@@ -101,6 +101,11 @@ public final class SimulatedRuntime implements ContainerRuntime {
     }
 
     @Override
+    public boolean knows(String podUid) {
+        return pods.containsKey(podUid);
+    }
+
+    @Override
     public Optional<Path> logFile(String podUid, String container, boolean previous) {
         return Optional.empty();
     }
