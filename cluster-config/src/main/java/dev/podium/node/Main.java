@@ -88,12 +88,24 @@ public final class Main {
         }, "podium-shutdown"));
         // A member the cluster has downed (e.g. the minority side of a partition) cannot serve any more; exit so it can be restarted.
         node.system().getWhenTerminated().thenRun(() -> {
-            if (!stopping.get()) {
+            if (!stopping.get() && !jvmShuttingDown()) {
                 System.err.println("podium: this JVM was removed from the cluster; exiting. Start it again to rejoin.");
                 Runtime.getRuntime().halt(3);
             }
         });
         stopped.await();
+    }
+
+    /** Pekko's own shutdown hook may end the actor system before ours has run. */
+    private static boolean jvmShuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     private static void usage(String problem) {
