@@ -94,7 +94,7 @@ public final class PodiumNode implements AutoCloseable {
             Duration bookmarks = podium.getDuration("bookmark-interval");
             system.scheduler().scheduleAtFixedRate(bookmarks, bookmarks, cache::sendBookmarks, system.executionContext());
             SystemNamespaces.ensure(objects, cache).toCompletableFuture().get(60, TimeUnit.SECONDS);
-            startNodeComponents(system, podium, cache, objects, nodes, settings);
+            startNodeComponents(system, podium, cache, objects, nodes, settings, binding.localAddress().getPort());
             InetSocketAddress addr = binding.localAddress();
             String server = "http://" + addr.getHostString() + ":" + addr.getPort();
             Path kubeconfig = Kubeconfig.write(settings.dataDir(), server);
@@ -129,12 +129,12 @@ public final class PodiumNode implements AutoCloseable {
 
     /** Node agents for the hosted nodes on this JVM; the controllers, scheduler and allocation repair as cluster singletons. */
     private static void startNodeComponents(ActorSystem<Void> system, Config podium, WatchCache cache, ObjectClient objects, LocalNodes nodes,
-                                            NodeSettings settings) {
+                                            NodeSettings settings, int apiPort) {
         if (!nodes.all().isEmpty()) {
             NodeAgents.StaticPodSource statics = nodes.all().stream().filter(n -> n.runtime().name().equals("process")).findFirst()
                     .map(n -> new NodeAgents.StaticPodSource(settings.dataDir().toAbsolutePath().resolve("manifests"), n.name())).orElse(null);
             system.systemActorOf(NodeAgents.create(nodes.all(), cache, objects, settings.clock(), podium.getDuration("kubelet-resync"),
-                    podium.getDuration("node-lease-renewal"), statics), "node-agents", Props.empty());
+                    podium.getDuration("node-lease-renewal"), statics, apiPort), "node-agents", Props.empty());
         }
         ClusterSingleton singletons = ClusterSingleton.get(system);
         singletons.init(SingletonActor.of(NamespaceController.create(cache, objects, podium.getDuration("namespace-resync")), "namespace-controller"));

@@ -54,7 +54,7 @@ public final class ApiServer {
         this.reads = new ReadHandler(cache, mat, clock);
         this.writes = new WriteHandler(objects, cache, allocationCandidates);
         this.discovery = new DiscoveryHandler(cache, readiness);
-        this.logs = new LogHandler(cache, nodes, clock);
+        this.logs = new LogHandler(cache, nodes, clock, new LogProxy(system));
         this.evictions = new EvictionHandler(cache, objects, clock);
     }
 

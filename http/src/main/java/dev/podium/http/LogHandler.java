@@ -27,17 +27,19 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** GET pods/{name}/log: container logs from the runtime of the node the pod runs on (this JVM's nodes). */
+/** GET pods/{name}/log: container logs from the runtime of the node the pod runs on; another member's nodes through {@link LogProxy}. */
 final class LogHandler {
     private static final Duration FOLLOW_POLL = Duration.ofMillis(200);
     private final WatchCache cache;
     private final LocalNodes nodes;
     private final Clock clock;
+    private final LogProxy proxy;
 
-    LogHandler(WatchCache cache, LocalNodes nodes, Clock clock) {
+    LogHandler(WatchCache cache, LocalNodes nodes, Clock clock, LogProxy proxy) {
         this.cache = cache;
         this.nodes = nodes;
         this.clock = clock;
+        this.proxy = proxy;
     }
 
     CompletionStage<HttpResponse> logs(ApiRequest req) {
@@ -47,9 +49,12 @@ final class LogHandler {
         String container = container(pod, req.param("container"));
         String nodeName = pod.path("spec").path("nodeName").asText("");
         if (nodeName.isEmpty()) throw new ApiException(ApiError.badRequest("pod " + podName + " does not have a host assigned"));
-        LocalNode node = nodes.get(nodeName).orElseThrow(() -> new ApiException(new ApiError(503, "ServiceUnavailable",
-                "the logs of pod " + podName + " are on node " + nodeName + ", which this API server does not host; ask the API server on that node",
-                null)));
+        if (nodes.get(nodeName).isEmpty()) {
+            JsonNode nodeObject = cache.get("Node", nodeName).map(c -> (JsonNode) c.object())
+                    .orElseThrow(() -> new ApiException(ApiError.notFound("", "nodes", nodeName)));
+            return proxy.forward(req, nodeObject, podName);
+        }
+        LocalNode node = nodes.get(nodeName).orElseThrow();
         if (node.runtime().name().equals("simulated")) {
             throw new ApiException(ApiError.badRequest("pod " + podName + " runs on the simulated node " + nodeName
                     + ", whose containers print nothing; pin pods that should log to the local node with nodeSelector podium.dev/runtime: process"));

@@ -37,6 +37,10 @@ record ApiClient(String url, HttpClient http) {
         return send("PUT", path, "application/json", json, Duration.ofSeconds(30));
     }
 
+    Reply delete(String path) throws Exception {
+        return send("DELETE", path, null, null, Duration.ofSeconds(30));
+    }
+
     Reply patch(String path, String mergePatch) throws Exception {
         return send("PATCH", path, "application/merge-patch+json", mergePatch, Duration.ofSeconds(30));
     }

@@ -53,6 +53,29 @@ class ClusterFailoverTest {
     }
 
     @Test
+    @Order(0)
+    void podLogsAreServedByEveryMemberNotOnlyTheOneHostingTheNode() throws Exception {
+        ApiClient first = cluster.api(1);
+        String node = "";
+        for (JsonNode n : first.get("/api/v1/nodes").body().path("items")) {
+            String name = n.path("metadata").path("name").asText();
+            if (n.path("metadata").path("labels").path("podium.dev/runtime").asText().equals("process") && name.endsWith("-1")) node = name;
+        }
+        assertThat(node).as("member 1's process node").isNotEmpty();
+        ApiClient.Reply r = first.post("/api/v1/namespaces/default/pods", "{\"metadata\":{\"name\":\"greeter\"},\"spec\":{\"nodeName\":\"" + node
+                + "\",\"restartPolicy\":\"Never\",\"containers\":[{\"name\":\"main\",\"image\":\"busybox\","
+                + "\"command\":[\"/bin/sh\",\"-c\",\"echo hello from member one\"]}]}}");
+        assertThat(r.code()).as(r.body().toString()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                cluster.api(3).get("/api/v1/namespaces/default/pods/greeter").body().path("status").path("phase").asText().equals("Succeeded"));
+        Kubectl kubectl = new Kubectl(cluster.dir.resolve("kubeconfig"));
+        for (String context : List.of("node-2", "node-3")) {
+            assertThat(kubectl.run("--context", context, "logs", "greeter").ok().out()).contains("hello from member one");
+        }
+        assertThat(cluster.api(2).delete("/api/v1/namespaces/default/pods/greeter").code()).isEqualTo(200);
+    }
+
+    @Test
     @Order(1)
     void killingAMemberLosesNoAcknowledgedWriteAndItsNodesGoNotReadyAndLoseTheirPods() throws Exception {
         ApiClient writer = cluster.api(1);

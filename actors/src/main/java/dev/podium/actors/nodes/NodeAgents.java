@@ -80,6 +80,7 @@ public final class NodeAgents {
     private final ObjectClient objects;
     private final Clock clock;
     private final Map<String, Running> running = new HashMap<>();
+    private final int kubeletPort;
     private final Set<String> stopping = new HashSet<>();
     private final StaticPodSource staticSource;
     private final Map<Path, StaticPods.Manifest> statics = new HashMap<>();
@@ -89,8 +90,9 @@ public final class NodeAgents {
     private final Map<String, StatusReport> undelivered = new HashMap<>();
 
     private NodeAgents(ActorContext<Command> ctx, Map<String, LocalNode> nodes, WatchCache cache, ObjectClient objects, Clock clock,
-                       StaticPodSource staticSource) {
+                       StaticPodSource staticSource, int kubeletPort) {
         this.ctx = ctx;
+        this.kubeletPort = kubeletPort;
         this.staticSource = staticSource;
         this.nodes = nodes;
         this.cache = cache;
@@ -98,12 +100,13 @@ public final class NodeAgents {
         this.clock = clock;
     }
 
+    /** {@code kubeletPort} is the port of this JVM's API, which serves these nodes' pod logs to the other members. */
     public static Behavior<Command> create(Iterable<LocalNode> localNodes, WatchCache cache, ObjectClient objects, Clock clock,
-                                           Duration resync, Duration leaseRenewal, StaticPodSource staticSource) {
+                                           Duration resync, Duration leaseRenewal, StaticPodSource staticSource, int kubeletPort) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             Map<String, LocalNode> byName = new HashMap<>();
             localNodes.forEach(n -> byName.put(n.name(), n));
-            NodeAgents agents = new NodeAgents(ctx, byName, cache, objects, clock, staticSource);
+            NodeAgents agents = new NodeAgents(ctx, byName, cache, objects, clock, staticSource, kubeletPort);
             agents.register();
             agents.subscribe();
             timers.startTimerWithFixedDelay(Resync.INSTANCE, resync);
@@ -171,7 +174,7 @@ public final class NodeAgents {
     private void register() {
         String now = now();
         for (LocalNode n : nodes.values()) {
-            ObjectNode status = NodeObjects.status(n, now);
+            ObjectNode status = NodeObjects.status(n, now, kubeletPort);
             objects.ask(NODE, n.name(), r -> new ObjectCommand.Create(NodeObjects.node(n), false, r))
                     .thenCompose(created -> objects.ask(NODE, n.name(), r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(),
                             Json.object().set("status", status), 0, true, "", false, false, r)))

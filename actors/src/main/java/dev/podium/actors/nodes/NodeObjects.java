@@ -33,7 +33,8 @@ final class NodeObjects {
         return o;
     }
 
-    static ObjectNode status(LocalNode n, String now) {
+    /** {@code kubeletPort}: where this JVM's API serves the node's pod logs (kube's kubelet endpoint), 0 when unknown. */
+    static ObjectNode status(LocalNode n, String now, int kubeletPort) {
         ObjectNode st = Json.object();
         ObjectNode capacity = st.putObject("capacity");
         capacity.put("cpu", Integer.toString(n.cpuCores()));
@@ -58,7 +59,7 @@ final class NodeObjects {
         info.put("osImage", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         info.put("kernelVersion", System.getProperty("os.version"));
         info.put("machineID", "").put("systemUUID", "").put("bootID", "");
-        st.putObject("daemonEndpoints").putObject("kubeletEndpoint").put("Port", 0);
+        st.putObject("daemonEndpoints").putObject("kubeletEndpoint").put("Port", kubeletPort);
         return st;
     }
 

@@ -105,7 +105,7 @@ class NodeAgentsTest {
         RecordingObjects objects = new RecordingObjects(kit);
         FakeRuntime runtime = new FakeRuntime();
         kit.spawn(NodeAgents.create(List.of(new LocalNode("n1", 2, 1L << 30, 110, runtime, "127.0.0.1")), cache, objects, CLOCK,
-                Duration.ofSeconds(10), Duration.ofSeconds(10), null));
+                Duration.ofSeconds(10), Duration.ofSeconds(10), null, 0));
 
         await().atMost(5, TimeUnit.SECONDS).until(() -> objects.count("Node", "n1", ObjectCommand.Create.class) == 1
                 && objects.count("Lease.coordination.k8s.io", "kube-node-lease/n1", ObjectCommand.Patch.class) == 1);
@@ -138,7 +138,7 @@ class NodeAgentsTest {
         objects.lost = s -> s.command() instanceof ObjectCommand.Patch p && p.status();
         FakeRuntime runtime = new FakeRuntime();
         kit.spawn(NodeAgents.create(List.of(new LocalNode("n4", 2, 1L << 30, 110, runtime, "127.0.0.1")), cache, objects, CLOCK,
-                Duration.ofSeconds(10), Duration.ofSeconds(10), null));
+                Duration.ofSeconds(10), Duration.ofSeconds(10), null, 0));
         cache.apply("Pod|default/unlucky", 1, 1, new ObjectEvent.ObjectCreated(pod("unlucky", "u4", "n4")));
         await().atMost(5, TimeUnit.SECONDS).until(() -> objects.count("Pod", "default/unlucky", ObjectCommand.Patch.class) == 1);
 
@@ -158,7 +158,7 @@ class NodeAgentsTest {
         RecordingObjects objects = new RecordingObjects(kit);
         FakeRuntime runtime = new FakeRuntime();
         kit.spawn(NodeAgents.create(List.of(new LocalNode("n3", 2, 1L << 30, 110, runtime, "127.0.0.1")), cache, objects, CLOCK,
-                Duration.ofSeconds(10), Duration.ofSeconds(10), null));
+                Duration.ofSeconds(10), Duration.ofSeconds(10), null, 0));
         cache.apply("Pod|default/gone", 1, 1, new ObjectEvent.ObjectCreated(pod("gone", "u3", "n3")));
         await().atMost(5, TimeUnit.SECONDS).until(() -> runtime.started.contains("u3"));
         cache.apply("Pod|default/gone", 2, 2, new ObjectEvent.ObjectDeleted(pod("gone", "u3", "n3")));

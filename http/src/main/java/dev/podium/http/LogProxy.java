@@ -1,0 +1,50 @@
+package dev.podium.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.podium.model.api.ApiError;
+import dev.podium.model.api.ApiException;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.headers.RawHeader;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Pod logs of a node another member hosts: the request goes on to that member's API, as kube's
+ * API server goes on to the node's kubelet. The Node's InternalIP and
+ * {@code status.daemonEndpoints.kubeletEndpoint.Port} say where; the answer (streamed, so
+ * {@code -f} works) comes back as it is. A marker header stops a request from going round.
+ */
+final class LogProxy {
+    static final String FORWARDED = "X-Podium-Forwarded-Log";
+    private final ActorSystem<?> system;
+
+    LogProxy(ActorSystem<?> system) {
+        this.system = system;
+    }
+
+    CompletionStage<HttpResponse> forward(ApiRequest req, JsonNode node, String podName) {
+        String nodeName = node.path("metadata").path("name").asText();
+        int port = node.path("status").path("daemonEndpoints").path("kubeletEndpoint").path("Port").asInt(0);
+        String ip = internalIP(node);
+        if (port == 0 || ip.isEmpty() || req.http().getHeader(FORWARDED).isPresent()) {
+            throw new ApiException(new ApiError(503, "ServiceUnavailable", "the logs of pod " + podName + " are on node " + nodeName
+                    + ", and no member serving its logs is known; is the Podium JVM hosting " + nodeName + " running?", null));
+        }
+        String target = "http://" + ip + ":" + port + req.http().getUri().path() + req.http().getUri().rawQueryString().map(q -> "?" + q).orElse("");
+        return Http.get(system).singleRequest(HttpRequest.GET(target).addHeader(RawHeader.create(FORWARDED, "1")))
+                .exceptionally(e -> {
+                    throw new ApiException(new ApiError(503, "ServiceUnavailable", "the logs of pod " + podName + " are on node " + nodeName
+                            + ", served by the member at " + ip + ":" + port + ", which did not answer: " + e.getMessage(), null));
+                });
+    }
+
+    private static String internalIP(JsonNode node) {
+        for (JsonNode a : node.path("status").path("addresses")) {
+            if (a.path("type").asText().equals("InternalIP")) return a.path("address").asText();
+        }
+        return "";
+    }
+}
