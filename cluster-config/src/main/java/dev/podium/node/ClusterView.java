@@ -44,11 +44,12 @@ final class ClusterView implements ReadinessCheck {
         return "cluster";
     }
 
-    /** Ready while this JVM is an Up member; the details list every member. */
+    /** Ready while this JVM is an Up member; the details list every member (gathered only for a verbose probe). */
     @Override
-    public CompletionStage<Result> check() {
+    public CompletionStage<Result> check(boolean verbose) {
         MemberStatus self = Cluster.get(system).selfMember().status();
         boolean up = self == MemberStatus.up() || self == MemberStatus.weaklyUp();
+        if (!verbose) return java.util.concurrent.CompletableFuture.completedFuture(new Result(up, List.of()));
         return describe().thenApply(lines -> new Result(up, lines));
     }
 

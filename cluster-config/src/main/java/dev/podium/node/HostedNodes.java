@@ -22,14 +22,14 @@ final class HostedNodes {
         NodeSettings.Hosting hosting = settings.hosting();
         if (hosting.local()) {
             ProcessRuntime runtime = new ProcessRuntime(settings.dataDir().resolve("runtime"), settings.clock(), RuntimeSettings.defaults());
-            nodes.add(new LocalNode(hosting.localName(), Runtime.getRuntime().availableProcessors(), physicalMemory(), 110, runtime, "127.0.0.1"));
+            nodes.add(new LocalNode(hosting.localName(), Runtime.getRuntime().availableProcessors(), physicalMemory(), 110, runtime, settings.host()));
             org.slf4j.LoggerFactory.getLogger(HostedNodes.class).info("local node {}: {}; {}", hosting.localName(), runtime.isolationStatus(),
                     runtime.memoryLimitsStatus());
         }
         if (hosting.simulated() > 0) {
             ContainerRuntime simulated = new SimulatedRuntime(settings.clock(), RuntimeSettings.defaults().withSimulatedStartDelay(simulatedStartDelay));
             for (int i = 1; i <= hosting.simulated(); i++) {
-                nodes.add(new LocalNode(String.format("%s-%05d", hosting.simulatedPrefix(), i), 32, 256L << 30, 110, simulated, "127.0.0.1"));
+                nodes.add(new LocalNode(String.format("%s-%05d", hosting.simulatedPrefix(), i), 32, 256L << 30, 110, simulated, settings.host()));
             }
         }
         return new LocalNodes(nodes);

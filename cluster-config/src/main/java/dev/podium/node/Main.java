@@ -37,6 +37,9 @@ public final class Main {
             else usage(args.length == 0 ? "expected a command" : "unknown command '" + args[0] + "'");
         } catch (IllegalArgumentException e) {
             usage(e.getMessage());
+        } catch (Exception e) {
+            System.err.println("podium: " + e.getMessage());
+            System.exit(1);
         }
     }
 
@@ -52,9 +55,11 @@ public final class Main {
         if (!prefix.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
             throw new IllegalArgumentException("--simulated-prefix must be a DNS label (lower-case letters, digits and '-'), got '" + prefix + "'");
         }
-        ClusterSettings cluster = new ClusterSettings(o.get("--cluster-host", "127.0.0.1"), o.integer("--cluster-port", 0, 0, 65535), o.all("--seed"));
+        // the address other members reach this JVM at: cluster traffic, the API, and the nodes' address for forwarded log requests
+        String host = o.get("--cluster-host", "127.0.0.1");
+        ClusterSettings cluster = new ClusterSettings(host, o.integer("--cluster-port", 0, 0, 65535), o.all("--seed"));
         DatabaseProfile profile = db == null || db.isBlank() ? DatabaseProfile.h2In(data) : DatabaseProfile.fromUrl(db);
-        NodeSettings settings = NodeSettings.defaults(data, o.integer("--port", 6443, 0, 65535)).withDatabase(profile).withCluster(cluster)
+        NodeSettings settings = NodeSettings.defaults(data, o.integer("--port", 6443, 0, 65535)).withHost(host).withDatabase(profile).withCluster(cluster)
                 .withHosting(new NodeSettings.Hosting(true, nodeName, o.integer("--simulated-nodes", 0, 0, 100_000), prefix))
                 .withKeepWorkloadsOnStop(true).withClock(Clock.systemUTC());
         PodiumNode node;

@@ -32,6 +32,11 @@ public record NodeSettings(Path dataDir, String host, int port, DatabaseProfile 
         return new NodeSettings(dataDir, host, port, db, hosting, cluster, keepWorkloadsOnStop, clock, overrides);
     }
 
+    /** The address the API binds to, which is also the address of the nodes this JVM hosts. */
+    public NodeSettings withHost(String h) {
+        return new NodeSettings(dataDir, h, port, database, hosting, cluster, keepWorkloadsOnStop, clock, overrides);
+    }
+
     public NodeSettings withPort(int p) {
         return new NodeSettings(dataDir, host, p, database, hosting, cluster, keepWorkloadsOnStop, clock, overrides);
     }

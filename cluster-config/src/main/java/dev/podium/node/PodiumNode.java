@@ -159,7 +159,7 @@ public final class PodiumNode implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port();
+        return "http://" + binding.localAddress().getHostString() + ":" + port();
     }
 
     public Path kubeconfig() {

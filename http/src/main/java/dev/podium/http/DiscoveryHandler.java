@@ -86,7 +86,7 @@ final class DiscoveryHandler {
         List<CompletableFuture<ReadinessCheck.Result>> results = new ArrayList<>();
         results.add(CompletableFuture.completedFuture(watchCache()));
         for (ReadinessCheck c : checks) {
-            results.add(c.check().toCompletableFuture()
+            results.add(c.check(verbose).toCompletableFuture()
                     .exceptionally(e -> new ReadinessCheck.Result(false, List.of("check failed: " + e.getMessage()))));
         }
         return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).thenApply(done -> {

@@ -63,9 +63,9 @@ final class EvictionHandler {
         String name = req.path().name();
         ObjectNode pod = cache.get("Pod", req.key()).map(CachedObject::object)
                 .orElseThrow(() -> new ApiException(ApiError.notFound("", "pods", name)));
-        Optional<Budget> budget = budgetOf(req.namespace(), pod);
-        if (budget.isPresent() && budget.get().allowed() <= 0 && !terminal(pod)) throw budget.get().violation();
-        CompletionStage<Boolean> recorded = budget.isEmpty() || req.dryRun() || terminal(pod)
+        Optional<Budget> budget = canIgnoreBudget(pod) ? Optional.empty() : budgetOf(req.namespace(), pod);
+        if (budget.isPresent() && budget.get().allowed() <= 0) throw budget.get().violation();
+        CompletionStage<Boolean> recorded = budget.isEmpty() || req.dryRun()
                 ? CompletableFuture.completedFuture(true) : record(budget.get(), name);
         return recorded.thenCompose(ok -> {
             if (!ok) {
@@ -80,12 +80,15 @@ final class EvictionHandler {
         });
     }
 
-    /** The budget of the (first) PodDisruptionBudget selecting the pod, as it stands now. */
+    /** The budget of the PodDisruptionBudget selecting the pod, as it stands now; more than one is refused, as kube does. */
     private Optional<Budget> budgetOf(String namespace, ObjectNode pod) {
-        for (CachedObject pdb : cache.list(PDB.entityTypeName(), namespace, o -> true, 0, null).items()) {
-            JsonNode selector = pdb.object().path("spec").path("selector");
-            if (!LabelSelector.fromObject(selector).matches(Selection.labelsOf(pod))) continue;
-            LabelSelector s = LabelSelector.fromObject(selector);
+        List<CachedObject> budgets = cache.list(PDB.entityTypeName(), namespace,
+                o -> LabelSelector.fromObject(o.path("spec").path("selector")).matches(Selection.labelsOf(pod)), 0, null).items();
+        if (budgets.size() > 1) {
+            throw new ApiException(ApiError.internal("This pod has more than one PodDisruptionBudget, which the eviction subresource does not support."));
+        }
+        for (CachedObject pdb : budgets) {
+            LabelSelector s = LabelSelector.fromObject(pdb.object().path("spec").path("selector"));
             List<CachedObject> selected = cache.list("Pod", namespace, p -> s.matches(Selection.labelsOf(p)), 0, null).items();
             ObjectNode disrupted = stillDisrupted(pdb.object(), selected);
             int healthy = (int) selected.stream().map(CachedObject::object).filter(p -> healthy(p, disrupted)).count();
@@ -135,7 +138,9 @@ final class EvictionHandler {
                     }
                     ApiError error = ((ObjectReply.Rejected) reply).error();
                     if (error.code() != 409) throw new ApiException(error);
-                    return cache.awaitResourceVersion(b.pdb().resourceVersion() + 1, WAIT_FOR_CACHE_MILLIS).thenApply(rv -> false);
+                    // the budget's own next version, not the journal's: this member's cache must show the write that won
+                    return cache.awaitApplied(ObjectEntity.persistenceId(PDB, id), b.pdb().seqNr() + 1, WAIT_FOR_CACHE_MILLIS)
+                            .handle((rv, timedOut) -> false);
                 });
     }
 
@@ -178,8 +183,9 @@ final class EvictionHandler {
         return new ApiError(429, "TooManyRequests", message, new ApiError.Details("", "", "", List.of(), 1));
     }
 
-    private static boolean terminal(JsonNode pod) {
-        String phase = pod.path("status").path("phase").asText("");
-        return phase.equals("Succeeded") || phase.equals("Failed");
+    /** As kube: a pod that is not running (finished or still pending) or already being deleted disrupts nothing. */
+    private static boolean canIgnoreBudget(JsonNode pod) {
+        String phase = pod.path("status").path("phase").asText("Pending");
+        return phase.equals("Succeeded") || phase.equals("Failed") || phase.equals("Pending") || pod.path("metadata").has("deletionTimestamp");
     }
 }

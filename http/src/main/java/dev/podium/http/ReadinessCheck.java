@@ -7,7 +7,8 @@ import java.util.concurrent.CompletionStage;
 public interface ReadinessCheck {
     String name();
 
-    CompletionStage<Result> check();
+    /** {@code verbose}: whether the details will be shown, so a plain probe can skip gathering them. */
+    CompletionStage<Result> check(boolean verbose);
 
     record Result(boolean ok, List<String> details) {}
 }

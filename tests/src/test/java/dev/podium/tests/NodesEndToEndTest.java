@@ -116,6 +116,50 @@ class NodesEndToEndTest {
     }
 
     @Test
+    void aPendingPodIsEvictedWithoutItsBudgetAndTwoBudgetsOnOnePodAreRefusedAsKubeDoes() throws Exception {
+        kubectl.run("create", "namespace", "budget2").ok();
+        kubectl.runWithInput("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: waiting, namespace: budget2, labels: {app: w}}
+                spec:
+                  nodeSelector: {nowhere: "true"}
+                  containers: [{name: main, image: busybox}]
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: runner, namespace: budget2, labels: {app: w}}
+                spec:
+                  containers: [{name: main, image: busybox}]
+                ---
+                apiVersion: policy/v1
+                kind: PodDisruptionBudget
+                metadata: {name: all, namespace: budget2}
+                spec:
+                  minAvailable: 5
+                  selector: {matchLabels: {app: w}}
+                ---
+                apiVersion: policy/v1
+                kind: PodDisruptionBudget
+                metadata: {name: also, namespace: budget2}
+                spec:
+                  maxUnavailable: 1
+                  selector: {matchLabels: {app: w}}
+                """, "apply", "-f", "-").ok();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                kubectl.run("-n", "budget2", "get", "pod", "runner", "-o", "jsonpath={.status.phase}").out().equals("Running"));
+        String eviction = "{\"apiVersion\":\"policy/v1\",\"kind\":\"Eviction\",\"metadata\":{\"name\":\"%s\",\"namespace\":\"budget2\"}}";
+        HttpResponse<String> refused = post("/api/v1/namespaces/budget2/pods/runner/eviction", eviction.formatted("runner"));
+        assertThat(refused.statusCode()).isEqualTo(500);
+        assertThat(JSON.readTree(refused.body()).path("message").asText())
+                .isEqualTo("Internal error occurred: This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.");
+        kubectl.run("-n", "budget2", "delete", "pdb", "also").ok();
+        assertThat(post("/api/v1/namespaces/budget2/pods/runner/eviction", eviction.formatted("runner")).statusCode()).isEqualTo(429);
+        // a pending pod disrupts nothing: evicted although the budget wants 5 healthy pods
+        assertThat(post("/api/v1/namespaces/budget2/pods/waiting/eviction", eviction.formatted("waiting")).statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void aNodeWhoseLeaseStopsBecomesUnknownTaintedAndItsPodsAreEvicted() throws Exception {
         kubectl.runWithInput("""
                 apiVersion: v1
