@@ -47,17 +47,12 @@ public final class Main {
         if (!o.positional().isEmpty()) throw new IllegalArgumentException("unexpected argument '" + o.positional().get(0) + "'");
         Path data = Path.of(o.get("--data", "data"));
         String db = o.get("--db", System.getenv("PODIUM_DB_URL"));
-        String nodeName = o.get("--node-name", HostedNodes.localName());
-        if (!nodeName.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*") || nodeName.length() > 253) {
-            throw new IllegalArgumentException("--node-name must be a DNS subdomain (lower-case letters, digits, '-' and '.'), got '" + nodeName + "'");
-        }
-        String prefix = o.get("--simulated-prefix", "sim");
-        if (!prefix.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
-            throw new IllegalArgumentException("--simulated-prefix must be a DNS label (lower-case letters, digits and '-'), got '" + prefix + "'");
-        }
         // the address other members reach this JVM at: cluster traffic, the API, and the nodes' address for forwarded log requests
         String host = o.get("--cluster-host", "127.0.0.1");
         ClusterSettings cluster = new ClusterSettings(host, o.integer("--cluster-port", 0, 0, 65535), o.all("--seed"));
+        String nodeName = dnsSubdomain("--node-name", o.get("--node-name", HostedNodes.localName()));
+        // members of one cluster must not host nodes of the same name: there, simulated nodes are named after the member's node
+        String prefix = dnsSubdomain("--simulated-prefix", o.get("--simulated-prefix", cluster.joinsOthers() ? nodeName : "sim"));
         DatabaseProfile profile = db == null || db.isBlank() ? DatabaseProfile.h2In(data) : DatabaseProfile.fromUrl(db);
         NodeSettings settings = NodeSettings.defaults(data, o.integer("--port", 6443, 0, 65535)).withHost(host).withDatabase(profile).withCluster(cluster)
                 .withHosting(new NodeSettings.Hosting(true, nodeName, o.integer("--simulated-nodes", 0, 0, 100_000), prefix))
@@ -99,6 +94,13 @@ public final class Main {
             }
         });
         stopped.await();
+    }
+
+    private static String dnsSubdomain(String option, String value) {
+        if (!value.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*") || value.length() > 240) {
+            throw new IllegalArgumentException(option + " must be a DNS subdomain (lower-case letters, digits, '-' and '.'), got '" + value + "'");
+        }
+        return value;
     }
 
     /** Pekko's own shutdown hook may end the actor system before ours has run. */
