@@ -51,7 +51,7 @@ final class ServiceAllocator {
 
     ServiceAllocator(ObjectClient objects, WatchCache cache, RandomGenerator random) {
         this.objects = objects;
-        this.claims = new AllocationClaims(objects);
+        this.claims = new AllocationClaims(objects, cache);
         this.planClaims = new PlanClaims(claims, cache, random);
     }
 

@@ -37,7 +37,7 @@ public final class NamespaceController {
 
     static void reconcile(WatchCache cache, ObjectClient objects) {
         ResourceKind nsKind = KindRegistry.get("Namespace");
-        AllocationClaims claims = new AllocationClaims(objects);
+        AllocationClaims claims = new AllocationClaims(objects, cache);
         List<CachedObject> terminating = cache.list(nsKind.entityTypeName(), null,
                 o -> o.path("metadata").has("deletionTimestamp"), 0, null).items();
         for (CachedObject ns : terminating) {

@@ -1,6 +1,8 @@
 package dev.podium.actors.services;
 
 import dev.podium.actors.objects.ObjectClient;
+import dev.podium.actors.objects.ObjectEntity;
+import dev.podium.persistence.watch.WatchCache;
 import dev.podium.actors.objects.ObjectCommand;
 import dev.podium.actors.objects.ObjectReply;
 import dev.podium.model.api.ApiError;
@@ -25,10 +27,15 @@ public final class AllocationClaims {
         record Taken(Allocation allocation) implements Outcome {}
     }
 
+    /** A release is best effort: the cache normally shows it within milliseconds, and nothing is lost if it does not in time. */
+    private static final long WAIT_FOR_CACHE_MILLIS = 1_000;
     private final ObjectClient objects;
+    private final WatchCache cache;
 
-    public AllocationClaims(ObjectClient objects) {
+    /** {@code cache}: deletes complete once it shows them, so whoever answers after a release does not show the claim again. */
+    public AllocationClaims(ObjectClient objects, WatchCache cache) {
         this.objects = objects;
+        this.cache = cache;
     }
 
     /** Creates the claim object; one that exists already, whoever holds it, means taken. */
@@ -45,7 +52,10 @@ public final class AllocationClaims {
     /** Deletes the claim object if it is still the version {@code seqNr}: a claim made anew since is left alone. */
     public CompletionStage<Void> delete(Allocation allocation, long seqNr) {
         return bestEffort(objects.ask(allocation.claimKind(), allocation.claimId(),
-                r -> new ObjectCommand.Delete(seqNr, "", ObjectCommand.Delete.DEFAULT_GRACE, false, r)));
+                r -> new ObjectCommand.Delete(seqNr, "", ObjectCommand.Delete.DEFAULT_GRACE, false, r)).thenCompose(reply ->
+                reply instanceof ObjectReply.Done done
+                        ? cache.awaitApplied(ObjectEntity.persistenceId(allocation.claimKind(), allocation.claimId()), done.seqNr(), WAIT_FOR_CACHE_MILLIS)
+                        : CompletableFuture.completedFuture(null)));
     }
 
     /** Deletes the claim object if {@code holder} holds it. */

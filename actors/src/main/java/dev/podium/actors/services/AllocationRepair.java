@@ -25,7 +25,7 @@ public final class AllocationRepair {
     public static Behavior<Object> create(WatchCache cache, ObjectClient objects, Clock clock, Duration interval) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             timers.startTimerWithFixedDelay(Tick.INSTANCE, interval);
-            AllocationClaims claims = new AllocationClaims(objects);
+            AllocationClaims claims = new AllocationClaims(objects, cache);
             return Behaviors.receiveMessage(m -> {
                 repair(ctx.getLog(), cache, claims, clock, interval);
                 return Behaviors.same();
