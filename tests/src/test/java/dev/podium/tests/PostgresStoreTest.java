@@ -1,5 +1,7 @@
 package dev.podium.tests;
 
+import dev.podium.persistence.PostgresDatabase;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -10,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresStoreTest {
     @Test
     void objectsAreStoredInPostgresAndSurviveARestart() throws Exception {
-        try (PostgresDatabase pg = PostgresDatabase.create();
+        try (PostgresDatabase pg = PostgresDatabase.create("podium_test");
              TestNode node = TestNode.start(Files.createTempDirectory("podium-pg"), pg.profile)) {
             Kubectl kubectl = new Kubectl(node.kubeconfig());
             kubectl.run("create", "namespace", "pg").ok();
