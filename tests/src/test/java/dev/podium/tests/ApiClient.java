@@ -25,6 +25,12 @@ record ApiClient(String url, HttpClient http) {
         return new ApiClient(url, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
     }
 
+    /** The member's {@code /readyz?verbose} text: its checks and its cluster view. */
+    String readyzVerbose() throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url + "/readyz?verbose")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     Reply get(String path) throws Exception {
         return send("GET", path, null, null, Duration.ofSeconds(10));
     }

@@ -1,5 +1,7 @@
 package dev.podium.tests;
 
+import dev.podium.persistence.PostgresDatabase;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +41,7 @@ class ClusterFailoverTest {
 
     @BeforeAll
     static void startThreeJvms() throws Exception {
-        db = PostgresDatabase.create();
+        db = PostgresDatabase.create("podium_test");
         // leases renewed every 2 s and given up after 20 s (kube: 10 s and 40 s), so a dead member's nodes go NotReady sooner;
         // the grace still outlasts a fail-over, during which renewals whose Lease entity lived on the dead member time out
         cluster = PodiumCluster.start(3, db.profile.url(), 2, "-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -Dpodium.node-lease-renewal=2s"
@@ -216,8 +218,7 @@ class ClusterFailoverTest {
     }
 
     private static String oldestMember(ApiClient api) throws Exception {
-        HttpResponse<String> r = api.http().send(HttpRequest.newBuilder(URI.create(api.url() + "/readyz?verbose")).build(), HttpResponse.BodyHandlers.ofString());
-        return r.body().lines().map(String::trim).filter(l -> l.startsWith("member ") && l.contains("oldest"))
+        return api.readyzVerbose().lines().map(String::trim).filter(l -> l.startsWith("member ") && l.contains("oldest"))
                 .map(l -> l.substring("member pekko://podium@".length(), l.indexOf(' ', "member ".length()))).findFirst().orElse("");
     }
 

@@ -1,5 +1,7 @@
 package dev.podium.tests;
 
+import dev.podium.persistence.PostgresDatabase;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.ConfigFactory;
 import dev.podium.actors.objects.ObjectEntity;
@@ -52,7 +54,7 @@ class MultiNodeClusterTest {
 
     @BeforeAll
     static void startThreeMembers() throws Exception {
-        db = PostgresDatabase.create();
+        db = PostgresDatabase.create("podium_test");
         Path dir = Files.createTempDirectory("podium-cluster");
         List<Integer> ports = List.of(ApiClient.freePort(), ApiClient.freePort(), ApiClient.freePort());
         List<String> seeds = ports.stream().map(p -> "127.0.0.1:" + p).toList();
@@ -104,7 +106,7 @@ class MultiNodeClusterTest {
                 Duration.ofSeconds(5), members.get(0).node.system().scheduler()).toCompletableFuture().get();
         long hosting = stats.getRegions().values().stream().filter(r -> !r.getStats().isEmpty()).count();
         assertThat(hosting).as("members hosting ConfigMap entities: %s", stats.getRegions()).isGreaterThanOrEqualTo(2);
-        assertThat(readyz(apis.get(1))).contains("[+]cluster ok", "unreachable: none");
+        assertThat(apis.get(1).readyzVerbose()).contains("[+]cluster ok", "unreachable: none");
         assertThat(memberLines(apis.get(1))).hasSize(3).allMatch(l -> l.contains(" Up,"));
     }
 
@@ -295,12 +297,6 @@ class MultiNodeClusterTest {
     }
 
     private static List<String> memberLines(ApiClient api) throws Exception {
-        return readyz(api).lines().map(String::trim).filter(l -> l.startsWith("member ")).toList();
-    }
-
-    private static String readyz(ApiClient api) throws Exception {
-        java.net.http.HttpResponse<String> r = api.http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.url() + "/readyz?verbose")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        return r.body();
+        return api.readyzVerbose().lines().map(String::trim).filter(l -> l.startsWith("member ")).toList();
     }
 }
