@@ -3,14 +3,14 @@ package dev.podium.actors.scheduler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
 
 /**
  * An immutable view of the cluster for one scheduling cycle: every node (sorted by name) with
@@ -19,20 +19,28 @@ import java.util.function.Supplier;
  */
 public final class ClusterSnapshot {
     private final List<NodeInfo> nodes;
-    private final Map<String, NodeInfo> byName;
+    /** Position of each node in {@code nodes}; shared by the copies {@link #withNode} makes. */
+    private final Map<String, Integer> index;
     private final Map<String, Map<String, String>> namespaceLabels;
     private final List<AssignedPod> withPodAffinity;
-    private final Map<MemoKey, Object> memo = new ConcurrentHashMap<>();
+    private ObjectNode memoPod;
+    private Object[] memoSlots = new Object[0];
 
-    private ClusterSnapshot(List<NodeInfo> nodes, Map<String, Map<String, String>> namespaceLabels, List<AssignedPod> withPodAffinity) {
-        List<NodeInfo> sorted = new ArrayList<>(nodes);
-        sorted.sort(Comparator.comparing(NodeInfo::name));
-        this.nodes = List.copyOf(sorted);
-        Map<String, NodeInfo> m = new LinkedHashMap<>();
-        for (NodeInfo n : this.nodes) m.put(n.name(), n);
-        this.byName = m;
+    private ClusterSnapshot(List<NodeInfo> sorted, Map<String, Integer> index, Map<String, Map<String, String>> namespaceLabels,
+                            List<AssignedPod> withPodAffinity) {
+        this.nodes = sorted;
+        this.index = index;
         this.namespaceLabels = namespaceLabels;
         this.withPodAffinity = withPodAffinity;
+    }
+
+    private static ClusterSnapshot sorted(List<NodeInfo> nodes, Map<String, Map<String, String>> namespaceLabels,
+                                          List<AssignedPod> withPodAffinity) {
+        List<NodeInfo> sorted = new ArrayList<>(nodes);
+        sorted.sort(Comparator.comparing(NodeInfo::name));
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < sorted.size(); i++) index.put(sorted.get(i).name(), i);
+        return new ClusterSnapshot(Collections.unmodifiableList(sorted), index, namespaceLabels, withPodAffinity);
     }
 
     public static ClusterSnapshot of(List<ObjectNode> nodes, List<ObjectNode> pods) {
@@ -57,7 +65,7 @@ public final class ClusterSnapshot {
         for (ObjectNode ns : namespaces) nsLabels.put(Pods.name(ns), Pods.labels(ns));
         List<AssignedPod> withAffinity = new ArrayList<>();
         for (NodeInfo n : infos) addWithPodAffinity(n, withAffinity);
-        return new ClusterSnapshot(infos, nsLabels, withAffinity);
+        return sorted(infos, nsLabels, withAffinity);
     }
 
     private static void addWithPodAffinity(NodeInfo node, List<AssignedPod> into) {
@@ -73,7 +81,8 @@ public final class ClusterSnapshot {
     }
 
     public Optional<NodeInfo> node(String name) {
-        return Optional.ofNullable(byName.get(name));
+        Integer i = index.get(name);
+        return i == null ? Optional.empty() : Optional.of(nodes.get(i));
     }
 
     /** Every assigned pod with its node. */
@@ -100,39 +109,45 @@ public final class ClusterSnapshot {
         return labels != null ? labels : Map.of("kubernetes.io/metadata.name", namespace);
     }
 
-    /** A copy with one node replaced (same name); memoized state is not carried over. */
+    /**
+     * A copy with one node replaced (same name; an unknown name changes nothing); memoized state
+     * is not carried over. Costs one copy of the node list, not a rebuild.
+     */
     public ClusterSnapshot withNode(NodeInfo replacement) {
-        List<NodeInfo> list = new ArrayList<>(nodes);
-        list.replaceAll(n -> n.name().equals(replacement.name()) ? replacement : n);
-        List<AssignedPod> withAffinity = new ArrayList<>(withPodAffinity);
-        withAffinity.removeIf(ap -> ap.node().name().equals(replacement.name()));
-        addWithPodAffinity(replacement, withAffinity);
-        return new ClusterSnapshot(list, namespaceLabels, withAffinity);
+        Integer i = index.get(replacement.name());
+        if (i == null) return new ClusterSnapshot(nodes, index, namespaceLabels, withPodAffinity);
+        NodeInfo[] list = nodes.toArray(NodeInfo[]::new);
+        NodeInfo replaced = list[i];
+        list[i] = replacement;
+        List<AssignedPod> withAffinity = withPodAffinity;
+        if (!withAffinity.isEmpty() || !replacement.pods().isEmpty()) {
+            withAffinity = new ArrayList<>(withPodAffinity);
+            withAffinity.removeIf(ap -> ap.node() == replaced);
+            addWithPodAffinity(replacement, withAffinity);
+        }
+        return new ClusterSnapshot(Collections.unmodifiableList(Arrays.asList(list)), index, namespaceLabels, withAffinity);
     }
 
-    /** Computes once per (plugin, pod) in this snapshot; the pod is compared by identity. */
+    /**
+     * Computes once per (key, pod) in this snapshot and returns it afterwards; the pod is compared
+     * by identity and only the latest pod's values are kept (a cycle schedules one pod). Not for
+     * use from several threads.
+     */
     @SuppressWarnings("unchecked")
-    public <T> T memo(String plugin, ObjectNode pod, Supplier<T> compute) {
-        MemoKey key = new MemoKey(plugin, pod);
-        Object v = memo.get(key);
+    public <T> T memo(CycleKey<T> key, ObjectNode pod, BiFunction<ObjectNode, ClusterSnapshot, T> compute) {
+        if (pod != memoPod) {
+            memoPod = pod;
+            memoSlots = new Object[CycleKey.count()];
+        } else if (key.slot >= memoSlots.length) {
+            memoSlots = Arrays.copyOf(memoSlots, CycleKey.count());
+        }
+        Object v = memoSlots[key.slot];
         if (v == null) {
-            v = compute.get();
-            memo.put(key, v);
+            v = compute.apply(pod, this);
+            if (memoPod == pod && key.slot < memoSlots.length) memoSlots[key.slot] = v;
         }
         return (T) v;
     }
 
     public record AssignedPod(ObjectNode pod, NodeInfo node) {}
-
-    private record MemoKey(String plugin, ObjectNode pod) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof MemoKey k && k.plugin.equals(plugin) && k.pod == pod;
-        }
-
-        @Override
-        public int hashCode() {
-            return plugin.hashCode() * 31 + System.identityHashCode(pod);
-        }
-    }
 }

@@ -2,6 +2,7 @@ package dev.podium.actors.scheduler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.actors.scheduler.plugins.Taint;
 import dev.podium.model.validation.Nodes;
 
 import java.util.ArrayList;
@@ -15,13 +16,15 @@ import java.util.Set;
  * A Node with the pods assigned to it, as kube's framework.NodeInfo: {@code requested} sums the
  * pods' requests ({@code pods} is their count), {@code nonZeroRequested} the same with the scoring
  * defaults, {@code allocatable} comes from status.allocatable, falling back to status.capacity
- * per resource.
+ * per resource. The Node fields plugins read for every pod (labels, taints, spec.unschedulable)
+ * are parsed once here, not per scheduling cycle.
  */
-public record NodeInfo(String name, Map<String, String> labels, ObjectNode node, List<ObjectNode> pods,
-                       Resources requested, Resources nonZeroRequested, Resources allocatable) {
+public record NodeInfo(String name, Map<String, String> labels, ObjectNode node, List<Taint> taints, boolean unschedulable,
+                       List<ObjectNode> pods, Resources requested, Resources nonZeroRequested, Resources allocatable) {
 
     public NodeInfo {
         labels = Map.copyOf(labels);
+        taints = List.copyOf(taints);
         pods = List.copyOf(pods);
     }
 
@@ -32,8 +35,8 @@ public record NodeInfo(String name, Map<String, String> labels, ObjectNode node,
             requested = requested.plus(PodRequests.of(p));
             nonZero = nonZero.plus(PodRequests.nonZero(p));
         }
-        return new NodeInfo(Pods.name(node), Pods.labels(node), node, pods,
-                requested.withPods(pods.size()), nonZero.withPods(pods.size()), allocatable(node));
+        return new NodeInfo(Pods.name(node), Pods.labels(node), node, Taint.of(node), Nodes.bool(Pods.spec(node), "unschedulable"),
+                pods, requested.withPods(pods.size()), nonZero.withPods(pods.size()), allocatable(node));
     }
 
     private static Resources allocatable(ObjectNode node) {
@@ -55,9 +58,13 @@ public record NodeInfo(String name, Map<String, String> labels, ObjectNode node,
         return of(node, kept);
     }
 
+    /** This node with one more pod: its requests are added to the sums (kube's NodeInfo.AddPod). */
     public NodeInfo with(ObjectNode pod) {
-        List<ObjectNode> more = new ArrayList<>(pods);
+        List<ObjectNode> more = new ArrayList<>(pods.size() + 1);
+        more.addAll(pods);
         more.add(pod);
-        return of(node, more);
+        return new NodeInfo(name, labels, node, taints, unschedulable, more,
+                requested.plus(PodRequests.of(pod)).withPods(more.size()),
+                nonZeroRequested.plus(PodRequests.nonZero(pod)).withPods(more.size()), allocatable);
     }
 }

@@ -16,6 +16,9 @@ import java.util.Map;
 public final class PodRequests {
     public static final long DEFAULT_MILLI_CPU_REQUEST = 100;
     public static final long DEFAULT_MEMORY_REQUEST = 200L * 1024 * 1024;
+    /** The incoming pod's {@link #of} and {@link #nonZero}, computed once per scheduling cycle. */
+    public static final CycleKey<Resources> REQUESTS = new CycleKey<>("PodRequests");
+    public static final CycleKey<Resources> NON_ZERO_REQUESTS = new CycleKey<>("PodRequests/nonZero");
 
     private PodRequests() {}
 

@@ -24,7 +24,7 @@ public record Resources(long milliCpu, long memory, long ephemeralStorage, long 
     public static final Resources ZERO = new Resources(0, 0, 0, 0, Map.of());
 
     public Resources {
-        scalars = Collections.unmodifiableMap(new TreeMap<>(scalars));
+        scalars = scalars.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(scalars));
     }
 
     public long scalar(String name) {
@@ -33,6 +33,8 @@ public record Resources(long milliCpu, long memory, long ephemeralStorage, long 
 
     /** The amount of any resource by its API name. */
     public long get(String name) {
+        if (name == CPU) return milliCpu;
+        if (name == MEMORY) return memory;
         return switch (name) {
             case CPU -> milliCpu;
             case MEMORY -> memory;
@@ -57,11 +59,13 @@ public record Resources(long milliCpu, long memory, long ephemeralStorage, long 
 
     /** True when nothing but (possibly) the pod count is requested. */
     public boolean isEmpty() {
-        return milliCpu == 0 && memory == 0 && ephemeralStorage == 0 && scalars.values().stream().allMatch(v -> v == 0);
+        if (milliCpu != 0 || memory != 0 || ephemeralStorage != 0) return false;
+        for (long v : scalars.values()) if (v != 0) return false;
+        return true;
     }
 
     private Resources combine(Resources o, LongBinaryOperator op) {
-        Map<String, Long> s = new TreeMap<>(scalars);
+        Map<String, Long> s = scalars.isEmpty() && o.scalars.isEmpty() ? Map.of() : new TreeMap<>(scalars);
         o.scalars.forEach((k, v) -> s.merge(k, v, (a, b) -> op.applyAsLong(a, b)));
         return new Resources(op.applyAsLong(milliCpu, o.milliCpu), op.applyAsLong(memory, o.memory),
                 op.applyAsLong(ephemeralStorage, o.ephemeralStorage), op.applyAsLong(pods, o.pods), s);

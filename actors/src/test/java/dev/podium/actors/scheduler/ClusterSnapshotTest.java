@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.podium.actors.scheduler.Fixtures.node;
 import static dev.podium.actors.scheduler.Fixtures.pod;
@@ -49,5 +50,63 @@ class ClusterSnapshotTest {
         ClusterSnapshot s = ClusterSnapshot.of(List.of(), List.of(), List.of(ns));
         assertThat(s.namespaceLabels("team")).containsEntry("tier", "gold");
         assertThat(s.namespaceLabels("other")).containsEntry("kubernetes.io/metadata.name", "other");
+    }
+
+    @Test
+    void addingAPodToANodeSumsLikeRebuildingIt() {
+        ObjectNode n = node("n").taint("k", "v", "NoSchedule").unschedulable().build();
+        ObjectNode a = pod("a").onNode("n").request("cpu", "250m").request("example.com/gpu", "1").build();
+        ObjectNode b = pod("b").onNode("n").limit("memory", "1Gi").build();
+        NodeInfo added = NodeInfo.of(n, List.of(a)).with(b);
+        NodeInfo rebuilt = NodeInfo.of(n, List.of(a, b));
+
+        assertThat(added.requested()).isEqualTo(rebuilt.requested());
+        assertThat(added.nonZeroRequested()).isEqualTo(rebuilt.nonZeroRequested());
+        assertThat(added.pods()).containsExactly(a, b);
+        assertThat(added.taints()).extracting(t -> t.key()).containsExactly("k");
+        assertThat(added.unschedulable()).isTrue();
+    }
+
+    @Test
+    void withNodeReplacesOneNodeAndLeavesTheOriginalAlone() {
+        ClusterSnapshot s = ClusterSnapshot.of(List.of(node("n2").build(), node("n1").build(), node("n3").build()), List.of());
+        NodeInfo n2 = s.node("n2").orElseThrow().with(pod("p").onNode("n2").request("cpu", "1").build());
+        ClusterSnapshot after = s.withNode(n2);
+
+        assertThat(after.nodes()).extracting(NodeInfo::name).containsExactly("n1", "n2", "n3");
+        assertThat(after.node("n2").orElseThrow().requested().milliCpu()).isEqualTo(1000);
+        assertThat(after.pods()).hasSize(1);
+        assertThat(s.node("n2").orElseThrow().pods()).isEmpty();
+        assertThat(s.withNode(NodeInfo.of(node("unknown").build(), List.of())).nodes()).isEqualTo(s.nodes());
+    }
+
+    @Test
+    void withNodeKeepsThePodsWithPodAffinityCurrent() {
+        ObjectNode anti = Fixtures.yaml("""
+                metadata: {name: anti, namespace: default}
+                spec:
+                  nodeName: n1
+                  affinity: {podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{topologyKey: kubernetes.io/hostname}]}}
+                """);
+        ClusterSnapshot s = ClusterSnapshot.of(List.of(node("n1").build(), node("n2").build()), List.of());
+        ClusterSnapshot after = s.withNode(s.node("n1").orElseThrow().with(anti)).withNode(s.node("n2").orElseThrow().with(pod("plain").build()));
+        assertThat(after.podsWithPodAffinity()).extracting(ap -> Pods.name(ap.pod())).containsExactly("anti");
+        assertThat(s.podsWithPodAffinity()).isEmpty();
+    }
+
+    @Test
+    void memoComputesOncePerPodAndKey() {
+        ClusterSnapshot s = ClusterSnapshot.of(List.of(node("n").build()), List.of());
+        CycleKey<String> key = new CycleKey<>("test");
+        CycleKey<String> other = new CycleKey<>("other");
+        ObjectNode p1 = pod("p1").build();
+        ObjectNode p2 = pod("p2").build();
+        AtomicInteger computed = new AtomicInteger();
+
+        assertThat(s.memo(key, p1, (p, snap) -> Pods.name(p) + computed.incrementAndGet())).isEqualTo("p11");
+        assertThat(s.memo(key, p1, (p, snap) -> Pods.name(p) + computed.incrementAndGet())).isEqualTo("p11");
+        assertThat(s.memo(other, p1, (p, snap) -> "other" + computed.incrementAndGet())).isEqualTo("other2");
+        assertThat(s.memo(key, p2, (p, snap) -> Pods.name(p) + computed.incrementAndGet())).isEqualTo("p23");
+        assertThat(s.memo(key, p1, (p, snap) -> Pods.name(p) + computed.incrementAndGet())).isEqualTo("p14");
     }
 }

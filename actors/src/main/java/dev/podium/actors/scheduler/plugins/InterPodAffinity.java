@@ -2,6 +2,7 @@ package dev.podium.actors.scheduler.plugins;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.scheduler.ClusterSnapshot;
+import dev.podium.actors.scheduler.CycleKey;
 import dev.podium.actors.scheduler.FilterPlugin;
 import dev.podium.actors.scheduler.FilterResult;
 import dev.podium.actors.scheduler.NodeInfo;
@@ -24,10 +25,17 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
     public static final String EXISTING_ANTI_AFFINITY_REASON = "node(s) didn't satisfy existing pods anti-affinity rules";
     /** kube's hardPodAffinityWeight default: existing pods' required affinity counts this much when scoring. */
     public static final long HARD_POD_AFFINITY_WEIGHT = 1;
+    private static final CycleKey<FilterState> FILTER_STATE = new CycleKey<>(NAME + "/filter");
+    private static final CycleKey<Map<TopologyPair, Long>> TOPOLOGY_SCORE = new CycleKey<>(NAME + "/score");
 
     private record FilterState(List<AffinityTerm> affinity, List<AffinityTerm> antiAffinity,
                                Map<TopologyPair, Long> affinityCounts, Map<TopologyPair, Long> antiAffinityCounts,
-                               Map<TopologyPair, Long> existingAntiAffinityCounts) {}
+                               Map<TopologyPair, Long> existingAntiAffinityCounts) {
+        /** Nothing to check: kube's PreFilter answers Skip. */
+        boolean isEmpty() {
+            return affinity.isEmpty() && antiAffinity.isEmpty() && existingAntiAffinityCounts.isEmpty();
+        }
+    }
 
     @Override
     public String name() {
@@ -36,7 +44,8 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
 
     @Override
     public FilterResult filter(ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot) {
-        FilterState s = snapshot.memo(NAME + "/filter", pod, () -> filterState(pod, snapshot));
+        FilterState s = snapshot.memo(FILTER_STATE, pod, InterPodAffinity::filterState);
+        if (s.isEmpty()) return FilterResult.success();
         if (!satisfiesAffinity(pod, s, node, snapshot)) return FilterResult.unresolvable(AFFINITY_REASON);
         for (AffinityTerm t : s.antiAffinity) {
             String v = node.labels().get(t.topologyKey());
@@ -102,7 +111,8 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
 
     @Override
     public long score(ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot) {
-        Map<TopologyPair, Long> topologyScore = snapshot.memo(NAME + "/score", pod, () -> topologyScore(pod, snapshot));
+        Map<TopologyPair, Long> topologyScore = snapshot.memo(TOPOLOGY_SCORE, pod, InterPodAffinity::topologyScore);
+        if (topologyScore.isEmpty()) return 0;
         long score = 0;
         for (Map.Entry<String, String> label : node.labels().entrySet()) {
             score += topologyScore.getOrDefault(new TopologyPair(label.getKey(), label.getValue()), 0L);

@@ -3,6 +3,7 @@ package dev.podium.actors.scheduler.plugins;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.scheduler.ClusterSnapshot;
+import dev.podium.actors.scheduler.CycleKey;
 import dev.podium.actors.scheduler.FilterPlugin;
 import dev.podium.actors.scheduler.FilterResult;
 import dev.podium.actors.scheduler.NodeInfo;
@@ -19,6 +20,8 @@ import java.util.List;
 public final class NodeAffinity implements FilterPlugin, ScorePlugin {
     public static final String NAME = "NodeAffinity";
     public static final String REASON = "node(s) didn't match Pod's node affinity/selector";
+    private static final CycleKey<NodeSelectors.RequiredNodeAffinity> REQUIRED = new CycleKey<>(NAME + "/required");
+    private static final CycleKey<List<ObjectNode>> PREFERRED = new CycleKey<>(NAME + "/preferred");
 
     @Override
     public String name() {
@@ -27,13 +30,14 @@ public final class NodeAffinity implements FilterPlugin, ScorePlugin {
 
     @Override
     public FilterResult filter(ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot) {
-        return NodeSelectors.podMatchesNode(pod, node) ? FilterResult.success() : FilterResult.unresolvable(REASON);
+        NodeSelectors.RequiredNodeAffinity required = snapshot.memo(REQUIRED, pod, (p, s) -> NodeSelectors.RequiredNodeAffinity.of(p));
+        return required.isEmpty() || required.matches(node) ? FilterResult.success() : FilterResult.unresolvable(REASON);
     }
 
     @Override
     public long score(ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot) {
-        JsonNode na = Pods.at(pod, "spec", "affinity", "nodeAffinity");
-        List<ObjectNode> preferred = Nodes.objects(na, "preferredDuringSchedulingIgnoredDuringExecution");
+        List<ObjectNode> preferred = snapshot.memo(PREFERRED, pod,
+                (p, s) -> Nodes.objects(Pods.at(p, "spec", "affinity", "nodeAffinity"), "preferredDuringSchedulingIgnoredDuringExecution"));
         long sum = 0;
         for (ObjectNode p : preferred) {
             Long weight = Nodes.integer(p, "weight");

@@ -3,6 +3,7 @@ package dev.podium.actors.scheduler.plugins;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.scheduler.ClusterSnapshot;
+import dev.podium.actors.scheduler.CycleKey;
 import dev.podium.actors.scheduler.FilterPlugin;
 import dev.podium.actors.scheduler.FilterResult;
 import dev.podium.actors.scheduler.NodeInfo;
@@ -16,6 +17,7 @@ import java.util.List;
 public final class NodePorts implements FilterPlugin {
     public static final String NAME = "NodePorts";
     public static final String REASON = "node(s) didn't have free ports for the requested pod ports";
+    private static final CycleKey<List<HostPort>> HOST_PORTS = new CycleKey<>(NAME);
 
     record HostPort(String ip, String protocol, long port) {
         /** 0.0.0.0 (or empty) conflicts with every address. */
@@ -32,7 +34,7 @@ public final class NodePorts implements FilterPlugin {
 
     @Override
     public FilterResult filter(ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot) {
-        List<HostPort> wanted = snapshot.memo(NAME, pod, () -> hostPorts(pod));
+        List<HostPort> wanted = snapshot.memo(HOST_PORTS, pod, (p, s) -> hostPorts(p));
         if (wanted.isEmpty()) return FilterResult.success();
         for (ObjectNode existing : node.pods()) {
             for (HostPort used : hostPorts(existing)) {

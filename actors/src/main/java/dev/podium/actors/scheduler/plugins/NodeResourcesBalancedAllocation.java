@@ -2,6 +2,7 @@ package dev.podium.actors.scheduler.plugins;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.scheduler.ClusterSnapshot;
+import dev.podium.actors.scheduler.CycleKey;
 import dev.podium.actors.scheduler.NodeInfo;
 import dev.podium.actors.scheduler.PodRequests;
 import dev.podium.actors.scheduler.Resources;
@@ -25,24 +26,25 @@ public final class NodeResourcesBalancedAllocation implements ScorePlugin {
 
     @Override
     public long score(ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot) {
-        Resources request = snapshot.memo(NAME, pod, () -> PodRequests.of(pod));
+        Resources request = snapshot.memo(PodRequests.REQUESTS, pod, (p, s) -> PodRequests.of(p));
         ResourceAllocation a = ResourceAllocation.of(RESOURCES, request, node, true);
-        List<Double> fractions = new ArrayList<>();
+        double[] fractions = new double[RESOURCES.size()];
+        int count = 0;
         double total = 0;
         for (int i = 0; i < RESOURCES.size(); i++) {
             if (a.allocatable()[i] == 0) continue;
             double f = Math.min(1.0, (double) a.requested()[i] / a.allocatable()[i]);
-            fractions.add(f);
+            fractions[count++] = f;
             total += f;
         }
         double std = 0;
-        if (fractions.size() == 2) {
-            std = Math.abs((fractions.get(0) - fractions.get(1)) / 2);
-        } else if (fractions.size() > 2) {
-            double mean = total / fractions.size();
+        if (count == 2) {
+            std = Math.abs((fractions[0] - fractions[1]) / 2);
+        } else if (count > 2) {
+            double mean = total / count;
             double sum = 0;
-            for (double f : fractions) sum += (f - mean) * (f - mean);
-            std = Math.sqrt(sum / fractions.size());
+            for (int i = 0; i < count; i++) sum += (fractions[i] - mean) * (fractions[i] - mean);
+            std = Math.sqrt(sum / count);
         }
         return (long) ((1 - std) * MAX_SCORE);
     }

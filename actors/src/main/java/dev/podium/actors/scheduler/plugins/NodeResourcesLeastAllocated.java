@@ -2,6 +2,7 @@ package dev.podium.actors.scheduler.plugins;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.scheduler.ClusterSnapshot;
+import dev.podium.actors.scheduler.CycleKey;
 import dev.podium.actors.scheduler.NodeInfo;
 import dev.podium.actors.scheduler.PodRequests;
 import dev.podium.actors.scheduler.Resources;
@@ -25,7 +26,7 @@ public final class NodeResourcesLeastAllocated implements ScorePlugin {
 
     @Override
     public long score(ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot) {
-        Resources request = snapshot.memo(NAME, pod, () -> PodRequests.nonZero(pod));
+        Resources request = snapshot.memo(PodRequests.NON_ZERO_REQUESTS, pod, (p, s) -> PodRequests.nonZero(p));
         ResourceAllocation a = ResourceAllocation.of(RESOURCES, request, node, false);
         long sum = 0, weights = 0;
         for (int i = 0; i < RESOURCES.size(); i++) {

@@ -15,12 +15,29 @@ public final class NodeSelectors {
 
     /** The pod's nodeSelector and required node affinity both match (kube's GetRequiredNodeAffinity(pod).Match). */
     public static boolean podMatchesNode(JsonNode pod, NodeInfo node) {
-        Map<String, String> selector = Nodes.stringMap(Pods.spec(pod), "nodeSelector");
-        for (Map.Entry<String, String> e : selector.entrySet()) {
-            if (!e.getValue().equals(node.labels().get(e.getKey()))) return false;
+        return RequiredNodeAffinity.of(pod).matches(node);
+    }
+
+    /** A pod's spec.nodeSelector and required node affinity terms ({@code terms} null when it has none), read once. */
+    public record RequiredNodeAffinity(Map<String, String> selector, List<ObjectNode> terms) {
+
+        public static RequiredNodeAffinity of(JsonNode pod) {
+            JsonNode required = Pods.at(pod, "spec", "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution");
+            return new RequiredNodeAffinity(Nodes.stringMap(Pods.spec(pod), "nodeSelector"),
+                    required == null ? null : Nodes.objects(required, "nodeSelectorTerms"));
         }
-        JsonNode required = Pods.at(pod, "spec", "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution");
-        return required == null || matchesAnyTerm(Nodes.objects(required, "nodeSelectorTerms"), node);
+
+        /** Every node matches: nothing to check. */
+        public boolean isEmpty() {
+            return selector.isEmpty() && terms == null;
+        }
+
+        public boolean matches(NodeInfo node) {
+            for (Map.Entry<String, String> e : selector.entrySet()) {
+                if (!e.getValue().equals(node.labels().get(e.getKey()))) return false;
+            }
+            return terms == null || matchesAnyTerm(terms, node);
+        }
     }
 
     /** Terms are ORed; no terms match nothing. */

@@ -5,8 +5,6 @@ import dev.podium.actors.scheduler.ClusterSnapshot;
 import dev.podium.actors.scheduler.FilterPlugin;
 import dev.podium.actors.scheduler.FilterResult;
 import dev.podium.actors.scheduler.NodeInfo;
-import dev.podium.actors.scheduler.Pods;
-import dev.podium.model.validation.Nodes;
 
 /** A cordoned node (spec.unschedulable) takes only pods tolerating node.kubernetes.io/unschedulable:NoSchedule. */
 public final class NodeUnschedulable implements FilterPlugin {
@@ -21,7 +19,7 @@ public final class NodeUnschedulable implements FilterPlugin {
 
     @Override
     public FilterResult filter(ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot) {
-        if (!Nodes.bool(Pods.spec(node.node()), "unschedulable")) return FilterResult.success();
+        if (!node.unschedulable()) return FilterResult.success();
         return Toleration.anyTolerates(Toleration.of(pod), UNSCHEDULABLE) ? FilterResult.success() : FilterResult.unresolvable(REASON);
     }
 }

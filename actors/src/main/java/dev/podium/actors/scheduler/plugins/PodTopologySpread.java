@@ -2,6 +2,7 @@ package dev.podium.actors.scheduler.plugins;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.scheduler.ClusterSnapshot;
+import dev.podium.actors.scheduler.CycleKey;
 import dev.podium.actors.scheduler.FilterPlugin;
 import dev.podium.actors.scheduler.FilterResult;
 import dev.podium.actors.scheduler.NodeInfo;
@@ -24,6 +25,7 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
     public static final String REASON = "node(s) didn't match pod topology spread constraints";
     public static final String MISSING_LABEL_REASON = REASON + " (missing required label)";
     static final String HOSTNAME = "kubernetes.io/hostname";
+    private static final CycleKey<FilterState> FILTER_STATE = new CycleKey<>(NAME + "/filter");
 
     /** The DoNotSchedule constraints and matching-pod counts per domain of the eligible nodes. */
     private record FilterState(List<SpreadConstraint> constraints, Map<TopologyPair, Long> counts) {
@@ -47,7 +49,7 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
 
     @Override
     public FilterResult filter(ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot) {
-        FilterState s = snapshot.memo(NAME + "/filter", pod, () -> filterState(pod, snapshot));
+        FilterState s = snapshot.memo(FILTER_STATE, pod, PodTopologySpread::filterState);
         for (SpreadConstraint c : s.constraints) {
             String value = node.labels().get(c.topologyKey());
             if (value == null) return FilterResult.unresolvable(MISSING_LABEL_REASON);

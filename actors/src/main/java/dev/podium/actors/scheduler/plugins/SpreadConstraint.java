@@ -56,7 +56,7 @@ public record SpreadConstraint(long maxSkew, String topologyKey, boolean doNotSc
     /** Does the node take part in this constraint's counting (kube's MatchNodeInclusionPolicies)? */
     public boolean includes(JsonNode pod, NodeInfo node) {
         if (honorNodeAffinity && !NodeSelectors.podMatchesNode(pod, node)) return false;
-        return !honorNodeTaints || Toleration.firstUntolerated(Taint.of(node.node()), Toleration.of(pod)) == null;
+        return !honorNodeTaints || Toleration.firstUntolerated(node.taints(), Toleration.of(pod)) == null;
     }
 
     /** Pods in {@code namespace} matching the selector, not being deleted. */

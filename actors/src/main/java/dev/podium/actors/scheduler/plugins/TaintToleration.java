@@ -2,6 +2,7 @@ package dev.podium.actors.scheduler.plugins;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.scheduler.ClusterSnapshot;
+import dev.podium.actors.scheduler.CycleKey;
 import dev.podium.actors.scheduler.FilterPlugin;
 import dev.podium.actors.scheduler.FilterResult;
 import dev.podium.actors.scheduler.NodeInfo;
@@ -15,6 +16,8 @@ import java.util.List;
  */
 public final class TaintToleration implements FilterPlugin, ScorePlugin {
     public static final String NAME = "TaintToleration";
+    private static final CycleKey<List<Toleration>> TOLERATIONS = new CycleKey<>(NAME);
+    private static final CycleKey<List<Toleration>> PREFER_NO_SCHEDULE_TOLERATIONS = new CycleKey<>(NAME + "/score");
 
     @Override
     public String name() {
@@ -28,18 +31,19 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
 
     @Override
     public FilterResult filter(ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot) {
-        List<Toleration> tolerations = snapshot.memo(NAME, pod, () -> Toleration.of(pod));
-        Taint t = Toleration.firstUntolerated(Taint.of(node.node()), tolerations);
+        if (node.taints().isEmpty()) return FilterResult.success();
+        Taint t = Toleration.firstUntolerated(node.taints(), snapshot.memo(TOLERATIONS, pod, (p, s) -> Toleration.of(p)));
         return t == null ? FilterResult.success() : FilterResult.unresolvable(reason(t));
     }
 
     /** The count of intolerable PreferNoSchedule taints; only tolerations with no or that effect count. */
     @Override
     public long score(ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot) {
-        List<Toleration> preferNoSchedule = Toleration.of(pod).stream()
-                .filter(t -> t.effect().isEmpty() || t.effect().equals(Taint.PREFER_NO_SCHEDULE)).toList();
+        if (node.taints().isEmpty()) return 0;
+        List<Toleration> preferNoSchedule = snapshot.memo(PREFER_NO_SCHEDULE_TOLERATIONS, pod, (p, s) -> Toleration.of(p).stream()
+                .filter(t -> t.effect().isEmpty() || t.effect().equals(Taint.PREFER_NO_SCHEDULE)).toList());
         long count = 0;
-        for (Taint t : Taint.of(node.node())) {
+        for (Taint t : node.taints()) {
             if (t.effect().equals(Taint.PREFER_NO_SCHEDULE) && !Toleration.anyTolerates(preferNoSchedule, t)) count++;
         }
         return count;
