@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -67,6 +68,8 @@ public final class PodStartupBench {
             String url = node.url() + "/api/v1/namespaces/default/pods";
             AtomicInteger next = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(clients);
+            long cpuStart = ProcessMemory.cpuNanos();
+            long machineStart = ProcessMemory.machineBusyNanos();
             long start = System.nanoTime();
             final int total = pods;
             for (int c = 0; c < clients; c++) {
@@ -84,17 +87,25 @@ public final class PodStartupBench {
                 });
             }
             pool.shutdown();
+            pool.awaitTermination(15, TimeUnit.MINUTES);
+            double createSeconds = (System.nanoTime() - start) / 1e9;
             long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
             while (running.get() < pods && System.nanoTime() < deadline) Thread.sleep(100);
             double seconds = (System.nanoTime() - start) / 1e9;
             double scheduleSeconds = (lastBind.get() - start) / 1e9;
+            double cpuSeconds = (ProcessMemory.cpuNanos() - cpuStart) / 1e9;
+            double machineSeconds = (ProcessMemory.machineBusyNanos() - machineStart) / 1e9;
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             System.out.printf("running    %d/%d pods in %.1f s%n", running.get(), pods, seconds);
+            System.out.printf("created    %d pods in %.1f s, %.1f creates/s (%d clients)%n", pods, createSeconds, pods / createSeconds, clients);
             System.out.printf("scheduled  %d pods, %.1f pods/s (first create to last binding seen)%n", bound.size(), bound.size() / scheduleSeconds);
             System.out.printf("startup    create->Running p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                     startup.getValueAtPercentile(50) / 1000.0, startup.getValueAtPercentile(99) / 1000.0, startup.getMaxValue() / 1000.0);
             System.out.printf("memory     heap used after GC %d MiB, RSS %s%n", heap >> 20, ProcessMemory.rss(ProcessHandle.current().pid()));
+            System.out.printf("cpu        this JVM (Podium + load) %.1f s, whole machine (with PostgreSQL) %.1f s of %.1f s; %.2f ms per pod%n",
+                    cpuSeconds, machineSeconds, seconds * Runtime.getRuntime().availableProcessors(), machineSeconds * 1000 / pods);
+            if (scratch != null) System.out.printf("writes     %s%n", scratch.journalWritesByKind());
         } finally {
             if (scratch != null) scratch.close();
         }

@@ -2,6 +2,7 @@ package dev.podium.bench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,6 +35,17 @@ final class ScratchDatabase implements AutoCloseable {
 
     String url() {
         return adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
+    }
+
+    /** Events in the journal per entity type (the part of persistence_id before '|'), most first. */
+    String journalWritesByKind() throws SQLException {
+        StringBuilder out = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(url(), "postgres", ""); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT split_part(persistence_id, '|', 1) AS kind, count(*) AS n FROM event_journal"
+                     + " GROUP BY 1 ORDER BY 2 DESC")) {
+            while (rs.next()) out.append(out.isEmpty() ? "" : ", ").append(rs.getString(1)).append(' ').append(rs.getLong(2));
+        }
+        return out.toString();
     }
 
     @Override

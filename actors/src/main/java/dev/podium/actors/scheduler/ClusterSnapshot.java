@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -68,8 +69,15 @@ public final class ClusterSnapshot {
         return sorted(infos, nsLabels, withAffinity);
     }
 
+    /** A snapshot of these nodes as they are (no namespaces). */
+    public static ClusterSnapshot ofNodes(Collection<NodeInfo> nodes) {
+        List<AssignedPod> withAffinity = new ArrayList<>();
+        for (NodeInfo n : nodes) addWithPodAffinity(n, withAffinity);
+        return sorted(new ArrayList<>(nodes), Map.of(), withAffinity);
+    }
+
     private static void addWithPodAffinity(NodeInfo node, List<AssignedPod> into) {
-        for (ObjectNode p : node.pods()) if (Pods.hasPodAffinity(p)) into.add(new AssignedPod(p, node));
+        for (ObjectNode p : node.affinityPods()) into.add(new AssignedPod(p, node));
     }
 
     public List<NodeInfo> nodes() {
@@ -120,7 +128,7 @@ public final class ClusterSnapshot {
         NodeInfo replaced = list[i];
         list[i] = replacement;
         List<AssignedPod> withAffinity = withPodAffinity;
-        if (!withAffinity.isEmpty() || !replacement.pods().isEmpty()) {
+        if (!withAffinity.isEmpty() || !replacement.affinityPods().isEmpty()) {
             withAffinity = new ArrayList<>(withPodAffinity);
             withAffinity.removeIf(ap -> ap.node() == replaced);
             addWithPodAffinity(replacement, withAffinity);

@@ -17,26 +17,31 @@ import java.util.Set;
  * pods' requests ({@code pods} is their count), {@code nonZeroRequested} the same with the scoring
  * defaults, {@code allocatable} comes from status.allocatable, falling back to status.capacity
  * per resource. The Node fields plugins read for every pod (labels, taints, spec.unschedulable)
- * are parsed once here, not per scheduling cycle.
+ * are parsed once here, not per scheduling cycle; {@code affinityPods} are the pods with pod
+ * (anti-)affinity terms.
  */
 public record NodeInfo(String name, Map<String, String> labels, ObjectNode node, List<Taint> taints, boolean unschedulable,
-                       List<ObjectNode> pods, Resources requested, Resources nonZeroRequested, Resources allocatable) {
+                       List<ObjectNode> pods, List<ObjectNode> affinityPods, Resources requested, Resources nonZeroRequested,
+                       Resources allocatable) {
 
     public NodeInfo {
         labels = Map.copyOf(labels);
         taints = List.copyOf(taints);
         pods = List.copyOf(pods);
+        affinityPods = List.copyOf(affinityPods);
     }
 
     public static NodeInfo of(ObjectNode node, List<ObjectNode> pods) {
         Resources requested = Resources.ZERO;
         Resources nonZero = Resources.ZERO;
+        List<ObjectNode> affinityPods = new ArrayList<>();
         for (ObjectNode p : pods) {
             requested = requested.plus(PodRequests.of(p));
             nonZero = nonZero.plus(PodRequests.nonZero(p));
+            if (Pods.hasPodAffinity(p)) affinityPods.add(p);
         }
         return new NodeInfo(Pods.name(node), Pods.labels(node), node, Taint.of(node), Nodes.bool(Pods.spec(node), "unschedulable"),
-                pods, requested.withPods(pods.size()), nonZero.withPods(pods.size()), allocatable(node));
+                pods, affinityPods, requested.withPods(pods.size()), nonZero.withPods(pods.size()), allocatable(node));
     }
 
     private static Resources allocatable(ObjectNode node) {
@@ -63,7 +68,12 @@ public record NodeInfo(String name, Map<String, String> labels, ObjectNode node,
         List<ObjectNode> more = new ArrayList<>(pods.size() + 1);
         more.addAll(pods);
         more.add(pod);
-        return new NodeInfo(name, labels, node, taints, unschedulable, more,
+        List<ObjectNode> affinity = affinityPods;
+        if (Pods.hasPodAffinity(pod)) {
+            affinity = new ArrayList<>(affinityPods);
+            affinity.add(pod);
+        }
+        return new NodeInfo(name, labels, node, taints, unschedulable, more, affinity,
                 requested.plus(PodRequests.of(pod)).withPods(more.size()),
                 nonZeroRequested.plus(PodRequests.nonZero(pod)).withPods(more.size()), allocatable);
     }

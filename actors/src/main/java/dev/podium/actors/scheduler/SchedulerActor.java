@@ -10,30 +10,40 @@ import dev.podium.model.json.Json;
 import dev.podium.model.kinds.KindRegistry;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.model.patch.PatchType;
-import dev.podium.persistence.watch.CachedObject;
 import dev.podium.persistence.watch.WatchCache;
+import dev.podium.persistence.watch.WatchEvent;
 import dev.podium.persistence.watch.WatchFilter;
+import org.apache.pekko.Done;
+import org.apache.pekko.japi.Pair;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.stream.KillSwitch;
+import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.Sink;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
- * The default scheduler (run as a cluster singleton). A pass takes every pending pod meant for
- * it from the watch cache, runs {@link SchedulingAlgorithm} against a snapshot of nodes and pods,
- * and binds through the Pod entity (which accepts one binding only). Passes run when pods or
- * nodes change (watch events as hints, debounced) and on a slow resync, never in a busy loop.
- * Unschedulable pods get PodScheduled=False with kube-scheduler's message and a FailedScheduling event.
+ * The default scheduler (run as a cluster singleton). It watches Pods and Nodes in the watch
+ * cache (starting with every current object) and keeps a {@link SchedulerCache} current, one
+ * event at a time. A pass takes the pending pods meant for it, runs {@link SchedulingAlgorithm}
+ * against a snapshot of nodes and pods, and binds through the Pod entity (which accepts one
+ * binding only). Passes run when pods or nodes change (debounced) and on a slow resync, never in
+ * a busy loop. Unschedulable pods get PodScheduled=False with kube-scheduler's message and a
+ * FailedScheduling event.
  */
 public final class SchedulerActor {
     public static final String NAME = "default-scheduler";
@@ -44,9 +54,13 @@ public final class SchedulerActor {
 
     enum Pass implements Command { INSTANCE }
 
-    enum WatchEnded implements Command { INSTANCE }
+    /** A Pod or Node watch event of subscription {@code generation}. */
+    record Observed(int generation, WatchEvent event) implements Command {}
 
-    record BindFailed(String uid) implements Command {}
+    /** A watch of subscription {@code generation} ended: start over from a fresh list. */
+    record WatchEnded(int generation) implements Command {}
+
+    record BindFailed(String key) implements Command {}
 
     private static final ResourceKind POD = KindRegistry.get("Pod");
     private static final ResourceKind NODE = KindRegistry.get("Node");
@@ -59,8 +73,9 @@ public final class SchedulerActor {
     private final ObjectClient objects;
     private final Clock clock;
     private final SchedulingAlgorithm algorithm = SchedulingAlgorithm.defaults();
-    /** Pods bound by this scheduler that the cache does not show bound yet, with the node. */
-    private final Map<String, ObjectNode> assumed = new HashMap<>();
+    private SchedulerCache state = new SchedulerCache(NAME);
+    private int generation;
+    private final List<KillSwitch> watches = new ArrayList<>();
     /** The unschedulable message last reported per pod uid, so it is reported once. */
     private final Map<String, String> reported = new HashMap<>();
 
@@ -91,79 +106,85 @@ public final class SchedulerActor {
                     pass();
                     return Behaviors.same();
                 })
+                .onMessage(Observed.class, m -> {
+                    if (m.generation() == generation) observe(m.event());
+                    return Behaviors.same();
+                })
                 .onMessage(BindFailed.class, m -> {
-                    assumed.remove(m.uid());
+                    state.forget(m.key());
                     ctx.getSelf().tell(Changed.INSTANCE);
                     return Behaviors.same();
                 })
-                .onMessageEquals(WatchEnded.INSTANCE, () -> {
-                    subscribe();
+                .onMessage(WatchEnded.class, m -> {
+                    if (m.generation() == generation) subscribe();
+                    return Behaviors.same();
+                })
+                .onSignal(PostStop.class, signal -> {
+                    watches.forEach(KillSwitch::shutdown);
                     return Behaviors.same();
                 })
                 .build();
     }
 
+    /** Watches Pods and Nodes from a full list (ADDED for every current object) into a fresh cache. */
     private void subscribe() {
+        watches.forEach(KillSwitch::shutdown);
+        watches.clear();
+        generation++;
+        state = new SchedulerCache(NAME);
+        int gen = generation;
         ActorRef<Command> self = ctx.getSelf();
         Materializer mat = Materializer.matFromSystem(ctx.getSystem());
         for (ResourceKind kind : List.of(POD, NODE)) {
-            cache.watch(new WatchFilter(kind.entityTypeName(), null, o -> true), cache.currentResourceVersion(), false, 100_000, mat)
-                    .runForeach(e -> self.tell(Changed.INSTANCE), mat)
-                    .whenComplete((d, t) -> self.tell(WatchEnded.INSTANCE));
+            Pair<UniqueKillSwitch, CompletionStage<Done>> running =
+                    cache.watch(new WatchFilter(kind.entityTypeName(), null, o -> true), -1, false, 100_000, mat)
+                            .viaMat(KillSwitches.single(), Keep.right())
+                            .toMat(Sink.foreach(e -> self.tell(new Observed(gen, e))), Keep.both())
+                            .run(mat);
+            watches.add(running.first());
+            running.second().whenComplete((d, t) -> self.tell(new WatchEnded(gen)));
         }
-        self.tell(Changed.INSTANCE);
+    }
+
+    private void observe(WatchEvent e) {
+        boolean deleted = e.type() == WatchEvent.Type.DELETED;
+        if (e.kind().equals(NODE.entityTypeName())) {
+            if (deleted) state.nodeDeleted(e.object());
+            else state.nodeChanged(e.object());
+        } else if (deleted) {
+            state.podDeleted(e.object());
+            reported.remove(e.object().path("metadata").path("uid").asText());
+        } else {
+            state.podChanged(e.object());
+        }
+        if (!timers.isTimerActive("pass")) timers.startSingleTimer("pass", Pass.INSTANCE, DEBOUNCE);
     }
 
     private void pass() {
-        List<ObjectNode> nodes = cache.list(NODE.entityTypeName(), null, o -> true, 0, null).items().stream().map(CachedObject::object).toList();
-        List<ObjectNode> pods = new ArrayList<>();
-        List<ObjectNode> pending = new ArrayList<>();
-        for (CachedObject c : cache.list(POD.entityTypeName(), null, o -> true, 0, null).items()) {
-            ObjectNode pod = c.object();
-            String uid = pod.path("metadata").path("uid").asText();
-            boolean bound = !pod.path("spec").path("nodeName").asText("").isEmpty();
-            if (bound) {
-                assumed.remove(uid);
-                pods.add(pod);
-            } else if (assumed.containsKey(uid)) {
-                pods.add(assumed.get(uid));
-            } else if (isMine(pod)) {
-                pending.add(pod);
-            }
-        }
-        if (pending.isEmpty()) return;
-        pending.sort(Comparator.comparingLong((ObjectNode p) -> -p.path("spec").path("priority").asLong(0))
-                .thenComparing(p -> p.path("metadata").path("creationTimestamp").asText()));
-        ClusterSnapshot snapshot = ClusterSnapshot.of(nodes, pods);
-        for (ObjectNode pod : pending) {
+        if (!state.hasPending()) return;
+        ClusterSnapshot snapshot = state.snapshot();
+        for (ObjectNode pod : state.pending()) {
             ScheduleResult result = algorithm.schedule(pod, snapshot);
             if (result instanceof ScheduleResult.Scheduled s) {
                 ObjectNode placed = pod.deepCopy();
                 placed.with("spec").put("nodeName", s.nodeName());
-                NodeInfo node = snapshot.node(s.nodeName()).orElseThrow();
-                snapshot = snapshot.withNode(node.with(placed));
-                bind(pod, placed, s.nodeName());
+                NodeInfo node = snapshot.node(s.nodeName()).orElseThrow().with(placed);
+                snapshot = snapshot.withNode(node);
+                state.assume(pod, placed);
+                state.placed(node);
+                bind(pod, s.nodeName());
             } else if (result instanceof ScheduleResult.Unschedulable u) {
                 reportUnschedulable(pod, u);
             }
         }
     }
 
-    private static boolean isMine(ObjectNode pod) {
-        if (pod.path("metadata").has("deletionTimestamp")) return false;
-        String phase = pod.path("status").path("phase").asText("Pending");
-        if (phase.equals("Succeeded") || phase.equals("Failed")) return false;
-        return NAME.equals(pod.path("spec").path("schedulerName").asText(NAME));
-    }
-
-    private void bind(ObjectNode pod, ObjectNode placed, String node) {
-        String uid = pod.path("metadata").path("uid").asText();
-        assumed.put(uid, placed);
-        reported.remove(uid);
-        String key = pod.path("metadata").path("namespace").asText() + "/" + pod.path("metadata").path("name").asText();
+    private void bind(ObjectNode pod, String node) {
+        reported.remove(pod.path("metadata").path("uid").asText());
+        String key = Pods.key(pod);
         ActorRef<Command> self = ctx.getSelf();
         objects.ask(POD, key, r -> new ObjectCommand.Bind(node, r)).whenComplete((reply, failure) -> {
-            if (failure != null || reply instanceof ObjectReply.Rejected) self.tell(new BindFailed(uid));
+            if (failure != null || reply instanceof ObjectReply.Rejected) self.tell(new BindFailed(key));
         });
     }
 

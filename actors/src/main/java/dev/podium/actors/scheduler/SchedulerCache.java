@@ -1,0 +1,168 @@
+package dev.podium.actors.scheduler;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What the scheduler knows between passes, kept up to date one watch event at a time (kube's
+ * scheduler cache and active queue): Nodes, the non-terminal pods bound to each, and the pending
+ * pods this scheduler is responsible for, in scheduling order (higher priority first, then
+ * older). A pass asks for a {@link #snapshot}, which recomputes only the nodes whose Node or pods
+ * changed since the last one. Pods the scheduler has bound but not yet seen bound are
+ * <em>assumed</em> on their node. Owned by one actor; not thread-safe.
+ */
+public final class SchedulerCache {
+    private final String schedulerName;
+    private final Map<String, ObjectNode> nodes = new HashMap<>();
+    private final Map<String, Map<String, ObjectNode>> podsByNode = new HashMap<>();
+    /** Where each tracked pod is: the node name it counts toward, or {@link #PENDING}. */
+    private final Map<String, String> location = new HashMap<>();
+    private final TreeMap<QueueKey, ObjectNode> pending = new TreeMap<>(QueueKey.ORDER);
+    private final Map<String, QueueKey> queueKeys = new HashMap<>();
+    /** Assumed pods (bind in flight) with the latest object seen for them, restored if the bind fails. */
+    private final Map<String, ObjectNode> assumed = new HashMap<>();
+    private final TreeMap<String, NodeInfo> infos = new TreeMap<>();
+    private final Set<String> dirty = new HashSet<>();
+    private static final String PENDING = "";
+
+    private record QueueKey(long priority, String created, String key) {
+        static final Comparator<QueueKey> ORDER = Comparator.comparingLong((QueueKey k) -> -k.priority)
+                .thenComparing(QueueKey::created).thenComparing(QueueKey::key);
+    }
+
+    public SchedulerCache(String schedulerName) {
+        this.schedulerName = schedulerName;
+    }
+
+    /** A Node was added or changed. */
+    public void nodeChanged(ObjectNode node) {
+        String name = Pods.name(node);
+        nodes.put(name, node);
+        dirty.add(name);
+    }
+
+    public void nodeDeleted(ObjectNode node) {
+        String name = Pods.name(node);
+        nodes.remove(name);
+        dirty.add(name);
+    }
+
+    /** A Pod was added or changed: it counts toward its node, waits in the queue, or is not this scheduler's business. */
+    public void podChanged(ObjectNode pod) {
+        String key = Pods.key(pod);
+        if (assumed.containsKey(key)) {
+            if (Pods.nodeName(pod).isEmpty()) {
+                assumed.put(key, pod);
+                return;
+            }
+            assumed.remove(key);
+        }
+        untrack(key);
+        track(key, pod);
+    }
+
+    public void podDeleted(ObjectNode pod) {
+        String key = Pods.key(pod);
+        assumed.remove(key);
+        untrack(key);
+    }
+
+    /** The scheduler bound {@code pod}: count {@code placed} (the pod with spec.nodeName set) on its node until the bind is seen. */
+    public void assume(ObjectNode pod, ObjectNode placed) {
+        String key = Pods.key(pod);
+        untrack(key);
+        assumed.put(key, pod);
+        track(key, placed);
+    }
+
+    /** The bind failed: the pod goes back to what was last seen of it. */
+    public void forget(String key) {
+        ObjectNode latest = assumed.remove(key);
+        if (latest == null) return;
+        untrack(key);
+        track(key, latest);
+    }
+
+    public boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
+    /** The pending pods in scheduling order. */
+    public List<ObjectNode> pending() {
+        return new ArrayList<>(pending.values());
+    }
+
+    /**
+     * The cluster as a snapshot. Nodes untouched since the previous call keep their NodeInfo;
+     * {@link #placed} records what a pass adds to it.
+     */
+    public ClusterSnapshot snapshot() {
+        for (String name : dirty) {
+            ObjectNode node = nodes.get(name);
+            if (node == null) {
+                infos.remove(name);
+            } else {
+                Map<String, ObjectNode> pods = podsByNode.get(name);
+                infos.put(name, NodeInfo.of(node, pods == null ? List.of() : new ArrayList<>(pods.values())));
+            }
+        }
+        dirty.clear();
+        return ClusterSnapshot.ofNodes(infos.values());
+    }
+
+    /** A pass placed a pod: keep the node as the pass's snapshot holds it, so the next snapshot need not recompute it. */
+    public void placed(NodeInfo node) {
+        if (!dirty.contains(node.name()) && infos.containsKey(node.name())) infos.put(node.name(), node);
+    }
+
+    /** How many pods are tracked on nodes, for tests and logs. */
+    public int boundPods() {
+        int n = 0;
+        for (Map<String, ObjectNode> pods : podsByNode.values()) n += pods.size();
+        return n;
+    }
+
+    private void track(String key, ObjectNode pod) {
+        String nodeName = Pods.nodeName(pod);
+        if (!nodeName.isEmpty()) {
+            if (Pods.isTerminal(pod)) return;
+            podsByNode.computeIfAbsent(nodeName, n -> new LinkedHashMap<>()).put(key, pod);
+            location.put(key, nodeName);
+            dirty.add(nodeName);
+        } else if (isMine(pod)) {
+            QueueKey q = new QueueKey(Pods.priority(pod), pod.path("metadata").path("creationTimestamp").asText(), key);
+            pending.put(q, pod);
+            queueKeys.put(key, q);
+            location.put(key, PENDING);
+        }
+    }
+
+    private void untrack(String key) {
+        String at = location.remove(key);
+        if (at == null) return;
+        if (at.equals(PENDING)) {
+            pending.remove(queueKeys.remove(key));
+            return;
+        }
+        Map<String, ObjectNode> pods = podsByNode.get(at);
+        if (pods != null) {
+            pods.remove(key);
+            if (pods.isEmpty()) podsByNode.remove(at);
+        }
+        dirty.add(at);
+    }
+
+    private boolean isMine(ObjectNode pod) {
+        if (Pods.isTerminating(pod) || Pods.isTerminal(pod)) return false;
+        return schedulerName.equals(pod.path("spec").path("schedulerName").asText(schedulerName));
+    }
+}
