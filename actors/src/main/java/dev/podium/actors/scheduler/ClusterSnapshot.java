@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -69,11 +68,21 @@ public final class ClusterSnapshot {
         return sorted(infos, nsLabels, withAffinity);
     }
 
-    /** A snapshot of these nodes as they are (no namespaces). */
-    public static ClusterSnapshot ofNodes(Collection<NodeInfo> nodes) {
+    /**
+     * A snapshot of these nodes, sorted by name, as they are (no namespaces); when they are the
+     * same nodes as in {@code previous} (may be null), its name index is reused.
+     */
+    public static ClusterSnapshot ofNodes(List<NodeInfo> sortedNodes, ClusterSnapshot previous) {
         List<AssignedPod> withAffinity = new ArrayList<>();
-        for (NodeInfo n : nodes) addWithPodAffinity(n, withAffinity);
-        return sorted(new ArrayList<>(nodes), Map.of(), withAffinity);
+        for (NodeInfo n : sortedNodes) addWithPodAffinity(n, withAffinity);
+        if (previous == null || !sameNames(previous.nodes, sortedNodes)) return sorted(sortedNodes, Map.of(), withAffinity);
+        return new ClusterSnapshot(Collections.unmodifiableList(sortedNodes), previous.index, Map.of(), withAffinity);
+    }
+
+    private static boolean sameNames(List<NodeInfo> a, List<NodeInfo> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) if (!a.get(i).name().equals(b.get(i).name())) return false;
+        return true;
     }
 
     private static void addWithPodAffinity(NodeInfo node, List<AssignedPod> into) {

@@ -63,6 +63,18 @@ public record NodeInfo(String name, Map<String, String> labels, ObjectNode node,
         return of(node, kept);
     }
 
+    /** This node with {@code old} swapped for a newer version of the same pod, whose requests are the same. */
+    public NodeInfo replaced(ObjectNode old, ObjectNode updated) {
+        return new NodeInfo(name, labels, node, taints, unschedulable, swap(pods, old, updated), swap(affinityPods, old, updated),
+                requested, nonZeroRequested, allocatable);
+    }
+
+    private static List<ObjectNode> swap(List<ObjectNode> list, ObjectNode old, ObjectNode updated) {
+        List<ObjectNode> out = new ArrayList<>(list);
+        out.replaceAll(p -> p == old ? updated : p);
+        return out;
+    }
+
     /** This node with one more pod: its requests are added to the sums (kube's NodeInfo.AddPod). */
     public NodeInfo with(ObjectNode pod) {
         List<ObjectNode> more = new ArrayList<>(pods.size() + 1);

@@ -23,6 +23,10 @@ public final class Pods {
         return ns.isEmpty() ? "default" : ns;
     }
 
+    public static String uid(JsonNode obj) {
+        return Nodes.str(Nodes.obj(obj, "metadata"), "uid");
+    }
+
     /** namespace/name, how pods are told apart. */
     public static String key(JsonNode pod) {
         return namespace(pod) + "/" + name(pod);

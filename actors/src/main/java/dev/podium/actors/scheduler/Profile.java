@@ -12,6 +12,7 @@ import dev.podium.actors.scheduler.plugins.NodeUnschedulable;
 import dev.podium.actors.scheduler.plugins.PodTopologySpread;
 import dev.podium.actors.scheduler.plugins.TaintToleration;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The plugins a scheduler runs: filters in order (a node stops at its first failure) and weighted scores. */
@@ -40,6 +41,18 @@ public record Profile(List<FilterPlugin> filters, List<WeightedScore> scores) {
 
     /** Runs the filters in order and returns the first failure, or success. */
     public FilterResult runFilters(ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot) {
+        return runFilters(filters, pod, node, snapshot);
+    }
+
+    /** The filters that have something to check for this pod, in order. */
+    public List<FilterPlugin> activeFilters(ObjectNode pod, ClusterSnapshot snapshot) {
+        List<FilterPlugin> active = new ArrayList<>(filters.size());
+        for (FilterPlugin f : filters) if (!f.skipsFilter(pod, snapshot)) active.add(f);
+        return active;
+    }
+
+    /** Runs {@code filters} in order and returns the first failure, or success. */
+    public static FilterResult runFilters(List<FilterPlugin> filters, ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot) {
         for (FilterPlugin f : filters) {
             FilterResult r = f.filter(pod, node, snapshot);
             if (!r.isSuccess()) return r;

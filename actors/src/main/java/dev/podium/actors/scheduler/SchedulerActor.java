@@ -170,8 +170,7 @@ public final class SchedulerActor {
                 placed.with("spec").put("nodeName", s.nodeName());
                 NodeInfo node = snapshot.node(s.nodeName()).orElseThrow().with(placed);
                 snapshot = snapshot.withNode(node);
-                state.assume(pod, placed);
-                state.placed(node);
+                state.assume(pod, placed, node);
                 bind(pod, s.nodeName());
             } else if (result instanceof ScheduleResult.Unschedulable u) {
                 reportUnschedulable(pod, u);

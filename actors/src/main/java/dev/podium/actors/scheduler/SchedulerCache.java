@@ -33,6 +33,7 @@ public final class SchedulerCache {
     private final TreeMap<String, NodeInfo> infos = new TreeMap<>();
     private final Set<String> dirty = new HashSet<>();
     private static final String PENDING = "";
+    private ClusterSnapshot last;
 
     private record QueueKey(long priority, String created, String key) {
         static final Comparator<QueueKey> ORDER = Comparator.comparingLong((QueueKey k) -> -k.priority)
@@ -66,8 +67,27 @@ public final class SchedulerCache {
             }
             assumed.remove(key);
         }
+        if (replaceOnSameNode(key, pod)) return;
         untrack(key);
         track(key, pod);
+    }
+
+    /**
+     * A newer version of a pod that stays on its node (a status update, say): its requests and
+     * affinity terms cannot have changed (a pod's spec may not change them), so the node's sums
+     * stand and only the object is swapped.
+     */
+    private boolean replaceOnSameNode(String key, ObjectNode pod) {
+        String at = location.get(key);
+        if (at == null || at.equals(PENDING) || !at.equals(Pods.nodeName(pod)) || Pods.isTerminal(pod)) return false;
+        Map<String, ObjectNode> pods = podsByNode.get(at);
+        ObjectNode old = pods.get(key);
+        if (!Pods.uid(old).equals(Pods.uid(pod))) return false;
+        pods.put(key, pod);
+        NodeInfo info = infos.get(at);
+        if (info != null && !dirty.contains(at)) infos.put(at, info.replaced(old, pod));
+        else dirty.add(at);
+        return true;
     }
 
     public void podDeleted(ObjectNode pod) {
@@ -76,12 +96,21 @@ public final class SchedulerCache {
         untrack(key);
     }
 
-    /** The scheduler bound {@code pod}: count {@code placed} (the pod with spec.nodeName set) on its node until the bind is seen. */
-    public void assume(ObjectNode pod, ObjectNode placed) {
+    /**
+     * The scheduler bound {@code pod}: count {@code placed} (the pod with spec.nodeName set) on
+     * its node until the bind is seen. {@code node} is that node with the pod added, as the
+     * pass's snapshot holds it; the next snapshot takes it as it is when nothing else changed there.
+     */
+    public void assume(ObjectNode pod, ObjectNode placed, NodeInfo node) {
         String key = Pods.key(pod);
+        boolean clean = !dirty.contains(node.name()) && infos.containsKey(node.name());
         untrack(key);
         assumed.put(key, pod);
         track(key, placed);
+        if (clean && location.get(key) != null) {
+            dirty.remove(node.name());
+            infos.put(node.name(), node);
+        }
     }
 
     /** The bind failed: the pod goes back to what was last seen of it. */
@@ -101,10 +130,7 @@ public final class SchedulerCache {
         return new ArrayList<>(pending.values());
     }
 
-    /**
-     * The cluster as a snapshot. Nodes untouched since the previous call keep their NodeInfo;
-     * {@link #placed} records what a pass adds to it.
-     */
+    /** The cluster as a snapshot. Nodes untouched since the previous call keep their NodeInfo. */
     public ClusterSnapshot snapshot() {
         for (String name : dirty) {
             ObjectNode node = nodes.get(name);
@@ -116,12 +142,8 @@ public final class SchedulerCache {
             }
         }
         dirty.clear();
-        return ClusterSnapshot.ofNodes(infos.values());
-    }
-
-    /** A pass placed a pod: keep the node as the pass's snapshot holds it, so the next snapshot need not recompute it. */
-    public void placed(NodeInfo node) {
-        if (!dirty.contains(node.name()) && infos.containsKey(node.name())) infos.put(node.name(), node);
+        last = ClusterSnapshot.ofNodes(new ArrayList<>(infos.values()), last);
+        return last;
     }
 
     /** How many pods are tracked on nodes, for tests and logs. */

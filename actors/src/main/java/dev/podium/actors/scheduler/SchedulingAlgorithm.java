@@ -48,6 +48,7 @@ public final class SchedulingAlgorithm {
             return new ScheduleResult.Unschedulable(FitError.NO_NODES_AVAILABLE, Map.of(), Optional.empty());
         }
         List<NodeInfo> nodes = snapshot.nodes();
+        List<FilterPlugin> filters = profile.activeFilters(pod, snapshot);
         int wanted = numFeasibleNodesToFind(nodes.size());
         List<NodeInfo> feasible = new ArrayList<>();
         Map<String, FilterResult> failures = new LinkedHashMap<>();
@@ -56,7 +57,7 @@ public final class SchedulingAlgorithm {
         while (processed < nodes.size() && feasible.size() < wanted) {
             NodeInfo node = nodes.get((start + processed) % nodes.size());
             processed++;
-            FilterResult r = profile.runFilters(pod, node, snapshot);
+            FilterResult r = Profile.runFilters(filters, pod, node, snapshot);
             if (r.isSuccess()) feasible.add(node);
             else failures.put(node.name(), r);
         }
@@ -76,10 +77,14 @@ public final class SchedulingAlgorithm {
         return Math.max(MIN_FEASIBLE_NODES_TO_FIND, numAllNodes * percentage / 100);
     }
 
-    /** The weighted sum of every score plugin's normalized score per feasible node. */
+    /**
+     * The weighted sum of every score plugin's normalized score per feasible node; plugins that
+     * would score every node alike are left out, as they cannot change the winner.
+     */
     public long[] totalScores(ObjectNode pod, List<NodeInfo> feasible, ClusterSnapshot snapshot) {
         long[] total = new long[feasible.size()];
         for (Profile.WeightedScore ws : profile.scores()) {
+            if (ws.plugin().skipsScore(pod, snapshot)) continue;
             long[] s = ws.plugin().scoreAll(pod, feasible, snapshot);
             for (int i = 0; i < total.length; i++) total[i] += s[i] * ws.weight();
         }

@@ -13,6 +13,14 @@ public interface ScorePlugin {
 
     long score(ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot);
 
+    /**
+     * True when this plugin would give every node the same score for the pod (kube's PreScore
+     * answering Skip), so it cannot change which node wins and is not run.
+     */
+    default boolean skipsScore(ObjectNode pod, ClusterSnapshot snapshot) {
+        return false;
+    }
+
     /** Rescales the raw scores of {@code nodes} in place (kube's NormalizeScore); default: as they are. */
     default void normalize(ObjectNode pod, List<NodeInfo> nodes, long[] scores, ClusterSnapshot snapshot) {}
 

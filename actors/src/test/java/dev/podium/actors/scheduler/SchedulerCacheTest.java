@@ -21,6 +21,23 @@ class SchedulerCacheTest {
         return copy;
     }
 
+    /** What a pass does when it places {@code pod}; returns the node as the pass's snapshot holds it. */
+    private NodeInfo assume(ObjectNode pod, String node) {
+        ObjectNode placed = placed(pod, node);
+        NodeInfo after = cache.snapshot().node(node).orElseThrow().with(placed);
+        cache.assume(pod, placed, after);
+        return after;
+    }
+
+    @Test
+    void theNextSnapshotTakesTheAssumedNodeAsThePassLeftIt() {
+        cache.nodeChanged(node("n1").build());
+        ObjectNode p = pod("p").build();
+        cache.podChanged(p);
+        NodeInfo after = assume(p, "n1");
+        assertThat(cache.snapshot().node("n1").orElseThrow()).isSameAs(after);
+    }
+
     @Test
     void pendingPodsComeHigherPriorityFirstThenOldest() {
         cache.podChanged(created(pod("young").build(), "2026-01-01T00:00:02Z"));
@@ -69,7 +86,7 @@ class SchedulerCacheTest {
         cache.nodeChanged(node("n1").build());
         ObjectNode p = pod("p").request("cpu", "1").build();
         cache.podChanged(p);
-        cache.assume(p, placed(p, "n1"));
+        assume(p, "n1");
         cache.podChanged(pod("p").request("cpu", "1").label("seen", "again").build());
 
         assertThat(cache.hasPending()).isFalse();
@@ -85,7 +102,7 @@ class SchedulerCacheTest {
         cache.nodeChanged(node("n1").build());
         ObjectNode p = pod("p").build();
         cache.podChanged(p);
-        cache.assume(p, placed(p, "n1"));
+        assume(p, "n1");
         ObjectNode relabelled = pod("p").label("v", "2").build();
         cache.podChanged(relabelled);
         cache.forget(Pods.key(p));
@@ -122,5 +139,36 @@ class SchedulerCacheTest {
 
         assertThat(second.node("n1").orElseThrow()).isSameAs(first.node("n1").orElseThrow());
         assertThat(second.node("n2").orElseThrow().pods()).hasSize(1);
+    }
+
+    @Test
+    void aStatusUpdateOnTheSameNodeSwapsTheObjectAndKeepsTheSums() {
+        cache.nodeChanged(node("n1").build());
+        ObjectNode pending = pod("p").request("cpu", "250m").build();
+        pending.with("metadata").put("uid", "u1");
+        cache.podChanged(placed(pending, "n1"));
+        ClusterSnapshot first = cache.snapshot();
+
+        ObjectNode running = placed(pending, "n1");
+        running.putObject("status").put("phase", "Running");
+        cache.podChanged(running);
+        NodeInfo n1 = cache.snapshot().node("n1").orElseThrow();
+
+        assertThat(n1.pods()).containsExactly(running);
+        assertThat(n1.requested()).isEqualTo(first.node("n1").orElseThrow().requested());
+    }
+
+    @Test
+    void aRecreatedPodWithTheSameNameIsCountedAfresh() {
+        cache.nodeChanged(node("n1").build());
+        ObjectNode small = pod("p").onNode("n1").request("cpu", "100m").build();
+        small.with("metadata").put("uid", "u1");
+        cache.podChanged(small);
+        cache.snapshot();
+        ObjectNode big = pod("p").onNode("n1").request("cpu", "2").build();
+        big.with("metadata").put("uid", "u2");
+        cache.podChanged(big);
+
+        assertThat(cache.snapshot().node("n1").orElseThrow().requested().milliCpu()).isEqualTo(2000);
     }
 }

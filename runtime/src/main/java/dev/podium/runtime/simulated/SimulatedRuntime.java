@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A KWOK-like runtime: no processes. Init containers complete at once, app containers become Running after
- * {@code simulatedStartDelay}. Annotations {@code podium.dev/simulate-run-seconds: "N"} (the containers exit
+ * {@code simulatedStartDelay} (first reported as ContainerCreating, unless the delay is zero). Annotations {@code podium.dev/simulate-run-seconds: "N"} (the containers exit
  * after N seconds; fractions allowed) and {@code podium.dev/simulate-exit-code: "N"} (default 0) make pods
  * complete; the restart policy applies, with CrashLoopBackOff from the settings. stopPod ends the pod at once,
  * reporting exit code 143. One timer thread and a small pool serve every pod, so tens of thousands fit a JVM.
@@ -161,8 +161,13 @@ public final class SimulatedRuntime implements ContainerRuntime {
                 app.add(new ContainerStatus(c.path("name").asText(), c.path("image").asText(""), false, new ContainerState.Waiting("ContainerCreating", null)));
         }
 
+        /** With no start delay the pod is Running in its first status, as KWOK reports it: there is no moment to show ContainerCreating. */
         void start() {
             startTime = clock.instant();
+            if (settings.simulatedStartDelay().isZero() || settings.simulatedStartDelay().isNegative()) {
+                run();
+                return;
+            }
             publish();
             schedule(settings.simulatedStartDelay(), this::run);
         }

@@ -59,6 +59,21 @@ class SimulatedRuntimeTest {
         assertThat(recorder.phase(uid)).isEqualTo("Failed");
     }
 
+    @Test
+    void withNoStartDelayTheFirstStatusIsAlreadyRunning() {
+        SimulatedRuntime immediate = new SimulatedRuntime(Clock.systemUTC(), RuntimeSettings.defaults().withSimulatedStartDelay(Duration.ZERO));
+        try {
+            ObjectNode pod = simulated(null, null, null);
+            immediate.startPod(pod, new TestPods.Context(), recorder);
+            String uid = TestPods.uid(pod);
+            await().until(() -> !recorder.all(uid).isEmpty());
+            assertThat(recorder.all(uid).get(0).path("phase").asText()).isEqualTo("Running");
+            assertThat(recorder.condition(uid, "Ready")).isEqualTo("True");
+        } finally {
+            immediate.close();
+        }
+    }
+
     @ParameterizedTest(name = "{0}, exit {1} -> {2}")
     @CsvSource({"Never, 0, Succeeded", "Never, 3, Failed", "OnFailure, 0, Succeeded"})
     void completesPerAnnotations(String policy, int exit, String phase) {

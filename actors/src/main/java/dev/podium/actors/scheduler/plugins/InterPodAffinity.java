@@ -43,6 +43,16 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
     }
 
     @Override
+    public boolean skipsFilter(ObjectNode pod, ClusterSnapshot snapshot) {
+        return snapshot.memo(FILTER_STATE, pod, InterPodAffinity::filterState).isEmpty();
+    }
+
+    @Override
+    public boolean skipsScore(ObjectNode pod, ClusterSnapshot snapshot) {
+        return snapshot.memo(TOPOLOGY_SCORE, pod, InterPodAffinity::topologyScore).isEmpty();
+    }
+
+    @Override
     public FilterResult filter(ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot) {
         FilterState s = snapshot.memo(FILTER_STATE, pod, InterPodAffinity::filterState);
         if (s.isEmpty()) return FilterResult.success();

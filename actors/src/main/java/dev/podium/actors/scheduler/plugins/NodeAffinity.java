@@ -29,6 +29,16 @@ public final class NodeAffinity implements FilterPlugin, ScorePlugin {
     }
 
     @Override
+    public boolean skipsFilter(ObjectNode pod, ClusterSnapshot snapshot) {
+        return snapshot.memo(REQUIRED, pod, (p, s) -> NodeSelectors.RequiredNodeAffinity.of(p)).isEmpty();
+    }
+
+    @Override
+    public boolean skipsScore(ObjectNode pod, ClusterSnapshot snapshot) {
+        return preferred(pod, snapshot).isEmpty();
+    }
+
+    @Override
     public FilterResult filter(ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot) {
         NodeSelectors.RequiredNodeAffinity required = snapshot.memo(REQUIRED, pod, (p, s) -> NodeSelectors.RequiredNodeAffinity.of(p));
         return required.isEmpty() || required.matches(node) ? FilterResult.success() : FilterResult.unresolvable(REASON);
@@ -36,15 +46,18 @@ public final class NodeAffinity implements FilterPlugin, ScorePlugin {
 
     @Override
     public long score(ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot) {
-        List<ObjectNode> preferred = snapshot.memo(PREFERRED, pod,
-                (p, s) -> Nodes.objects(Pods.at(p, "spec", "affinity", "nodeAffinity"), "preferredDuringSchedulingIgnoredDuringExecution"));
         long sum = 0;
-        for (ObjectNode p : preferred) {
+        for (ObjectNode p : preferred(pod, snapshot)) {
             Long weight = Nodes.integer(p, "weight");
             if (weight == null || weight == 0) continue;
             if (NodeSelectors.matchesTerm(Nodes.obj(p, "preference"), node)) sum += weight;
         }
         return sum;
+    }
+
+    private static List<ObjectNode> preferred(ObjectNode pod, ClusterSnapshot snapshot) {
+        return snapshot.memo(PREFERRED, pod,
+                (p, s) -> Nodes.objects(Pods.at(p, "spec", "affinity", "nodeAffinity"), "preferredDuringSchedulingIgnoredDuringExecution"));
     }
 
     @Override

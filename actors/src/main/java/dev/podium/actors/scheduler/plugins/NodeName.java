@@ -18,6 +18,11 @@ public final class NodeName implements FilterPlugin {
     }
 
     @Override
+    public boolean skipsFilter(ObjectNode pod, ClusterSnapshot snapshot) {
+        return Pods.nodeName(pod).isEmpty();
+    }
+
+    @Override
     public FilterResult filter(ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot) {
         String wanted = Pods.nodeName(pod);
         return wanted.isEmpty() || wanted.equals(node.name()) ? FilterResult.success() : FilterResult.unresolvable(REASON);

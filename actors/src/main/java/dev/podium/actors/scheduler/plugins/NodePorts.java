@@ -33,6 +33,11 @@ public final class NodePorts implements FilterPlugin {
     }
 
     @Override
+    public boolean skipsFilter(ObjectNode pod, ClusterSnapshot snapshot) {
+        return snapshot.memo(HOST_PORTS, pod, (p, s) -> hostPorts(p)).isEmpty();
+    }
+
+    @Override
     public FilterResult filter(ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot) {
         List<HostPort> wanted = snapshot.memo(HOST_PORTS, pod, (p, s) -> hostPorts(p));
         if (wanted.isEmpty()) return FilterResult.success();

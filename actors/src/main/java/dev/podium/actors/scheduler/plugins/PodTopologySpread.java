@@ -48,6 +48,16 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
     }
 
     @Override
+    public boolean skipsFilter(ObjectNode pod, ClusterSnapshot snapshot) {
+        return snapshot.memo(FILTER_STATE, pod, PodTopologySpread::filterState).constraints().isEmpty();
+    }
+
+    @Override
+    public boolean skipsScore(ObjectNode pod, ClusterSnapshot snapshot) {
+        return SpreadConstraint.of(pod, false).isEmpty();
+    }
+
+    @Override
     public FilterResult filter(ObjectNode pod, NodeInfo node, ClusterSnapshot snapshot) {
         FilterState s = snapshot.memo(FILTER_STATE, pod, PodTopologySpread::filterState);
         for (SpreadConstraint c : s.constraints) {
