@@ -37,13 +37,20 @@ final class ScratchDatabase implements AutoCloseable {
         return adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
     }
 
-    /** Events in the journal per entity type (the part of persistence_id before '|'), most first. */
+    /** Events in the journal per entity type (the part of persistence_id before '|'), most first, and the database's activity counters. */
     String journalWritesByKind() throws SQLException {
         StringBuilder out = new StringBuilder();
         try (Connection c = DriverManager.getConnection(url(), "postgres", ""); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT split_part(persistence_id, '|', 1) AS kind, count(*) AS n FROM event_journal"
                      + " GROUP BY 1 ORDER BY 2 DESC")) {
             while (rs.next()) out.append(out.isEmpty() ? "" : ", ").append(rs.getString(1)).append(' ').append(rs.getLong(2));
+        }
+        try (Connection c = DriverManager.getConnection(adminUrl, "postgres", ""); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT xact_commit, tup_returned, tup_inserted FROM pg_stat_database WHERE datname = '" + name + "'")) {
+            if (rs.next()) {
+                out.append("; database: ").append(rs.getLong(1)).append(" transactions, ").append(rs.getLong(2)).append(" rows read, ")
+                        .append(rs.getLong(3)).append(" inserted");
+            }
         }
         return out.toString();
     }

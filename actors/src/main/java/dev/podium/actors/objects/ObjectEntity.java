@@ -20,7 +20,6 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -102,11 +101,6 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
     @Override
     public EventHandler<ObjectState, ObjectEvent> eventHandler() {
         return ObjectState::apply;
-    }
-
-    @Override
-    public Set<String> tagsFor(ObjectEvent event) {
-        return Set.of(ObjectEvent.TAG);
     }
 
     @Override

@@ -9,9 +9,6 @@ import dev.podium.persistence.PodiumSerializable;
  * reads it back, so the stored object never carries a resourceVersion of its own.
  */
 public sealed interface ObjectEvent extends PodiumSerializable {
-    /** The single tag every object event carries; the watch cache tails it. */
-    String TAG = "obj";
-
     ObjectNode object();
 
     record ObjectCreated(ObjectNode object) implements ObjectEvent {}
