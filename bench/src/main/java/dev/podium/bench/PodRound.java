@@ -1,0 +1,106 @@
+package dev.podium.bench;
+
+import dev.podium.node.PodiumNode;
+import dev.podium.persistence.watch.WatchEvent;
+import dev.podium.persistence.watch.WatchFilter;
+import org.HdrHistogram.Histogram;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.Sink;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One round of PodStartupBench: {@code count} bare pods named {@code PREFIX-i} created through
+ * the API by {@code clients} concurrent clients; the watch cache tells when each is bound and
+ * Running. Times are from the round's first create.
+ */
+final class PodRound {
+    final int pods;
+    final int clients;
+    final Histogram startup = new Histogram(600_000_000L, 3);
+    final AtomicInteger running = new AtomicInteger();
+    final Map<String, Long> bound = new ConcurrentHashMap<>();
+    private final Map<String, Long> created = new ConcurrentHashMap<>();
+    private final AtomicLong lastBind = new AtomicLong();
+    private long start;
+    double createSeconds;
+    double seconds;
+
+    private PodRound(int pods, int clients) {
+        this.pods = pods;
+        this.clients = clients;
+    }
+
+    static PodRound run(PodiumNode node, HttpClient http, String prefix, int pods, int clients) throws InterruptedException {
+        PodRound round = new PodRound(pods, clients);
+        Materializer mat = Materializer.matFromSystem(node.system());
+        UniqueKillSwitch watch = node.cache().watch(new WatchFilter("Pod", "default", p -> true), node.cache().currentResourceVersion(), false, 1_000_000, mat)
+                .viaMat(KillSwitches.single(), Keep.right())
+                .to(Sink.foreach(round::observe))
+                .run(mat);
+        try {
+            round.create(node.url() + "/api/v1/namespaces/default/pods", http, prefix);
+        } finally {
+            watch.shutdown();
+        }
+        return round;
+    }
+
+    private void create(String url, HttpClient http, String prefix) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < pods) {
+                    String name = prefix + "-" + i;
+                    String body = "{\"metadata\":{\"name\":\"" + name + "\"},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"x\","
+                            + "\"resources\":{\"requests\":{\"cpu\":\"10m\",\"memory\":\"10Mi\"}}}]}}";
+                    created.put(name, System.nanoTime());
+                    http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(15, TimeUnit.MINUTES);
+        createSeconds = (System.nanoTime() - start) / 1e9;
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        while (running.get() < pods && System.nanoTime() < deadline) Thread.sleep(20);
+        seconds = (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Pods bound per second, first create to last binding seen. */
+    double scheduledPerSecond() {
+        return bound.size() / ((lastBind.get() - start) / 1e9);
+    }
+
+    private void observe(WatchEvent e) {
+        if (e.object() == null) return;
+        String name = e.object().path("metadata").path("name").asText();
+        Long t0 = created.get(name);
+        if (t0 == null) return;
+        long now = System.nanoTime();
+        if (!e.object().path("spec").path("nodeName").asText("").isEmpty() && bound.putIfAbsent(name, now) == null) lastBind.set(now);
+        if ("Running".equals(e.object().path("status").path("phase").asText()) && created.remove(name) != null) {
+            startup.recordValue(Math.min(600_000_000L, (now - t0) / 1000));
+            running.incrementAndGet();
+        }
+    }
+}
