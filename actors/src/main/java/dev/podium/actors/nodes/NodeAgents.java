@@ -70,6 +70,8 @@ public final class NodeAgents {
     private record Running(String namespace, String name, String node) {}
 
     private static final ResourceKind POD = KindRegistry.get("Pod");
+    /** Status patches in flight at once for all local nodes (kubelet limits its API calls too). */
+    static final int STATUS_PATCHES_IN_FLIGHT = 128;
     private static final Duration STATIC_SCAN = Duration.ofSeconds(2);
     private static final ResourceKind NODE = KindRegistry.get("Node");
     private static final ResourceKind LEASE = KindRegistry.get("Lease.coordination.k8s.io");
@@ -86,8 +88,8 @@ public final class NodeAgents {
     private final Map<Path, StaticPods.Manifest> statics = new HashMap<>();
     private final Map<Path, String> reportedProblems = new HashMap<>();
     private final Map<String, ObjectNode> staticStatus = new HashMap<>();
-    /** The last status of each pod that no entity has answered yet; resent on resync, as kubelet's status manager does. */
-    private final Map<String, StatusReport> undelivered = new HashMap<>();
+    /** The last status of each pod that no entity has answered yet (resent on resync), sent with bounded concurrency. */
+    private final StatusQueue<StatusReport> statuses = new StatusQueue<>(STATUS_PATCHES_IN_FLIGHT);
 
     private NodeAgents(ActorContext<Command> ctx, Map<String, LocalNode> nodes, WatchCache cache, ObjectClient objects, Clock clock,
                        StaticPodSource staticSource, int kubeletPort) {
@@ -127,12 +129,12 @@ public final class NodeAgents {
                     return Behaviors.same();
                 })
                 .onMessage(StatusDelivered.class, m -> {
-                    if (m.delivered()) undelivered.remove(m.report().uid(), m.report());
+                    statuses.done(m.report().uid(), m.report(), m.delivered()).forEach(this::sendStatus);
                     return Behaviors.same();
                 })
                 .onMessage(Stopped.class, m -> {
                     Running was = running.remove(m.uid());
-                    undelivered.remove(m.uid());
+                    statuses.forget(m.uid());
                     if (was != null) nodes.get(was.node()).runtime().forget(m.uid());
                     stopping.remove(m.uid());
                     objects.ask(POD, m.namespace() + "/" + m.name(), r -> new ObjectCommand.Delete(0, m.uid(), 0, false, r));
@@ -218,7 +220,7 @@ public final class NodeAgents {
         for (var e : Map.copyOf(running).entrySet()) {
             if (!seen.contains(e.getKey()) && !stopping.contains(e.getKey())) stop(e.getKey(), e.getValue(), 0);
         }
-        List.copyOf(undelivered.values()).forEach(this::reportStatus);
+        statuses.undelivered().forEach(this::reportStatus);
         // processes a runtime re-adopted whose pods are gone from the API (deleted while this node was down)
         Set<String> staticUids = new HashSet<>();
         statics.values().forEach(m -> staticUids.add(m.uid()));
@@ -328,7 +330,10 @@ public final class NodeAgents {
 
     private void reportStatus(StatusReport m) {
         if (!running.containsKey(m.uid())) return;
-        undelivered.put(m.uid(), m);
+        statuses.offer(m.uid(), m).forEach(this::sendStatus);
+    }
+
+    private void sendStatus(StatusReport m) {
         ObjectNode patch = Json.object();
         patch.putObject("metadata").put("uid", m.uid());
         patch.set("status", m.status());

@@ -60,7 +60,8 @@ public final class SchedulerActor {
     /** A watch of subscription {@code generation} ended: start over from a fresh list. */
     record WatchEnded(int generation) implements Command {}
 
-    record BindFailed(String key) implements Command {}
+    /** A bind's outcome: {@code bound} false when the entity refused it or the ask failed. */
+    record BindDone(String key, boolean bound) implements Command {}
 
     private static final ResourceKind POD = KindRegistry.get("Pod");
     private static final ResourceKind NODE = KindRegistry.get("Node");
@@ -76,6 +77,9 @@ public final class SchedulerActor {
     private SchedulerCache state = new SchedulerCache(NAME);
     private int generation;
     private final List<KillSwitch> watches = new ArrayList<>();
+    /** Binds sent and not yet answered; a pass places no more pods while {@link #MAX_BINDS_IN_FLIGHT} are. */
+    private int bindsInFlight;
+    static final int MAX_BINDS_IN_FLIGHT = 256;
     /** The unschedulable message last reported per pod uid, so it is reported once. */
     private final Map<String, String> reported = new HashMap<>();
 
@@ -110,9 +114,10 @@ public final class SchedulerActor {
                     if (m.generation() == generation) observe(m.event());
                     return Behaviors.same();
                 })
-                .onMessage(BindFailed.class, m -> {
-                    state.forget(m.key());
-                    ctx.getSelf().tell(Changed.INSTANCE);
+                .onMessage(BindDone.class, m -> {
+                    bindsInFlight--;
+                    if (!m.bound()) state.forget(m.key());
+                    if (!m.bound() || state.hasPending()) ctx.getSelf().tell(Changed.INSTANCE);
                     return Behaviors.same();
                 })
                 .onMessage(WatchEnded.class, m -> {
@@ -164,6 +169,7 @@ public final class SchedulerActor {
         if (!state.hasPending()) return;
         ClusterSnapshot snapshot = state.snapshot();
         for (ObjectNode pod : state.pending()) {
+            if (bindsInFlight >= MAX_BINDS_IN_FLIGHT) return;
             ScheduleResult result = algorithm.schedule(pod, snapshot);
             if (result instanceof ScheduleResult.Scheduled s) {
                 ObjectNode placed = pod.deepCopy();
@@ -182,9 +188,9 @@ public final class SchedulerActor {
         reported.remove(pod.path("metadata").path("uid").asText());
         String key = Pods.key(pod);
         ActorRef<Command> self = ctx.getSelf();
-        objects.ask(POD, key, r -> new ObjectCommand.Bind(node, r)).whenComplete((reply, failure) -> {
-            if (failure != null || reply instanceof ObjectReply.Rejected) self.tell(new BindFailed(key));
-        });
+        bindsInFlight++;
+        objects.ask(POD, key, r -> new ObjectCommand.Bind(node, r))
+                .whenComplete((reply, failure) -> self.tell(new BindDone(key, failure == null && !(reply instanceof ObjectReply.Rejected))));
     }
 
     private void reportUnschedulable(ObjectNode pod, ScheduleResult.Unschedulable u) {
