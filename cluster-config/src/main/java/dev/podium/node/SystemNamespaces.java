@@ -25,6 +25,9 @@ final class SystemNamespaces {
         CompletableFuture<?>[] all = NAMES.stream()
                 .filter(name -> cache.get(ns.entityTypeName(), name).isEmpty())
                 .map(name -> objects.ask(ns, name, r -> new ObjectCommand.Create(namespace(name), false, r))
+                        // another member created it first: read it, so this member's cache is waited for either way
+                        .thenCompose(reply -> reply instanceof ObjectReply.Done ? CompletableFuture.completedFuture(reply)
+                                : objects.ask(ns, name, ObjectCommand.Get::new))
                         .thenCompose(reply -> reply instanceof ObjectReply.Done d
                                 ? cache.awaitApplied(ObjectEntity.persistenceId(ns, name), d.seqNr(), 10_000).thenApply(v -> null)
                                 : CompletableFuture.completedFuture(null))

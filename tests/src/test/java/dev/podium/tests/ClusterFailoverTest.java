@@ -54,16 +54,21 @@ class ClusterFailoverTest {
         if (db != null) db.close();
     }
 
+    private static String processNodeOfMemberOne(ApiClient api) throws Exception {
+        for (JsonNode n : api.get("/api/v1/nodes").body().path("items")) {
+            String name = n.path("metadata").path("name").asText();
+            if (n.path("metadata").path("labels").path("podium.dev/runtime").asText().equals("process") && name.endsWith("-1")) return name;
+        }
+        return "";
+    }
+
     @Test
     @Order(0)
     void podLogsAreServedByEveryMemberNotOnlyTheOneHostingTheNode() throws Exception {
         ApiClient first = cluster.api(1);
-        String node = "";
-        for (JsonNode n : first.get("/api/v1/nodes").body().path("items")) {
-            String name = n.path("metadata").path("name").asText();
-            if (n.path("metadata").path("labels").path("podium.dev/runtime").asText().equals("process") && name.endsWith("-1")) node = name;
-        }
-        assertThat(node).as("member 1's process node").isNotEmpty();
+        // a member registers its nodes after it is ready, as a kubelet does after the API server is up
+        await().atMost(Duration.ofSeconds(30)).until(() -> !processNodeOfMemberOne(first).isEmpty());
+        String node = processNodeOfMemberOne(first);
         ApiClient.Reply r = first.post("/api/v1/namespaces/default/pods", "{\"metadata\":{\"name\":\"greeter\"},\"spec\":{\"nodeName\":\"" + node
                 + "\",\"restartPolicy\":\"Never\",\"containers\":[{\"name\":\"main\",\"image\":\"busybox\","
                 + "\"command\":[\"/bin/sh\",\"-c\",\"echo hello from member one\"]}]}}");
