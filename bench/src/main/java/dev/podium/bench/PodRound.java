@@ -33,6 +33,8 @@ final class PodRound {
     final int clients;
     final Histogram startup = new Histogram(600_000_000L, 3);
     final AtomicInteger running = new AtomicInteger();
+    /** Creates answered with anything but 201. */
+    final AtomicInteger failed = new AtomicInteger();
     final Map<String, Long> bound = new ConcurrentHashMap<>();
     private final Map<String, Long> created = new ConcurrentHashMap<>();
     private final AtomicLong lastBind = new AtomicLong();
@@ -72,17 +74,21 @@ final class PodRound {
                     String body = "{\"metadata\":{\"name\":\"" + name + "\"},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"x\","
                             + "\"resources\":{\"requests\":{\"cpu\":\"10m\",\"memory\":\"10Mi\"}}}]}}";
                     created.put(name, System.nanoTime());
-                    http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+                    int code = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (code != 201) {
+                        failed.incrementAndGet();
+                        created.remove(name);
+                    }
                 }
                 return null;
             });
         }
         pool.shutdown();
-        pool.awaitTermination(15, TimeUnit.MINUTES);
+        if (!pool.awaitTermination(15, TimeUnit.MINUTES)) throw new IllegalStateException("creates still running after 15 minutes");
         createSeconds = (System.nanoTime() - start) / 1e9;
         long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-        while (running.get() < pods && System.nanoTime() < deadline) Thread.sleep(20);
+        while (running.get() < pods - failed.get() && System.nanoTime() < deadline) Thread.sleep(20);
         seconds = (System.nanoTime() - start) / 1e9;
     }
 

@@ -64,7 +64,8 @@ public final class PodStartupBench {
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             System.out.printf("running    %d/%d pods in %.1f s%n", r.running.get(), pods, r.seconds);
-            System.out.printf("created    %d pods in %.1f s, %.1f creates/s (%d clients)%n", pods, r.createSeconds, pods / r.createSeconds, clients);
+            System.out.printf("created    %d pods in %.1f s, %.1f creates/s (%d clients), %d refused%n", pods, r.createSeconds, pods / r.createSeconds,
+                    clients, r.failed.get());
             System.out.printf("scheduled  %d pods, %.1f pods/s (first create to last binding seen)%n", r.bound.size(), r.scheduledPerSecond());
             System.out.printf("startup    create->Running p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                     r.startup.getValueAtPercentile(50) / 1000.0, r.startup.getValueAtPercentile(99) / 1000.0, r.startup.getMaxValue() / 1000.0);

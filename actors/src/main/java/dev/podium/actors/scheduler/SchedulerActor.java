@@ -11,10 +11,13 @@ import dev.podium.model.kinds.KindRegistry;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.model.patch.PatchType;
 import dev.podium.persistence.watch.WatchCache;
+import dev.podium.persistence.watch.CachedObject;
+import dev.podium.persistence.watch.ListResult;
 import dev.podium.persistence.watch.WatchEvent;
 import dev.podium.persistence.watch.WatchFilter;
 import org.apache.pekko.Done;
 import org.apache.pekko.japi.Pair;
+import org.apache.pekko.japi.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -60,13 +63,20 @@ public final class SchedulerActor {
     /** A watch of subscription {@code generation} ended: start over from a fresh list. */
     record WatchEnded(int generation) implements Command {}
 
+    enum Resubscribe implements Command { INSTANCE }
+
     /** A bind's outcome: {@code bound} false when the entity refused it or the ask failed. */
-    record BindDone(String key, boolean bound) implements Command {}
+    record BindDone(String key, String uid, boolean bound) implements Command {}
+
+    /** Any other write (an unschedulable report, a nomination, a victim's deletion) was answered. */
+    enum WriteDone implements Command { INSTANCE }
 
     private static final ResourceKind POD = KindRegistry.get("Pod");
     private static final ResourceKind NODE = KindRegistry.get("Node");
     private static final ResourceKind EVENT = KindRegistry.get("Event");
     private static final Duration DEBOUNCE = Duration.ofMillis(20);
+    /** How long after a failed bind or an ended watch the scheduler tries again. */
+    private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final ActorContext<Command> ctx;
     private final TimerScheduler<Command> timers;
@@ -77,9 +87,14 @@ public final class SchedulerActor {
     private SchedulerCache state = new SchedulerCache(NAME);
     private int generation;
     private final List<KillSwitch> watches = new ArrayList<>();
-    /** Binds sent and not yet answered; a pass places no more pods while {@link #MAX_BINDS_IN_FLIGHT} are. */
-    private int bindsInFlight;
-    static final int MAX_BINDS_IN_FLIGHT = 256;
+    /**
+     * Writes sent and not yet answered (binds, unschedulable reports, nominations, victims); a pass
+     * sends no more while {@link #MAX_WRITES_IN_FLIGHT} are, so a burst cannot flood the journal.
+     */
+    private int writesInFlight;
+    /** False from a watch's end until the fresh list is in: no pass runs on a cache that misses changes. */
+    private boolean synced;
+    static final int MAX_WRITES_IN_FLIGHT = 256;
     /** The unschedulable message last reported per pod uid, so it is reported once. */
     private final Map<String, String> reported = new HashMap<>();
 
@@ -103,7 +118,7 @@ public final class SchedulerActor {
     private Behavior<Command> behavior() {
         return Behaviors.receive(Command.class)
                 .onMessageEquals(Changed.INSTANCE, () -> {
-                    if (!timers.isTimerActive("pass")) timers.startSingleTimer("pass", Pass.INSTANCE, DEBOUNCE);
+                    schedulePass();
                     return Behaviors.same();
                 })
                 .onMessageEquals(Pass.INSTANCE, () -> {
@@ -115,13 +130,30 @@ public final class SchedulerActor {
                     return Behaviors.same();
                 })
                 .onMessage(BindDone.class, m -> {
-                    bindsInFlight--;
-                    if (!m.bound()) state.forget(m.key());
-                    if (!m.bound() || state.hasPending()) ctx.getSelf().tell(Changed.INSTANCE);
+                    writesInFlight--;
+                    if (!m.bound()) {
+                        state.forget(m.key(), m.uid());
+                        if (!timers.isTimerActive("retry")) timers.startSingleTimer("retry", Changed.INSTANCE, RETRY);
+                    } else if (state.hasPending()) {
+                        schedulePass();
+                    }
+                    return Behaviors.same();
+                })
+                .onMessageEquals(WriteDone.INSTANCE, () -> {
+                    writesInFlight--;
                     return Behaviors.same();
                 })
                 .onMessage(WatchEnded.class, m -> {
-                    if (m.generation() == generation) subscribe();
+                    if (m.generation() == generation) {
+                        ctx.getLog().warn("scheduler: a Pod or Node watch ended; listing again in {}", RETRY);
+                        generation++;
+                        synced = false;
+                        timers.startSingleTimer("resubscribe", Resubscribe.INSTANCE, RETRY);
+                    }
+                    return Behaviors.same();
+                })
+                .onMessageEquals(Resubscribe.INSTANCE, () -> {
+                    subscribe();
                     return Behaviors.same();
                 })
                 .onSignal(PostStop.class, signal -> {
@@ -131,24 +163,46 @@ public final class SchedulerActor {
                 .build();
     }
 
-    /** Watches Pods and Nodes from a full list (ADDED for every current object) into a fresh cache. */
+    /**
+     * Lists Nodes and Pods into a fresh cache (taking over the assumptions of binds still in
+     * flight), then watches each kind from the resourceVersion of its list, so a pass never
+     * sees half a list and no change between list and watch is missed.
+     */
     private void subscribe() {
         watches.forEach(KillSwitch::shutdown);
         watches.clear();
         generation++;
-        state = new SchedulerCache(NAME);
         int gen = generation;
+        SchedulerCache fresh = new SchedulerCache(NAME);
         ActorRef<Command> self = ctx.getSelf();
         Materializer mat = Materializer.matFromSystem(ctx.getSystem());
-        for (ResourceKind kind : List.of(POD, NODE)) {
-            Pair<UniqueKillSwitch, CompletionStage<Done>> running =
-                    cache.watch(new WatchFilter(kind.entityTypeName(), null, o -> true), -1, false, 100_000, mat)
-                            .viaMat(KillSwitches.single(), Keep.right())
-                            .toMat(Sink.foreach(e -> self.tell(new Observed(gen, e))), Keep.both())
-                            .run(mat);
-            watches.add(running.first());
-            running.second().whenComplete((d, t) -> self.tell(new WatchEnded(gen)));
+        try {
+            for (ResourceKind kind : List.of(NODE, POD)) {
+                ListResult list = cache.list(kind.entityTypeName(), null, o -> true, 0, null);
+                for (CachedObject o : list.items()) {
+                    if (kind == NODE) fresh.nodeChanged(o.object());
+                    else fresh.podChanged(o.object());
+                }
+                Pair<UniqueKillSwitch, CompletionStage<Done>> running =
+                        cache.watch(new WatchFilter(kind.entityTypeName(), null, o -> true), list.resourceVersion(), false, 100_000, mat)
+                                .viaMat(KillSwitches.single(), Keep.right())
+                                .toMat(Sink.foreach(e -> self.tell(new Observed(gen, e))), Keep.both())
+                                .run(mat);
+                watches.add(running.first());
+                running.second().whenComplete((d, t) -> self.tell(new WatchEnded(gen)));
+            }
+        } catch (WatchCache.TooOldResourceVersion e) {
+            self.tell(new WatchEnded(gen));
+            return;
         }
+        fresh.assumeAsIn(state);
+        state = fresh;
+        synced = true;
+        schedulePass();
+    }
+
+    private void schedulePass() {
+        if (!timers.isTimerActive("pass")) timers.startSingleTimer("pass", Pass.INSTANCE, DEBOUNCE);
     }
 
     private void observe(WatchEvent e) {
@@ -158,18 +212,18 @@ public final class SchedulerActor {
             else state.nodeChanged(e.object());
         } else if (deleted) {
             state.podDeleted(e.object());
-            reported.remove(e.object().path("metadata").path("uid").asText());
+            reported.remove(Pods.uid(e.object()));
         } else {
             state.podChanged(e.object());
         }
-        if (!timers.isTimerActive("pass")) timers.startSingleTimer("pass", Pass.INSTANCE, DEBOUNCE);
+        schedulePass();
     }
 
     private void pass() {
-        if (!state.hasPending()) return;
+        if (!synced || !state.hasPending()) return;
         ClusterSnapshot snapshot = state.snapshot();
         for (ObjectNode pod : state.pending()) {
-            if (bindsInFlight >= MAX_BINDS_IN_FLIGHT) return;
+            if (writesInFlight >= MAX_WRITES_IN_FLIGHT) return;
             ScheduleResult result = algorithm.schedule(pod, snapshot);
             if (result instanceof ScheduleResult.Scheduled s) {
                 ObjectNode placed = pod.deepCopy();
@@ -185,19 +239,26 @@ public final class SchedulerActor {
     }
 
     private void bind(ObjectNode pod, String node) {
-        reported.remove(pod.path("metadata").path("uid").asText());
+        String uid = Pods.uid(pod);
+        reported.remove(uid);
         String key = Pods.key(pod);
         ActorRef<Command> self = ctx.getSelf();
-        bindsInFlight++;
+        writesInFlight++;
         objects.ask(POD, key, r -> new ObjectCommand.Bind(node, r))
-                .whenComplete((reply, failure) -> self.tell(new BindDone(key, failure == null && !(reply instanceof ObjectReply.Rejected))));
+                .whenComplete((reply, failure) -> self.tell(new BindDone(key, uid, failure == null && !(reply instanceof ObjectReply.Rejected))));
+    }
+
+    /** Sends a write that counts toward {@link #MAX_WRITES_IN_FLIGHT} until it is answered. */
+    private void write(ResourceKind kind, String key, Function<ActorRef<ObjectReply>, ObjectCommand> command) {
+        writesInFlight++;
+        ActorRef<Command> self = ctx.getSelf();
+        objects.ask(kind, key, command).whenComplete((reply, failure) -> self.tell(WriteDone.INSTANCE));
     }
 
     private void reportUnschedulable(ObjectNode pod, ScheduleResult.Unschedulable u) {
-        String uid = pod.path("metadata").path("uid").asText();
-        String namespace = pod.path("metadata").path("namespace").asText();
-        String name = pod.path("metadata").path("name").asText();
-        String key = namespace + "/" + name;
+        String uid = Pods.uid(pod);
+        String namespace = Pods.namespace(pod);
+        String key = Pods.key(pod);
         u.nomination().ifPresent(n -> nominate(pod, key, n));
         if (u.message().equals(reported.get(uid))) return;
         reported.put(uid, u.message());
@@ -206,20 +267,19 @@ public final class SchedulerActor {
         holder.set("status", pod.path("status").deepCopy());
         PodConditions.set(holder, "PodScheduled", "False", "Unschedulable", u.message(), now);
         holder.with("metadata").put("uid", uid);
-        objects.ask(POD, key, r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), holder, 0, true, "", false, false, r));
+        write(POD, key, r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), holder, 0, true, "", false, false, r));
         ObjectNode event = Events.forPod(pod, "Warning", "FailedScheduling", u.message(), NAME, now);
-        objects.ask(EVENT, namespace + "/" + event.path("metadata").path("name").asText(), r -> new ObjectCommand.Create(event, false, r));
+        write(EVENT, namespace + "/" + Pods.name(event), r -> new ObjectCommand.Create(event, false, r));
     }
 
     private void nominate(ObjectNode pod, String key, ScheduleResult.Nomination n) {
         if (n.nodeName().equals(pod.path("status").path("nominatedNodeName").asText(""))) return;
         ObjectNode patch = Json.object();
         patch.putObject("status").put("nominatedNodeName", n.nodeName());
-        objects.ask(POD, key, r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), patch, 0, true, "", false, false, r));
+        write(POD, key, r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), patch, 0, true, "", false, false, r));
         for (ObjectNode victim : n.victims()) {
-            String victimKey = victim.path("metadata").path("namespace").asText() + "/" + victim.path("metadata").path("name").asText();
-            String victimUid = victim.path("metadata").path("uid").asText();
-            objects.ask(POD, victimKey, r -> new ObjectCommand.Delete(0, victimUid, ObjectCommand.Delete.DEFAULT_GRACE, false, r));
+            String victimUid = Pods.uid(victim);
+            write(POD, Pods.key(victim), r -> new ObjectCommand.Delete(0, victimUid, ObjectCommand.Delete.DEFAULT_GRACE, false, r));
         }
     }
 

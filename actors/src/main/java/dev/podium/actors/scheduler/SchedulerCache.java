@@ -28,7 +28,10 @@ public final class SchedulerCache {
     private final Map<String, String> location = new HashMap<>();
     private final TreeMap<QueueKey, ObjectNode> pending = new TreeMap<>(QueueKey.ORDER);
     private final Map<String, QueueKey> queueKeys = new HashMap<>();
-    /** Assumed pods (bind in flight) with the latest object seen for them, restored if the bind fails. */
+    /**
+     * Assumed pods (bound by this scheduler, the binding not yet seen through the watch) with the
+     * latest object seen for them, restored if the bind fails.
+     */
     private final Map<String, ObjectNode> assumed = new HashMap<>();
     private final TreeMap<String, NodeInfo> infos = new TreeMap<>();
     private final Set<String> dirty = new HashSet<>();
@@ -113,12 +116,34 @@ public final class SchedulerCache {
         }
     }
 
-    /** The bind failed: the pod goes back to what was last seen of it. */
-    public void forget(String key) {
-        ObjectNode latest = assumed.remove(key);
-        if (latest == null) return;
+    /**
+     * The bind of the pod with this key and uid failed: the pod goes back to what was last seen
+     * of it. A failed bind of an earlier pod of the same name changes nothing.
+     */
+    public void forget(String key, String uid) {
+        ObjectNode latest = assumed.get(key);
+        if (latest == null || !Pods.uid(latest).equals(uid)) return;
+        assumed.remove(key);
         untrack(key);
         track(key, latest);
+    }
+
+    /**
+     * Takes over {@code previous}'s assumptions (binds still unseen) for pods this cache, built
+     * from a fresh list, still shows pending with the same uid: a new watch must not let a
+     * pass place other pods on capacity an in-flight bind is about to take.
+     */
+    public void assumeAsIn(SchedulerCache previous) {
+        for (String key : previous.assumed.keySet()) {
+            String node = previous.location.get(key);
+            if (node == null || node.equals(PENDING) || !PENDING.equals(location.get(key))) continue;
+            ObjectNode placed = previous.podsByNode.get(node).get(key);
+            ObjectNode pod = pending.get(queueKeys.get(key));
+            if (!Pods.uid(pod).equals(Pods.uid(placed))) continue;
+            untrack(key);
+            assumed.put(key, pod);
+            track(key, placed);
+        }
     }
 
     public boolean hasPending() {

@@ -105,7 +105,7 @@ class SchedulerCacheTest {
         assume(p, "n1");
         ObjectNode relabelled = pod("p").label("v", "2").build();
         cache.podChanged(relabelled);
-        cache.forget(Pods.key(p));
+        cache.forget(Pods.key(p), Pods.uid(p));
 
         assertThat(cache.pending()).containsExactly(relabelled);
         assertThat(cache.snapshot().node("n1").orElseThrow().pods()).isEmpty();
@@ -170,5 +170,55 @@ class SchedulerCacheTest {
         cache.podChanged(big);
 
         assertThat(cache.snapshot().node("n1").orElseThrow().requested().milliCpu()).isEqualTo(2000);
+    }
+
+    private static ObjectNode withUid(ObjectNode pod, String uid) {
+        pod.with("metadata").put("uid", uid);
+        return pod;
+    }
+
+    @Test
+    void aFailedBindOfAnEarlierPodOfTheSameNameLeavesTheNewOneAssumed() {
+        cache.nodeChanged(node("n1").build());
+        cache.nodeChanged(node("n2").build());
+        ObjectNode first = withUid(pod("p").build(), "u1");
+        cache.podChanged(first);
+        assume(first, "n1");
+        cache.podDeleted(first);
+        ObjectNode second = withUid(pod("p").request("cpu", "1").build(), "u2");
+        cache.podChanged(second);
+        assume(second, "n2");
+
+        cache.forget("default/p", "u1");
+
+        assertThat(cache.hasPending()).isFalse();
+        assertThat(cache.snapshot().node("n2").orElseThrow().requested().milliCpu()).isEqualTo(1000);
+        assertThat(cache.snapshot().node("n1").orElseThrow().pods()).isEmpty();
+    }
+
+    @Test
+    void aFreshCacheTakesOverTheAssumptionsOfBindsStillInFlight() {
+        cache.nodeChanged(node("n1").build());
+        ObjectNode inFlight = withUid(pod("in-flight").request("cpu", "1").build(), "u1");
+        ObjectNode gone = withUid(pod("gone").build(), "u2");
+        ObjectNode recreated = withUid(pod("recreated").build(), "u3");
+        for (ObjectNode p : new ObjectNode[] {inFlight, gone, recreated}) {
+            cache.podChanged(p);
+            assume(p, "n1");
+        }
+
+        SchedulerCache fresh = new SchedulerCache("default-scheduler");
+        fresh.nodeChanged(node("n1").build());
+        fresh.podChanged(inFlight);
+        fresh.podChanged(withUid(pod("recreated").build(), "u4"));
+        fresh.assumeAsIn(cache);
+
+        assertThat(fresh.pending()).extracting(Pods::uid).containsExactly("u4");
+        NodeInfo n1 = fresh.snapshot().node("n1").orElseThrow();
+        assertThat(n1.pods()).extracting(Pods::name).containsExactly("in-flight");
+        assertThat(n1.requested().milliCpu()).isEqualTo(1000);
+
+        fresh.forget("default/in-flight", "u1");
+        assertThat(fresh.pending()).extracting(Pods::name).containsExactly("in-flight", "recreated");
     }
 }

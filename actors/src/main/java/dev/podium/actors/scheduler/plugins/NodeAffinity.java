@@ -1,6 +1,5 @@
 package dev.podium.actors.scheduler.plugins;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.scheduler.ClusterSnapshot;
 import dev.podium.actors.scheduler.CycleKey;

@@ -2,13 +2,11 @@ package dev.podium.actors.scheduler.plugins;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.scheduler.ClusterSnapshot;
-import dev.podium.actors.scheduler.CycleKey;
 import dev.podium.actors.scheduler.NodeInfo;
 import dev.podium.actors.scheduler.PodRequests;
 import dev.podium.actors.scheduler.Resources;
 import dev.podium.actors.scheduler.ScorePlugin;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
