@@ -92,6 +92,32 @@ final class PodRound {
         seconds = (System.nanoTime() - start) / 1e9;
     }
 
+    /**
+     * Deletes pods {@code PREFIX-0..count-1} through the API (graceful, as kubectl does) and waits
+     * until the cache holds none of them: their node agents have stopped them and removed them.
+     */
+    static void deleteAll(PodiumNode node, HttpClient http, String prefix, int count, int clients) throws InterruptedException {
+        String url = node.url() + "/api/v1/namespaces/default/pods/";
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        for (int c = 0; c < clients; c++) {
+            pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < count) {
+                    http.send(HttpRequest.newBuilder(URI.create(url + prefix + "-" + i)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(15, TimeUnit.MINUTES)) throw new IllegalStateException("deletes still running after 15 minutes");
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        while (System.nanoTime() < deadline
+                && !node.cache().list("Pod", "default", p -> p.path("metadata").path("name").asText().startsWith(prefix + "-"), 1, null).items().isEmpty()) {
+            Thread.sleep(100);
+        }
+    }
+
     /** Pods bound per second, first create to last binding seen. */
     double scheduledPerSecond() {
         return bound.size() / ((lastBind.get() - start) / 1e9);

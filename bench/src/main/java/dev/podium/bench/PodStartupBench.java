@@ -14,8 +14,9 @@ import java.time.Duration;
 
 /**
  * Bare pods on simulated nodes: pods scheduled per second, create→Running latency, heap and RSS,
- * CPU per pod. A warm-up round first ({@code --warmup N}, default 2000, kept running as
- * kube's scheduler_perf keeps its initPods) lets the JIT compile the hot paths before measuring.
+ * CPU per pod. Warm-up rounds first ({@code --warmup N}, default 50,000 pods, created and then
+ * deleted in rounds of {@code --pods}) let the JIT compile the hot paths, so the measured round
+ * runs on an empty cluster in a warm JVM.
  * Usage: {@code mvn -q -pl bench exec:java -Dbench=dev.podium.bench.PodStartupBench -Dexec.args="--nodes 1000 --pods 10000"}
  * (add {@code --pg jdbc:postgresql://127.0.0.1:5432/postgres} to run on a fresh PostgreSQL database).
  */
@@ -26,7 +27,7 @@ public final class PodStartupBench {
         int nodes = 100;
         int pods = 1000;
         int clients = 32;
-        int warmup = 2000;
+        int warmup = 50000;
         String pgAdmin = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -48,10 +49,13 @@ public final class PodStartupBench {
         try (PodiumNode node = PodiumNode.start(settings)) {
             waitForNodes(node, nodes);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            if (warmup > 0) {
-                PodRound w = PodRound.run(node, http, "warmup", warmup, clients);
-                System.out.printf("warm-up    %d pods (kept, as scheduler_perf's initPods) in %.1f s: %.1f creates/s, p99 %.0f ms%n",
-                        warmup, w.seconds, warmup / w.createSeconds, w.startup.getValueAtPercentile(99) / 1000.0);
+            for (int done = 0, round = 1; done < warmup; done += pods, round++) {
+                int count = Math.min(pods, warmup - done);
+                long t0 = System.nanoTime();
+                PodRound w = PodRound.run(node, http, "warmup" + round, count, clients);
+                PodRound.deleteAll(node, http, "warmup" + round, count, clients);
+                System.out.printf("warm-up    %d pods created (%.1f/s, p99 %.0f ms) and deleted in %.1f s%n",
+                        count, count / w.createSeconds, w.startup.getValueAtPercentile(99) / 1000.0, (System.nanoTime() - t0) / 1e9);
             }
             CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
             long jitStart = jit.getTotalCompilationTime();
