@@ -7,6 +7,7 @@ import dev.podium.persistence.events.ObjectEvent;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -30,11 +31,13 @@ import java.util.function.Supplier;
 public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<ObjectCommand, ObjectEvent, ObjectState> {
     private final ObjectWrites writes;
     private final String name;
+    private final Runnable afterDelete;
 
-    private ObjectEntity(PersistenceId id, ObjectWrites writes, String name) {
+    private ObjectEntity(PersistenceId id, ObjectWrites writes, String name, Runnable afterDelete) {
         super(id, SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
         this.writes = writes;
         this.name = name;
+        this.afterDelete = afterDelete;
     }
 
     public static EntityTypeKey<ObjectCommand> key(ResourceKind kind) {
@@ -50,15 +53,25 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
     }
 
     public static Behavior<ObjectCommand> create(ResourceKind kind, String entityId, Clock clock, Supplier<String> uids) {
-        String name = entityId.substring(entityId.indexOf('/') + 1);
-        return new ObjectEntity(PersistenceId.of(kind.entityTypeName(), entityId, "|"), new ObjectWrites(kind, clock, uids), name);
+        return create(kind, entityId, clock, uids, () -> {});
     }
 
-    /** Starts sharding for every registered kind. */
+    /** {@code afterDelete} runs once the object's deletion is journaled. */
+    static Behavior<ObjectCommand> create(ResourceKind kind, String entityId, Clock clock, Supplier<String> uids, Runnable afterDelete) {
+        String name = entityId.substring(entityId.indexOf('/') + 1);
+        return new ObjectEntity(PersistenceId.of(kind.entityTypeName(), entityId, "|"), new ObjectWrites(kind, clock, uids), name, afterDelete);
+    }
+
+    /**
+     * Starts sharding for every registered kind. An entity whose object is deleted passivates at
+     * once: nothing is left to serve until a create of the same name, which recovers it again, so
+     * churn (pods created and deleted) does not keep every deleted object's entity in memory.
+     */
     public static void init(ActorSystem<?> system, Clock clock) {
         ClusterSharding sharding = ClusterSharding.get(system);
         for (ResourceKind kind : KindRegistry.all()) {
-            sharding.init(Entity.of(key(kind), ctx -> create(kind, ctx.getEntityId(), clock, () -> UUID.randomUUID().toString())));
+            sharding.init(Entity.of(key(kind), ctx -> Behaviors.setup(actor -> create(kind, ctx.getEntityId(), clock,
+                    () -> UUID.randomUUID().toString(), () -> ctx.getShard().tell(new ClusterSharding.Passivate<>(actor.getSelf()))))));
         }
     }
 
@@ -92,6 +105,10 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
         if (dryRun) {
             ObjectReply.Outcome outcome = p.outcome() == ObjectReply.Outcome.CREATED ? ObjectReply.Outcome.DRY_RUN_CREATED : ObjectReply.Outcome.DRY_RUN;
             return Effect().reply(cmd.replyTo(), new ObjectReply.Done(p.event().object(), state.seqNr(), outcome));
+        }
+        if (p.event() instanceof ObjectEvent.ObjectDeleted) {
+            return Effect().persist(p.event()).thenRun(s -> afterDelete.run())
+                    .thenReply(cmd.replyTo(), s -> new ObjectReply.Done(p.event().object(), s.seqNr(), p.outcome()));
         }
         return Effect().persist(p.event())
                 .thenReply(cmd.replyTo(), s -> new ObjectReply.Done(p.event().object(), s.seqNr(), p.outcome()));

@@ -67,6 +67,20 @@ class ObjectEntityTest {
     }
 
     @Test
+    void theAfterDeleteHookRunsOnceTheDeletionIsJournaledNotBefore() {
+        AtomicInteger passivations = new AtomicInteger();
+        var entity = EventSourcedBehaviorTestKit.<ObjectCommand, ObjectEvent, ObjectState>create(testKit.system(),
+                ObjectEntity.create(CONFIGMAP, "default/gone", CLOCK, () -> "uid-x", passivations::incrementAndGet));
+        entity.<ObjectReply>runCommand(r -> new ObjectCommand.Create(cm("gone", "v1"), false, r));
+        entity.<ObjectReply>runCommand(r -> new ObjectCommand.Update(cm("gone", "v2"), 0, false, false, r));
+        assertThat(passivations).hasValue(0);
+
+        var deleted = entity.<ObjectReply>runCommand(r -> new ObjectCommand.Delete(0, "", 0, false, r));
+        assertThat(deleted.event()).isInstanceOf(ObjectEvent.ObjectDeleted.class);
+        assertThat(passivations).hasValue(1);
+    }
+
+    @Test
     void secondCreateIsAlreadyExistsAndWritesNothing() {
         configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), false, r));
         var result = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Create(cm("cm", "v2"), false, r));
