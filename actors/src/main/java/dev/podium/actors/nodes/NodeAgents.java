@@ -166,6 +166,8 @@ public final class NodeAgents {
                     return Behaviors.same();
                 })
                 .onMessageEquals(WatchEnded.INSTANCE, () -> {
+                    // during shutdown the watch ends because streams are stopping: nothing to resume
+                    if (Materializer.matFromSystem(ctx.getSystem()).isShutdown()) return Behaviors.stopped();
                     subscribe();
                     return Behaviors.same();
                 })

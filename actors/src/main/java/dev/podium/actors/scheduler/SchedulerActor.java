@@ -144,6 +144,8 @@ public final class SchedulerActor {
                     return Behaviors.same();
                 })
                 .onMessage(WatchEnded.class, m -> {
+                    // during shutdown the watches end because streams are stopping: nothing to resume
+                    if (Materializer.matFromSystem(ctx.getSystem()).isShutdown()) return Behaviors.stopped();
                     if (m.generation() == generation) {
                         ctx.getLog().warn("scheduler: a Pod or Node watch ended; listing again in {}", RETRY);
                         generation++;
