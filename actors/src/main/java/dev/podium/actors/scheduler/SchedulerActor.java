@@ -10,20 +10,20 @@ import dev.podium.model.json.Json;
 import dev.podium.model.kinds.KindRegistry;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.model.patch.PatchType;
-import dev.podium.persistence.watch.WatchCache;
 import dev.podium.persistence.watch.CachedObject;
 import dev.podium.persistence.watch.ListResult;
+import dev.podium.persistence.watch.WatchCache;
 import dev.podium.persistence.watch.WatchEvent;
 import dev.podium.persistence.watch.WatchFilter;
 import org.apache.pekko.Done;
-import org.apache.pekko.japi.Pair;
-import org.apache.pekko.japi.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.japi.function.Function;
 import org.apache.pekko.stream.KillSwitch;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.Materializer;
@@ -40,9 +40,9 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The default scheduler (run as a cluster singleton). It watches Pods and Nodes in the watch
- * cache (starting with every current object) and keeps a {@link SchedulerCache} current, one
- * event at a time. A pass takes the pending pods meant for it, runs {@link SchedulingAlgorithm}
+ * The default scheduler (run as a cluster singleton). It lists Pods and Nodes from the watch
+ * cache, then watches them from the lists' resourceVersion, and keeps a {@link SchedulerCache}
+ * current one event at a time. A pass takes the pending pods meant for it, runs {@link SchedulingAlgorithm}
  * against a snapshot of nodes and pods, and binds through the Pod entity (which accepts one
  * binding only). Passes run when pods or nodes change (debounced) and on a slow resync, never in
  * a busy loop. Unschedulable pods get PodScheduled=False with kube-scheduler's message and a
