@@ -188,7 +188,8 @@ final class WriteHandler {
             throw new ApiException(ApiError.invalid("", "Binding", req.path().name(), List.of(dev.podium.model.api.Cause.required("target.name"))));
         }
         String id = entityId(req);
-        return objects.ask(req.kind(), id, r -> new ObjectCommand.Bind(node, r)).thenCompose(reply -> {
+        String uid = binding.path("metadata").path("uid").asText("");
+        return objects.ask(req.kind(), id, r -> new ObjectCommand.Bind(node, uid, r)).thenCompose(reply -> {
             if (reply instanceof ObjectReply.Rejected rej) return CompletableFuture.completedFuture(Responses.error(rej.error()));
             ObjectReply.Done done = (ObjectReply.Done) reply;
             return cache.awaitApplied(ObjectEntity.persistenceId(req.kind(), id), done.seqNr(), WAIT_FOR_CACHE_MILLIS)

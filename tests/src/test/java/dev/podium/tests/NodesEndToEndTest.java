@@ -83,6 +83,10 @@ class NodesEndToEndTest {
         Thread.sleep(1000);
         assertThat(kubectl.run("get", "pod", "custom", "-o", "jsonpath={.spec.nodeName}").out()).isEmpty();
         String binding = "{\"apiVersion\":\"v1\",\"kind\":\"Binding\",\"metadata\":{\"name\":\"custom\"},\"target\":{\"kind\":\"Node\",\"name\":\"sim-00002\"}}";
+        HttpResponse<String> otherUid = post("/api/v1/namespaces/default/pods/custom/binding",
+                binding.replace("{\"name\":\"custom\"}", "{\"name\":\"custom\",\"uid\":\"uid-of-an-earlier-pod\"}"));
+        assertThat(otherUid.statusCode()).isEqualTo(409);
+        assertThat(otherUid.body()).contains("Precondition failed: UID in precondition: uid-of-an-earlier-pod");
         assertThat(post("/api/v1/namespaces/default/pods/custom/binding", binding).statusCode()).isEqualTo(201);
         assertThat(kubectl.run("get", "pod", "custom", "-o", "jsonpath={.spec.nodeName}").out()).isEqualTo("sim-00002");
         HttpResponse<String> again = post("/api/v1/namespaces/default/pods/custom/binding", binding.replace("sim-00002", "sim-00001"));

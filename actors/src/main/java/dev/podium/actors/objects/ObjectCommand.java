@@ -28,8 +28,11 @@ public sealed interface ObjectCommand extends PodiumSerializable {
         public static final long DEFAULT_GRACE = -1;
     }
 
-    /** The binding subresource: assigns an unassigned pod to a node, once. */
-    record Bind(String nodeName, ActorRef<ObjectReply> replyTo) implements ObjectCommand {}
+    /**
+     * The binding subresource: assigns an unassigned pod to a node, once. {@code expectedUid},
+     * when not empty, must be the pod's uid (the Binding's metadata.uid, as kube checks it).
+     */
+    record Bind(String nodeName, String expectedUid, ActorRef<ObjectReply> replyTo) implements ObjectCommand {}
 
     record Get(ActorRef<ObjectReply> replyTo) implements ObjectCommand {}
 

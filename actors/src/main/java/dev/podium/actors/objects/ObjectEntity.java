@@ -89,7 +89,7 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
                         c.expectedSeqNr(), c.status(), c.fieldManager(), c.force()), c.dryRun(), c))
                 .onCommand(ObjectCommand.Delete.class, (s, c) -> execute(s, writes.delete(s, name, c.expectedSeqNr(), c.expectedUid(), c.gracePeriodSeconds()), c.dryRun(), c))
                 .onCommand(ObjectCommand.Finalize.class, (s, c) -> execute(s, writes.finalizeNamespace(s, name, c.finalizers()), false, c))
-                .onCommand(ObjectCommand.Bind.class, (s, c) -> execute(s, writes.bind(s, name, c.nodeName()), false, c))
+                .onCommand(ObjectCommand.Bind.class, (s, c) -> execute(s, writes.bind(s, name, c.nodeName(), c.expectedUid()), false, c))
                 .onCommand(ObjectCommand.Get.class, (s, c) -> Effect().reply(c.replyTo(), s.exists()
                         ? new ObjectReply.Done(s.object(), s.seqNr(), ObjectReply.Outcome.FOUND)
                         : new ObjectReply.Rejected(writes.notFound(name))))

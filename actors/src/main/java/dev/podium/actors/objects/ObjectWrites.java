@@ -122,9 +122,14 @@ public final class ObjectWrites {
     }
 
     /** Binds a pod to a node: sets spec.nodeName and the PodScheduled condition; a pod is bound once. */
-    public Decision bind(ObjectState state, String name, String nodeName) {
+    public Decision bind(ObjectState state, String name, String nodeName, String expectedUid) {
         if (!state.exists()) return new Decision.Reject(notFound(name));
         ObjectNode current = state.object();
+        String uid = current.path("metadata").path("uid").asText();
+        if (expectedUid != null && !expectedUid.isEmpty() && !expectedUid.equals(uid)) {
+            return new Decision.Reject(ApiError.conflict("", "pods/binding", name,
+                    "Precondition failed: UID in precondition: " + expectedUid + ", UID in object meta: " + uid));
+        }
         String bound = current.path("spec").path("nodeName").asText("");
         if (!bound.isEmpty()) {
             return new Decision.Reject(ApiError.conflict("", "pods/binding", name, "pod " + name + " is already assigned to node \"" + bound + "\""));

@@ -246,7 +246,7 @@ public final class SchedulerActor {
         String key = Pods.key(pod);
         ActorRef<Command> self = ctx.getSelf();
         writesInFlight++;
-        objects.ask(POD, key, r -> new ObjectCommand.Bind(node, r))
+        objects.ask(POD, key, r -> new ObjectCommand.Bind(node, uid, r))
                 .whenComplete((reply, failure) -> self.tell(new BindDone(key, uid, failure == null && !(reply instanceof ObjectReply.Rejected))));
     }
 

@@ -42,7 +42,7 @@ class MessageSerializationTest {
                 new ObjectCommand.Update(obj, 3, true, true, ref),
                 new ObjectCommand.Patch("STRATEGIC_MERGE_PATCH", patch, 2, false, "kubectl", true, false, ref),
                 new ObjectCommand.Delete(1, "uid-1", 30, false, ref),
-                new ObjectCommand.Bind("node-1", ref),
+                new ObjectCommand.Bind("node-1", "", ref),
                 new ObjectCommand.Get(ref),
                 new ObjectReply.Done(obj, 4, ObjectReply.Outcome.CREATED),
                 new ObjectReply.Rejected(invalid),

@@ -2,6 +2,7 @@ package dev.podium.actors.objects;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.ConfigFactory;
+import dev.podium.model.api.ApiError;
 import dev.podium.model.json.Json;
 import dev.podium.model.kinds.KindRegistry;
 import dev.podium.model.kinds.ResourceKind;
@@ -198,20 +199,34 @@ class ObjectEntityTest {
     void aPodIsBoundOnceAndASecondBindingIsRefused() {
         var pod = kit(POD, "default/b");
         pod.<ObjectReply>runCommand(r -> new ObjectCommand.Create(pod("b"), false, r));
-        var bound = pod.<ObjectReply>runCommand(r -> new ObjectCommand.Bind("node-1", r));
+        var bound = pod.<ObjectReply>runCommand(r -> new ObjectCommand.Bind("node-1", "", r));
         assertThat(bound.event()).isInstanceOf(ObjectEvent.ObjectUpdated.class);
         assertThat(pod.getState().object().at("/spec/nodeName").asText()).isEqualTo("node-1");
         assertThat(PodConditions.status(pod.getState().object(), "PodScheduled")).isEqualTo("True");
-        var again = pod.<ObjectReply>runCommand(r -> new ObjectCommand.Bind("node-2", r));
+        var again = pod.<ObjectReply>runCommand(r -> new ObjectCommand.Bind("node-2", "", r));
         assertThat(again.hasNoEvents()).isTrue();
         assertThat(((ObjectReply.Rejected) again.reply()).error().message()).contains("is already assigned to node \"node-1\"");
+    }
+
+    @Test
+    void aBindingForAnotherUidIsRefusedAndBindsNothing() {
+        var pod = kit(POD, "default/u");
+        pod.<ObjectReply>runCommand(r -> new ObjectCommand.Create(pod("u"), false, r));
+        String uid = pod.getState().object().at("/metadata/uid").asText();
+        var stale = pod.<ObjectReply>runCommand(r -> new ObjectCommand.Bind("node-1", "uid-of-an-earlier-pod", r));
+        assertThat(stale.hasNoEvents()).isTrue();
+        ApiError error = ((ObjectReply.Rejected) stale.reply()).error();
+        assertThat(error.code()).isEqualTo(409);
+        assertThat(error.message()).contains("Precondition failed: UID in precondition: uid-of-an-earlier-pod, UID in object meta: " + uid);
+        var right = pod.<ObjectReply>runCommand(r -> new ObjectCommand.Bind("node-1", uid, r));
+        assertThat(right.event()).isInstanceOf(ObjectEvent.ObjectUpdated.class);
     }
 
     @Test
     void aBoundPodIsDeletedGracefullyAndAnUnboundOneAtOnce() {
         var bound = kit(POD, "default/g");
         bound.<ObjectReply>runCommand(r -> new ObjectCommand.Create(pod("g"), false, r));
-        bound.<ObjectReply>runCommand(r -> new ObjectCommand.Bind("node-1", r));
+        bound.<ObjectReply>runCommand(r -> new ObjectCommand.Bind("node-1", "", r));
         var marked = bound.<ObjectReply>runCommand(r -> new ObjectCommand.Delete(0, "", ObjectCommand.Delete.DEFAULT_GRACE, false, r));
         assertThat(((ObjectReply.Done) marked.reply()).outcome()).isEqualTo(ObjectReply.Outcome.DELETING);
         assertThat(bound.getState().object().at("/metadata/deletionGracePeriodSeconds").asLong()).isEqualTo(20);
