@@ -46,7 +46,7 @@ import java.util.concurrent.CompletionStage;
  * against a snapshot of nodes and pods, and binds through the Pod entity (which accepts one
  * binding only). Passes run when pods or nodes change (debounced) and on a slow resync, never in
  * a busy loop. Unschedulable pods get PodScheduled=False with kube-scheduler's message and a
- * FailedScheduling event.
+ * FailedScheduling event, and wait outside the queue until a change could let them in.
  */
 public final class SchedulerActor {
     public static final String NAME = "default-scheduler";
@@ -56,6 +56,9 @@ public final class SchedulerActor {
     enum Changed implements Command { INSTANCE }
 
     enum Pass implements Command { INSTANCE }
+
+    /** The slow periodic flush: unschedulable pods get another look even if nothing seemed to change. */
+    enum Resync implements Command { INSTANCE }
 
     /** A Pod or Node watch event of subscription {@code generation}. */
     record Observed(int generation, WatchEvent event) implements Command {}
@@ -110,7 +113,7 @@ public final class SchedulerActor {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             SchedulerActor s = new SchedulerActor(ctx, timers, cache, objects, clock);
             s.subscribe();
-            timers.startTimerWithFixedDelay("resync", Changed.INSTANCE, resync);
+            timers.startTimerWithFixedDelay("resync", Resync.INSTANCE, resync);
             return s.behavior();
         }));
     }
@@ -123,6 +126,11 @@ public final class SchedulerActor {
                 })
                 .onMessageEquals(Pass.INSTANCE, () -> {
                     pass();
+                    return Behaviors.same();
+                })
+                .onMessageEquals(Resync.INSTANCE, () -> {
+                    state.requeueUnschedulable();
+                    schedulePass();
                     return Behaviors.same();
                 })
                 .onMessage(Observed.class, m -> {
@@ -236,6 +244,7 @@ public final class SchedulerActor {
                 bind(pod, s.nodeName());
             } else if (result instanceof ScheduleResult.Unschedulable u) {
                 reportUnschedulable(pod, u);
+                state.markUnschedulable(pod);
             }
         }
     }

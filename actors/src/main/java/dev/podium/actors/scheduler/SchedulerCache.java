@@ -33,6 +33,11 @@ public final class SchedulerCache {
      * latest object seen for them, restored if the bind fails.
      */
     private final Map<String, ObjectNode> assumed = new HashMap<>();
+    /**
+     * Pending pods the last pass found unschedulable, out of the queue until the cluster changes
+     * in a way that could let them in or the periodic flush (kube's unschedulable pods).
+     */
+    private final Map<String, ObjectNode> parked = new HashMap<>();
     private final TreeMap<String, NodeInfo> infos = new TreeMap<>();
     private final Set<String> dirty = new HashSet<>();
     private static final String PENDING = "";
@@ -47,11 +52,12 @@ public final class SchedulerCache {
         this.schedulerName = schedulerName;
     }
 
-    /** A Node was added or changed. */
+    /** A Node was added or changed: any unschedulable pod may fit now. */
     public void nodeChanged(ObjectNode node) {
         String name = Pods.name(node);
         nodes.put(name, node);
         dirty.add(name);
+        requeueUnschedulable();
     }
 
     public void nodeDeleted(ObjectNode node) {
@@ -90,6 +96,7 @@ public final class SchedulerCache {
         NodeInfo info = infos.get(at);
         if (info != null && !dirty.contains(at)) infos.put(at, info.replaced(old, pod));
         else dirty.add(at);
+        if (!Pods.labels(old).equals(Pods.labels(pod))) requeueWaitingForPods();
         return true;
     }
 
@@ -150,6 +157,36 @@ public final class SchedulerCache {
         return !pending.isEmpty();
     }
 
+    /** A pass found this pending pod unschedulable: it leaves the queue until something that could help changes. */
+    public void markUnschedulable(ObjectNode pod) {
+        String key = Pods.key(pod);
+        QueueKey q = queueKeys.get(key);
+        if (q == null || pending.get(q) != pod) return;
+        pending.remove(q);
+        parked.put(key, pod);
+    }
+
+    /** Every unschedulable pod back in the queue: something that could let any of them in changed, or it is time to look again. */
+    public void requeueUnschedulable() {
+        parked.forEach((key, pod) -> pending.put(queueKeys.get(key), pod));
+        parked.clear();
+    }
+
+    /** Back in the queue: unschedulable pods whose rules depend on other pods (pod affinity, spread constraints). */
+    private void requeueWaitingForPods() {
+        parked.entrySet().removeIf(e -> {
+            ObjectNode pod = e.getValue();
+            if (!Pods.hasPodAffinity(pod) && pod.path("spec").path("topologySpreadConstraints").isEmpty()) return false;
+            pending.put(queueKeys.get(e.getKey()), pod);
+            return true;
+        });
+    }
+
+    /** How many pods wait as unschedulable. */
+    public int unschedulable() {
+        return parked.size();
+    }
+
     /** The pending pods in scheduling order. */
     public List<ObjectNode> pending() {
         return new ArrayList<>(pending.values());
@@ -185,6 +222,7 @@ public final class SchedulerCache {
             podsByNode.computeIfAbsent(nodeName, n -> new LinkedHashMap<>()).put(key, pod);
             location.put(key, nodeName);
             dirty.add(nodeName);
+            requeueWaitingForPods();
         } else if (isMine(pod)) {
             QueueKey q = new QueueKey(Pods.priority(pod), pod.path("metadata").path("creationTimestamp").asText(), key);
             pending.put(q, pod);
@@ -198,6 +236,7 @@ public final class SchedulerCache {
         if (at == null) return;
         if (at.equals(PENDING)) {
             pending.remove(queueKeys.remove(key));
+            parked.remove(key);
             return;
         }
         Map<String, ObjectNode> pods = podsByNode.get(at);
@@ -206,6 +245,8 @@ public final class SchedulerCache {
             if (pods.isEmpty()) podsByNode.remove(at);
         }
         dirty.add(at);
+        // a pod leaving a node frees room (and pod rules) for unschedulable ones
+        requeueUnschedulable();
     }
 
     private boolean isMine(ObjectNode pod) {

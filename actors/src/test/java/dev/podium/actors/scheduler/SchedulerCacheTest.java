@@ -221,4 +221,75 @@ class SchedulerCacheTest {
         fresh.forget("default/in-flight", "u1");
         assertThat(fresh.pending()).extracting(Pods::name).containsExactly("in-flight", "recreated");
     }
+
+    @Test
+    void anUnschedulablePodWaitsOutsideTheQueueUntilANodeChanges() {
+        cache.nodeChanged(node("n1").build());
+        ObjectNode big = pod("big").request("cpu", "64").build();
+        cache.podChanged(big);
+        cache.markUnschedulable(cache.pending().get(0));
+        assertThat(cache.hasPending()).isFalse();
+        assertThat(cache.unschedulable()).isEqualTo(1);
+
+        cache.podChanged(pod("other").onNode("n1").build());
+        assertThat(cache.hasPending()).as("a pod added to a node frees nothing for a pod without pod rules").isFalse();
+
+        cache.nodeChanged(node("n2").allocatable("cpu", "128").build());
+        assertThat(cache.pending()).containsExactly(big);
+        assertThat(cache.unschedulable()).isZero();
+    }
+
+    @Test
+    void aPodLeavingANodeOrTheFlushRequeuesUnschedulablePods() {
+        cache.nodeChanged(node("n1").build());
+        ObjectNode bound = pod("bound").onNode("n1").build();
+        cache.podChanged(bound);
+        ObjectNode waiting = pod("waiting").request("cpu", "64").build();
+        cache.podChanged(waiting);
+        cache.markUnschedulable(waiting);
+
+        cache.podDeleted(bound);
+        assertThat(cache.pending()).containsExactly(waiting);
+
+        cache.markUnschedulable(waiting);
+        cache.requeueUnschedulable();
+        assertThat(cache.pending()).containsExactly(waiting);
+    }
+
+    @Test
+    void podsWithPodRulesAreRequeuedWhenAssignedPodsOrTheirLabelsChange() {
+        cache.nodeChanged(node("n1").build());
+        ObjectNode withAffinity = pod("with-affinity").spec("""
+                affinity:
+                  podAffinity:
+                    requiredDuringSchedulingIgnoredDuringExecution: [{topologyKey: kubernetes.io/hostname, labelSelector: {matchLabels: {app: db}}}]
+                """).build();
+        ObjectNode plain = pod("plain").request("cpu", "64").build();
+        cache.podChanged(withAffinity);
+        cache.podChanged(plain);
+        cache.markUnschedulable(withAffinity);
+        cache.markUnschedulable(plain);
+
+        ObjectNode db = pod("db").onNode("n1").build();
+        db.with("metadata").put("uid", "db-1");
+        cache.podChanged(db);
+        assertThat(cache.pending()).containsExactly(withAffinity);
+
+        cache.markUnschedulable(withAffinity);
+        ObjectNode relabelled = pod("db").onNode("n1").label("app", "db").build();
+        relabelled.with("metadata").put("uid", "db-1");
+        cache.podChanged(relabelled);
+        assertThat(cache.pending()).containsExactly(withAffinity);
+        assertThat(cache.unschedulable()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnschedulablePodThatChangesIsTriedAgain() {
+        ObjectNode p = pod("p").build();
+        cache.podChanged(p);
+        cache.markUnschedulable(p);
+        ObjectNode tolerant = pod("p").spec("tolerations: [{operator: Exists}]").build();
+        cache.podChanged(tolerant);
+        assertThat(cache.pending()).containsExactly(tolerant);
+    }
 }
