@@ -38,6 +38,8 @@ public final class SchedulerCache {
      * in a way that could let them in or the periodic flush (kube's unschedulable pods).
      */
     private final Map<String, ObjectNode> parked = new HashMap<>();
+    /** The keys of the parked pods whose rules depend on other pods (pod affinity, spread constraints). */
+    private final Set<String> parkedWaitingForPods = new HashSet<>();
     private final TreeMap<String, NodeInfo> infos = new TreeMap<>();
     private final Set<String> dirty = new HashSet<>();
     private static final String PENDING = "";
@@ -96,7 +98,7 @@ public final class SchedulerCache {
         NodeInfo info = infos.get(at);
         if (info != null && !dirty.contains(at)) infos.put(at, info.replaced(old, pod));
         else dirty.add(at);
-        if (!Pods.labels(old).equals(Pods.labels(pod))) requeueWaitingForPods();
+        if (!parkedWaitingForPods.isEmpty() && !Pods.labels(old).equals(Pods.labels(pod))) requeueWaitingForPods();
         return true;
     }
 
@@ -164,22 +166,23 @@ public final class SchedulerCache {
         if (q == null || pending.get(q) != pod) return;
         pending.remove(q);
         parked.put(key, pod);
+        if (Pods.hasPodAffinity(pod) || !pod.path("spec").path("topologySpreadConstraints").isEmpty()) parkedWaitingForPods.add(key);
     }
 
     /** Every unschedulable pod back in the queue: something that could let any of them in changed, or it is time to look again. */
     public void requeueUnschedulable() {
         parked.forEach((key, pod) -> pending.put(queueKeys.get(key), pod));
         parked.clear();
+        parkedWaitingForPods.clear();
     }
 
-    /** Back in the queue: unschedulable pods whose rules depend on other pods (pod affinity, spread constraints). */
+    /**
+     * Back in the queue: unschedulable pods whose rules depend on other pods. Runs on every
+     * placement, so it touches only those pods, not every parked one.
+     */
     private void requeueWaitingForPods() {
-        parked.entrySet().removeIf(e -> {
-            ObjectNode pod = e.getValue();
-            if (!Pods.hasPodAffinity(pod) && pod.path("spec").path("topologySpreadConstraints").isEmpty()) return false;
-            pending.put(queueKeys.get(e.getKey()), pod);
-            return true;
-        });
+        for (String key : parkedWaitingForPods) pending.put(queueKeys.get(key), parked.remove(key));
+        parkedWaitingForPods.clear();
     }
 
     /** How many pods wait as unschedulable. */
@@ -237,6 +240,7 @@ public final class SchedulerCache {
         if (at.equals(PENDING)) {
             pending.remove(queueKeys.remove(key));
             parked.remove(key);
+            parkedWaitingForPods.remove(key);
             return;
         }
         Map<String, ObjectNode> pods = podsByNode.get(at);
