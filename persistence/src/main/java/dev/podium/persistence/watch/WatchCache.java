@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +33,7 @@ import java.util.function.Predicate;
 public final class WatchCache {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, TreeMap<String, CachedObject>> byKind = new HashMap<>();
+    private final CacheIndexes indexes = new CacheIndexes();
     private final ArrayDeque<WatchEvent> window = new ArrayDeque<>();
     private final int windowCapacity;
     private final Map<String, Long> recentOrderings;
@@ -93,9 +95,11 @@ public final class WatchCache {
             if (event instanceof ObjectEvent.ObjectDeleted) {
                 type = WatchEvent.Type.DELETED;
                 objects.remove(key);
+                indexes.update(kind, key, previous == null ? null : previous.object(), null);
             } else {
                 type = previous == null ? WatchEvent.Type.ADDED : WatchEvent.Type.MODIFIED;
                 objects.put(key, new CachedObject(kind, key, obj, persistenceId, seqNr, ordering));
+                indexes.update(kind, key, previous == null ? null : previous.object(), obj);
             }
             String namespace = namespaceOf(key);
             WatchEvent change = new WatchEvent(type, kind, namespace, obj, ordering);
@@ -213,19 +217,37 @@ public final class WatchCache {
      * returning at most {@code limit} (0 = all) that pass {@code predicate}.
      */
     public ListResult list(String kind, String namespace, Predicate<ObjectNode> predicate, int limit, String continueAfter) {
+        return list(kind, namespace, List.of(), predicate, limit, continueAfter);
+    }
+
+    /** The objects of a kind on a node ({@code spec.nodeName}), through the node index. */
+    public List<CachedObject> listByNode(String kind, String nodeName) {
+        return list(kind, null, List.of(Index.nodeName(nodeName)), o -> true, 0, null).items();
+    }
+
+    /** The objects of a kind whose controlling owner has {@code uid}, through the owner index. */
+    public List<CachedObject> listByController(String kind, String uid) {
+        return list(kind, null, List.of(Index.controllerUid(uid)), o -> true, 0, null).items();
+    }
+
+    /**
+     * Like {@link #list(String, String, Predicate, int, String)}, but only objects in every one
+     * of {@code indexes} can match (the caller's predicate must imply them): candidates are read
+     * from the smallest bucket instead of the whole kind.
+     */
+    public ListResult list(String kind, String namespace, List<Index> indexes, Predicate<ObjectNode> predicate, int limit, String continueAfter) {
         lock.readLock().lock();
         try {
             TreeMap<String, CachedObject> objects = byKind.getOrDefault(kind, new TreeMap<>());
-            var range = objects.values();
-            if (namespace != null) {
-                range = objects.subMap(namespace + "/", namespace + "/\uffff").values();
-            }
+            Iterable<String> keys = candidates(kind, namespace, objects, indexes, continueAfter);
             List<CachedObject> items = new ArrayList<>();
             String last = null;
             long remaining = 0;
-            for (CachedObject o : range) {
-                if (continueAfter != null && o.key().compareTo(continueAfter) <= 0) continue;
-                if (!predicate.test(o.object())) continue;
+            String prefix = namespace == null ? null : namespace + "/";
+            for (String k : keys) {
+                if (prefix != null && !k.startsWith(prefix)) continue;
+                CachedObject o = objects.get(k);
+                if (o == null || !predicate.test(o.object())) continue;
                 if (limit > 0 && items.size() >= limit) {
                     remaining++;
                     continue;
@@ -237,6 +259,20 @@ public final class WatchCache {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** The keys to look at, in key order and after {@code continueAfter}: the smallest index bucket, else the namespace's range. */
+    private Iterable<String> candidates(String kind, String namespace, TreeMap<String, CachedObject> objects, List<Index> indexes,
+                                        String continueAfter) {
+        NavigableSet<String> keys = null;
+        for (Index index : indexes) {
+            NavigableSet<String> bucket = this.indexes.keys(kind, index);
+            if (keys == null || bucket.size() < keys.size()) keys = bucket;
+        }
+        if (keys == null) {
+            keys = namespace == null ? objects.navigableKeySet() : objects.navigableKeySet().subSet(namespace + "/", true, namespace + "/\uffff", false);
+        }
+        return continueAfter == null ? keys : keys.tailSet(continueAfter, false);
     }
 
     /**

@@ -142,4 +142,62 @@ class WatchCacheTest {
         assertThat(events.toCompletableFuture().get(5, TimeUnit.SECONDS)).extracting(e -> e.type() + "@" + e.resourceVersion())
                 .containsExactly("DELETED@2", "ADDED@3");
     }
+
+    static ObjectNode pod(String ns, String name, String node, String ownerUid, String app) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("kind", "Pod");
+        ObjectNode meta = o.putObject("metadata");
+        meta.put("name", name).put("namespace", ns).putObject("labels").put("app", app);
+        if (ownerUid != null) {
+            meta.putArray("ownerReferences").addObject().put("kind", "ReplicaSet").put("name", "rs").put("uid", ownerUid).put("controller", true);
+        }
+        if (node != null) o.putObject("spec").put("nodeName", node);
+        return o;
+    }
+
+    static List<String> keys(List<CachedObject> objects) {
+        return objects.stream().map(CachedObject::key).toList();
+    }
+
+    @Test
+    void indexesFollowNodeNameControllerAndLabelsAcrossUpdatesAndDeletes() {
+        WatchCache cache = new WatchCache(100);
+        cache.apply("Pod|a/p1", 1, 1, new ObjectEvent.ObjectCreated(pod("a", "p1", null, "rs-1", "web")));
+        cache.apply("Pod|b/p2", 1, 2, new ObjectEvent.ObjectCreated(pod("b", "p2", "n1", "rs-1", "web")));
+        cache.apply("Pod|a/p3", 1, 3, new ObjectEvent.ObjectCreated(pod("a", "p3", "n2", null, "api")));
+        assertThat(keys(cache.listByNode("Pod", "n1"))).containsExactly("b/p2");
+        assertThat(keys(cache.listByController("Pod", "rs-1"))).containsExactly("a/p1", "b/p2");
+        assertThat(keys(cache.list("Pod", null, List.of(Index.label("app", "web")), o -> true, 0, null).items())).containsExactly("a/p1", "b/p2");
+
+        cache.apply("Pod|a/p1", 2, 4, new ObjectEvent.ObjectUpdated(pod("a", "p1", "n1", null, "api")));
+        assertThat(keys(cache.listByNode("Pod", "n1"))).containsExactly("a/p1", "b/p2");
+        assertThat(keys(cache.listByController("Pod", "rs-1"))).containsExactly("b/p2");
+        assertThat(keys(cache.list("Pod", null, List.of(Index.label("app", "api")), o -> true, 0, null).items())).containsExactly("a/p1", "a/p3");
+
+        cache.apply("Pod|b/p2", 2, 5, new ObjectEvent.ObjectDeleted(pod("b", "p2", "n1", "rs-1", "web")));
+        assertThat(keys(cache.listByNode("Pod", "n1"))).containsExactly("a/p1");
+        assertThat(cache.listByController("Pod", "rs-1")).isEmpty();
+        assertThat(cache.list("Pod", null, List.of(Index.label("app", "web")), o -> true, 0, null).items()).isEmpty();
+        assertThat(cache.listByNode("ConfigMap", "n1")).as("indexes are per kind").isEmpty();
+    }
+
+    @Test
+    void aListThroughAnIndexKeepsNamespacesPredicatesAndPagingOfAFullList() {
+        WatchCache cache = new WatchCache(100);
+        for (int i = 0; i < 5; i++) {
+            String ns = i % 2 == 0 ? "a" : "b";
+            cache.apply("Pod|" + ns + "/p" + i, 1, i + 1, new ObjectEvent.ObjectCreated(pod(ns, "p" + i, "n1", null, "web")));
+        }
+        List<Index> smallestFirst = List.of(Index.label("app", "web"), Index.nodeName("n1"), Index.label("missing", "x"));
+        assertThat(cache.list("Pod", null, smallestFirst, o -> true, 0, null).items()).as("an empty bucket means nothing matches").isEmpty();
+
+        List<Index> byNode = List.of(Index.nodeName("n1"));
+        ListResult first = cache.list("Pod", "a", byNode, o -> !o.at("/metadata/name").asText().equals("p2"), 1, null);
+        assertThat(keys(first.items())).containsExactly("a/p0");
+        assertThat(first.continueAfter()).isEqualTo("a/p0");
+        assertThat(first.remaining()).isEqualTo(1);
+        ListResult second = cache.list("Pod", "a", byNode, o -> !o.at("/metadata/name").asText().equals("p2"), 1, first.continueAfter());
+        assertThat(keys(second.items())).containsExactly("a/p4");
+        assertThat(second.continueAfter()).isNull();
+    }
 }
