@@ -1,4 +1,4 @@
-package dev.podium.node;
+package dev.podium.launcher;
 
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package dev.podium.node;
+package dev.podium.launcher;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -1,7 +1,7 @@
-package dev.podium.node;
+package dev.podium.launcher;
 
-import dev.podium.actors.nodes.LocalNode;
-import dev.podium.actors.nodes.LocalNodes;
+import dev.podium.actors.kubelet.LocalNode;
+import dev.podium.actors.kubelet.LocalNodes;
 import dev.podium.runtime.ContainerRuntime;
 import dev.podium.runtime.RuntimeSettings;
 import dev.podium.runtime.process.ProcessRuntime;

@@ -1,4 +1,4 @@
-package dev.podium.node;
+package dev.podium.launcher;
 
 import dev.podium.persistence.db.DatabaseProfile;
 

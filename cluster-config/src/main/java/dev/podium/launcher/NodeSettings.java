@@ -1,4 +1,4 @@
-package dev.podium.node;
+package dev.podium.launcher;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;

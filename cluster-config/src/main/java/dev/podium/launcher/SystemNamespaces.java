@@ -1,4 +1,4 @@
-package dev.podium.node;
+package dev.podium.launcher;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.objects.ObjectClient;

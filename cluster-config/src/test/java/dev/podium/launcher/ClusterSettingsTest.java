@@ -1,4 +1,4 @@
-package dev.podium.node;
+package dev.podium.launcher;
 
 import org.apache.pekko.actor.Address;
 import org.junit.jupiter.api.Test;

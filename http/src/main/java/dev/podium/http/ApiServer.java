@@ -1,6 +1,11 @@
 package dev.podium.http;
 
-import dev.podium.actors.nodes.LocalNodes;
+import dev.podium.actors.admission.AdmissionChain;
+import dev.podium.actors.disruption.Evictions;
+import dev.podium.actors.kubelet.LocalNodes;
+import dev.podium.actors.objects.ObjectCommand;
+import dev.podium.actors.objects.ObjectReply;
+import dev.podium.actors.services.ServiceAllocator;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
@@ -36,7 +41,7 @@ public final class ApiServer {
     private final WriteHandler writes;
     private final DiscoveryHandler discovery;
     private final LogHandler logs;
-    private final EvictionHandler evictions;
+    private final Evictions evictions;
 
     public ApiServer(ActorSystem<?> system, WatchCache cache, ObjectClient objects, LocalNodes nodes, Clock clock) {
         this(system, cache, objects, nodes, clock, List.of(), new SecureRandom());
@@ -52,10 +57,10 @@ public final class ApiServer {
         this.cache = cache;
         Materializer mat = Materializer.matFromSystem(system);
         this.reads = new ReadHandler(cache, mat, clock);
-        this.writes = new WriteHandler(objects, cache, allocationCandidates);
+        this.writes = new WriteHandler(objects, cache, new ServiceAllocator(objects, cache, allocationCandidates), AdmissionChain.builtIn(cache));
         this.discovery = new DiscoveryHandler(cache, readiness);
         this.logs = new LogHandler(cache, nodes, clock, new LogProxy(system));
-        this.evictions = new EvictionHandler(cache, objects, clock);
+        this.evictions = new Evictions(cache, objects, clock);
     }
 
     public CompletionStage<ServerBinding> bind(String host, int port) {
@@ -128,11 +133,19 @@ public final class ApiServer {
         if (method == HttpMethods.GET) return reads.get(req);
         if (method == HttpMethods.PUT && "finalize".equals(req.path().subresource())) return writes.finalizeNamespace(req);
         if (method == HttpMethods.POST && "binding".equals(req.path().subresource())) return writes.bind(req);
-        if (method == HttpMethods.POST && "eviction".equals(req.path().subresource())) return evictions.evict(req);
+        if (method == HttpMethods.POST && "eviction".equals(req.path().subresource())) return evict(req);
         if (method == HttpMethods.PUT) return writes.update(req);
         if (method == HttpMethods.PATCH) return writes.patch(req);
         if (method == HttpMethods.DELETE && req.path().subresource() == null) return writes.delete(req);
         return notAllowed(req);
+    }
+
+    /** POST pods/{name}/eviction: an Eviction body, answered 201 with a Success Status once the pod's deletion is accepted. */
+    private CompletionStage<HttpResponse> evict(ApiRequest req) {
+        long grace = Bodies.object(req).path("deleteOptions").path("gracePeriodSeconds").asLong(ObjectCommand.Delete.DEFAULT_GRACE);
+        return evictions.evict(req.namespace(), req.path().name(), grace, req.dryRun())
+                .thenApply(reply -> reply instanceof ObjectReply.Rejected rej ? Responses.error(rej.error())
+                        : Responses.success("pods", req.path().name(), "").withStatus(201));
     }
 
     private static CompletionStage<HttpResponse> notFound() {

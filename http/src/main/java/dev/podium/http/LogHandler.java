@@ -2,8 +2,8 @@ package dev.podium.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.podium.actors.nodes.LocalNode;
-import dev.podium.actors.nodes.LocalNodes;
+import dev.podium.actors.kubelet.LocalNode;
+import dev.podium.actors.kubelet.LocalNodes;
 import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
 import dev.podium.persistence.watch.CachedObject;

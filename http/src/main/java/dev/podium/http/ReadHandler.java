@@ -59,11 +59,11 @@ final class ReadHandler {
     CompletionStage<HttpResponse> list(ApiRequest req) {
         if (req.flag("watch")) return watch(req);
         return atLeast(req).thenApply(v -> {
-            Predicate<ObjectNode> selected = Selection.of(req);
+            Selection selected = Selection.of(req);
             int limit = parseLimit(req.param("limit"));
             String cont = req.param("continue");
             String after = cont == null || cont.isEmpty() ? null : ContinueToken.decode(cont).lastKey();
-            ListResult page = cache.list(req.kind().entityTypeName(), req.namespace(), selected, limit, after);
+            ListResult page = cache.list(req.kind().entityTypeName(), req.namespace(), selected.indexes(), selected.predicate(), limit, after);
             String rv = Long.toString(page.resourceVersion());
             String next = page.continueAfter() == null ? null : new ContinueToken(page.resourceVersion(), page.continueAfter()).encode();
             List<ObjectNode> objects = page.items().stream().map(CachedObject::object).toList();
@@ -99,7 +99,7 @@ final class ReadHandler {
             } catch (NumberFormatException e) {
                 throw new ApiException(ApiError.badRequest("timeoutSeconds must be a whole number of seconds, not \"" + timeout + "\""));
             }
-            WatchFilter filter = new WatchFilter(req.kind().entityTypeName(), req.namespace(), Selection.of(req));
+            WatchFilter filter = new WatchFilter(req.kind().entityTypeName(), req.namespace(), Selection.of(req).predicate());
             Source<WatchEvent, NotUsed> events;
             try {
                 events = cache.watch(filter, from, req.flag("allowWatchBookmarks"), 10_000, mat);

@@ -2,15 +2,20 @@ package dev.podium.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.actors.admission.AdmissionChain;
+import dev.podium.actors.admission.AdmissionRequest;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectCommand;
 import dev.podium.actors.objects.ObjectEntity;
 import dev.podium.actors.objects.ObjectReply;
+import dev.podium.actors.services.ServiceAllocator;
 import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
+import dev.podium.model.api.Cause;
 import dev.podium.model.json.Json;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.model.patch.PatchType;
+import dev.podium.model.validation.ObjectMetaValidation;
 import dev.podium.persistence.watch.CachedObject;
 import dev.podium.persistence.watch.WatchCache;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -24,7 +29,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.random.RandomGenerator;
 
 /**
  * POST, PUT, PATCH and DELETE: checks what only the API layer can check (URL against body,
@@ -38,13 +42,13 @@ final class WriteHandler {
     private final WatchCache cache;
     private final SecureRandom random = new SecureRandom();
     private final ServiceAllocator services;
-    private final PodAdmission pods;
+    private final AdmissionChain admission;
 
-    WriteHandler(ObjectClient objects, WatchCache cache, RandomGenerator allocationCandidates) {
+    WriteHandler(ObjectClient objects, WatchCache cache, ServiceAllocator services, AdmissionChain admission) {
         this.objects = objects;
         this.cache = cache;
-        this.services = new ServiceAllocator(objects, cache, allocationCandidates);
-        this.pods = new PodAdmission(cache);
+        this.services = services;
+        this.admission = admission;
     }
 
     CompletionStage<HttpResponse> create(ApiRequest req) {
@@ -59,17 +63,14 @@ final class WriteHandler {
                 throw new ApiException(ApiError.badRequest("the namespace of the provided object does not match the namespace sent on the request"));
             }
             meta.put("namespace", req.namespace());
-            checkNamespaceAcceptsContent(req.namespace());
         } else {
             meta.remove("namespace");
         }
         String name = meta.path("name").asText("");
         String generateName = meta.path("generateName").asText("");
-        if (name.isEmpty() && generateName.isEmpty()) {
-            throw new ApiException(ApiError.invalid(kind.group(), kind.kind(), "",
-                    List.of(dev.podium.model.api.Cause.required("metadata.name", "name or generateName is required"))));
-        }
-        if (kind.kind().equals("Pod")) pods.admit(obj);
+        List<Cause> nameless = ObjectMetaValidation.nameOrGenerateName(meta);
+        if (!nameless.isEmpty()) throw new ApiException(ApiError.invalid(kind.group(), kind.kind(), "", nameless));
+        admission.admit(new AdmissionRequest(AdmissionRequest.Operation.CREATE, kind, req.namespace(), obj, req.dryRun()));
         return createNamed(req, obj, name.isEmpty() ? generateName : null, 3).thenApply(r -> withWarnings(r, warnings));
     }
 
@@ -141,7 +142,7 @@ final class WriteHandler {
         }
         if (type == PatchType.APPLY_PATCH && patch instanceof ObjectNode applied) {
             checkKind(req.kind(), applied);
-            if (req.kind().namespaced()) checkNamespaceAcceptsContent(req.namespace());
+            admission.admit(new AdmissionRequest(AdmissionRequest.Operation.CREATE, req.kind(), req.namespace(), applied, req.dryRun()));
         }
         List<String> warnings = type == PatchType.JSON_PATCH ? List.of() : FieldValidation.apply(req, req.kind(), patch);
         String id = entityId(req);
@@ -199,8 +200,8 @@ final class WriteHandler {
 
     /** DELETE on a collection: deletes every object the selectors pick, one entity at a time. */
     CompletionStage<HttpResponse> deleteCollection(ApiRequest req) {
-        var selected = Selection.of(req);
-        List<CachedObject> victims = cache.list(req.kind().entityTypeName(), req.namespace(), selected, 0, null).items();
+        Selection selected = Selection.of(req);
+        List<CachedObject> victims = cache.list(req.kind().entityTypeName(), req.namespace(), selected.indexes(), selected.predicate(), 0, null).items();
         List<CompletableFuture<ObjectReply>> all = new ArrayList<>();
         for (CachedObject o : victims) {
             String id = o.key();
@@ -276,15 +277,6 @@ final class WriteHandler {
             Json.metadata(out).put("resourceVersion", Long.toString(rv));
             return HttpResponse.create().withStatus(code).withEntity(Responses.ok(out, req.wantsYaml()).entity());
         });
-    }
-
-    private void checkNamespaceAcceptsContent(String namespace) {
-        Optional<CachedObject> ns = cache.get("Namespace", namespace);
-        if (ns.isEmpty()) throw new ApiException(ApiError.notFound("", "namespaces", namespace));
-        if (ns.get().object().path("metadata").has("deletionTimestamp")) {
-            throw new ApiException(new ApiError(403, "Forbidden", "unable to create new content in namespace " + namespace
-                    + " because it is being terminated", new ApiError.Details("", "namespaces", namespace, null)));
-        }
     }
 
     private static void checkKind(ResourceKind kind, ObjectNode obj) {

@@ -25,10 +25,13 @@ public interface ContainerRuntime extends AutoCloseable {
      */
     CompletionStage<Void> stopPod(String podUid, long gracePeriodSeconds);
 
-    /** Uids of the pods this runtime runs or has run (after an agent restart: those it re-adopted). */
-    Set<String> knownPods();
+    /**
+     * Uids of the pods this runtime runs or has run for the node (after an agent restart: those it
+     * re-adopted). One runtime may serve several nodes (simulated ones do).
+     */
+    Set<String> knownPods(String nodeName);
 
-    /** Whether {@link #knownPods()} holds the uid, without copying the set. */
+    /** Whether the runtime runs or has run the pod, whatever its node. */
     boolean knows(String podUid);
 
     /** The log file of a container (its current run, or the previous one), for kubectl logs. */

@@ -1,4 +1,4 @@
-package dev.podium.http;
+package dev.podium.actors.admission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,19 +10,22 @@ import dev.podium.persistence.watch.WatchCache;
 import java.util.Optional;
 
 /**
- * The Priority admission step for new pods: spec.priorityClassName resolves to spec.priority
+ * The Priority admission plugin, for new pods: spec.priorityClassName resolves to spec.priority
  * (and preemptionPolicy) from its PriorityClass; without a name the global default class, if
  * any, applies. An unknown class is refused, as kube-apiserver does.
  */
-final class PodAdmission {
+final class PriorityAdmission implements AdmissionStep {
     private static final String PRIORITY_CLASS = "PriorityClass.scheduling.k8s.io";
     private final WatchCache cache;
 
-    PodAdmission(WatchCache cache) {
+    PriorityAdmission(WatchCache cache) {
         this.cache = cache;
     }
 
-    void admit(ObjectNode pod) {
+    @Override
+    public void admit(AdmissionRequest request) {
+        if (request.operation() != AdmissionRequest.Operation.CREATE || !request.kind().kind().equals("Pod") || !request.kind().group().isEmpty()) return;
+        ObjectNode pod = request.object();
         ObjectNode spec = pod.with("spec");
         String className = spec.path("priorityClassName").asText("");
         Optional<JsonNode> pc;

@@ -1,4 +1,4 @@
-package dev.podium.http;
+package dev.podium.actors.disruption;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -18,7 +18,6 @@ import dev.podium.model.patch.PatchType;
 import dev.podium.model.selectors.LabelSelector;
 import dev.podium.persistence.watch.CachedObject;
 import dev.podium.persistence.watch.WatchCache;
-import org.apache.pekko.http.javadsl.model.HttpResponse;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * POST pods/{name}/eviction (what kubectl drain uses): deletes the pod gracefully unless a
+ * Evictions, the pods/eviction subresource (what kubectl drain uses): deletes the pod gracefully unless a
  * PodDisruptionBudget selecting it allows no disruption now, which is a 429. As in Kubernetes,
  * the eviction is first recorded in the budget's status (the pod in {@code disruptedPods}, one
  * fewer {@code disruptionsAllowed}) with the budget's resourceVersion as precondition: every API
@@ -39,57 +38,58 @@ import java.util.concurrent.CompletionStage;
  * members, one gets a conflict, re-reads and is refused. A recorded pod counts as disrupted for
  * two minutes or until it is gone.
  */
-final class EvictionHandler {
+public final class Evictions {
     private static final Duration DISRUPTION_WINDOW = Duration.ofMinutes(2);
     private static final int CONFLICT_RETRIES = 5;
     private static final long WAIT_FOR_CACHE_MILLIS = 5_000;
     private static final ResourceKind PDB = KindRegistry.get("PodDisruptionBudget.policy");
+    private static final ResourceKind POD = KindRegistry.get("Pod");
     private final WatchCache cache;
     private final ObjectClient objects;
     private final Clock clock;
 
-    EvictionHandler(WatchCache cache, ObjectClient objects, Clock clock) {
+    public Evictions(WatchCache cache, ObjectClient objects, Clock clock) {
         this.cache = cache;
         this.objects = objects;
         this.clock = clock;
     }
 
-    CompletionStage<HttpResponse> evict(ApiRequest req) {
-        ObjectNode eviction = Bodies.object(req);
-        return attempt(req, eviction, 0);
+    /**
+     * Evicts the pod {@code namespace/name}: the Pod entity's answer to the delete, or a failed
+     * stage with an {@link ApiException} (404, 429 when the budget allows no disruption now).
+     */
+    public CompletionStage<ObjectReply> evict(String namespace, String name, long gracePeriodSeconds, boolean dryRun) {
+        return attempt(namespace, name, gracePeriodSeconds, dryRun, 0);
     }
 
-    private CompletionStage<HttpResponse> attempt(ApiRequest req, ObjectNode eviction, int conflicts) {
-        String name = req.path().name();
-        ObjectNode pod = cache.get("Pod", req.key()).map(CachedObject::object)
+    private CompletionStage<ObjectReply> attempt(String namespace, String name, long grace, boolean dryRun, int conflicts) {
+        String key = namespace + "/" + name;
+        ObjectNode pod = cache.get("Pod", key).map(CachedObject::object)
                 .orElseThrow(() -> new ApiException(ApiError.notFound("", "pods", name)));
-        Optional<Budget> budget = canIgnoreBudget(pod) ? Optional.empty() : budgetOf(req.namespace(), pod);
+        Optional<Budget> budget = canIgnoreBudget(pod) ? Optional.empty() : budgetOf(namespace, pod);
         if (budget.isPresent() && budget.get().allowed() <= 0) throw budget.get().violation();
-        CompletionStage<Boolean> recorded = budget.isEmpty() || req.dryRun()
+        CompletionStage<Boolean> recorded = budget.isEmpty() || dryRun
                 ? CompletableFuture.completedFuture(true) : record(budget.get(), name);
         return recorded.thenCompose(ok -> {
             if (!ok) {
                 if (conflicts >= CONFLICT_RETRIES) throw new ApiException(tooManyRequests("the disruption budget is being updated by other evictions; try again"));
-                return attempt(req, eviction, conflicts + 1);
+                return attempt(namespace, name, grace, dryRun, conflicts + 1);
             }
-            long grace = eviction.path("deleteOptions").path("gracePeriodSeconds").asLong(ObjectCommand.Delete.DEFAULT_GRACE);
             String uid = pod.path("metadata").path("uid").asText();
-            return objects.ask(req.kind(), req.key(), r -> new ObjectCommand.Delete(0, uid, grace, req.dryRun(), r))
-                    .thenApply(reply -> reply instanceof ObjectReply.Rejected rej ? Responses.error(rej.error())
-                            : Responses.success("pods", name, "").withStatus(201));
+            return objects.ask(POD, key, r -> new ObjectCommand.Delete(0, uid, grace, dryRun, r));
         });
     }
 
     /** The budget of the PodDisruptionBudget selecting the pod, as it stands now; more than one is refused, as kube does. */
     private Optional<Budget> budgetOf(String namespace, ObjectNode pod) {
         List<CachedObject> budgets = cache.list(PDB.entityTypeName(), namespace,
-                o -> LabelSelector.fromObject(o.path("spec").path("selector")).matches(Selection.labelsOf(pod)), 0, null).items();
+                o -> LabelSelector.fromObject(o.path("spec").path("selector")).matchesObject(pod), 0, null).items();
         if (budgets.size() > 1) {
             throw new ApiException(ApiError.internal("This pod has more than one PodDisruptionBudget, which the eviction subresource does not support."));
         }
         for (CachedObject pdb : budgets) {
             LabelSelector s = LabelSelector.fromObject(pdb.object().path("spec").path("selector"));
-            List<CachedObject> selected = cache.list("Pod", namespace, p -> s.matches(Selection.labelsOf(p)), 0, null).items();
+            List<CachedObject> selected = cache.list("Pod", namespace, p -> s.matchesObject(p), 0, null).items();
             ObjectNode disrupted = stillDisrupted(pdb.object(), selected);
             int healthy = (int) selected.stream().map(CachedObject::object).filter(p -> healthy(p, disrupted)).count();
             return Optional.of(new Budget(pdb, healthy, required(pdb.object(), selected.size()), selected.size(), disrupted));

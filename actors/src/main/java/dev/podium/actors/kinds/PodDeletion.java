@@ -1,7 +1,9 @@
-package dev.podium.actors.objects;
+package dev.podium.actors.kinds;
 
 import dev.podium.model.json.Times;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.actors.objects.Decision;
+import dev.podium.actors.objects.ObjectReply;
 import dev.podium.persistence.events.ObjectEvent;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.podium.actors.nodes;
+package dev.podium.actors.kubelet;
 
 import dev.podium.runtime.ContainerRuntime;
 

@@ -1,4 +1,4 @@
-package dev.podium.actors.nodes;
+package dev.podium.actors.kubelet;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

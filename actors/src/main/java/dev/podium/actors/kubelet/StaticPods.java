@@ -1,4 +1,4 @@
-package dev.podium.actors.nodes;
+package dev.podium.actors.kubelet;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.model.json.Json;

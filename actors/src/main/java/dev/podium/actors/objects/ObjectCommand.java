@@ -2,6 +2,7 @@ package dev.podium.actors.objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.actors.hints.ObjectChanged;
 import dev.podium.persistence.PodiumSerializable;
 import org.apache.pekko.actor.typed.ActorRef;
 
@@ -11,20 +12,23 @@ import org.apache.pekko.actor.typed.ActorRef;
  * watch cache, and the entity checks it atomically.
  */
 public sealed interface ObjectCommand extends PodiumSerializable {
-    ActorRef<ObjectReply> replyTo();
+    /** A command that asks for an answer; every one gets exactly one. */
+    sealed interface Request extends ObjectCommand {
+        ActorRef<ObjectReply> replyTo();
+    }
 
-    record Create(ObjectNode object, boolean dryRun, ActorRef<ObjectReply> replyTo) implements ObjectCommand {}
+    record Create(ObjectNode object, boolean dryRun, ActorRef<ObjectReply> replyTo) implements Request {}
 
     /** PUT of the object ({@code status == false}) or of its status subresource. */
     record Update(ObjectNode object, long expectedSeqNr, boolean status, boolean dryRun, ActorRef<ObjectReply> replyTo)
-            implements ObjectCommand {}
+            implements Request {}
 
     record Patch(String patchType, JsonNode patch, long expectedSeqNr, boolean status, String fieldManager, boolean force,
-                 boolean dryRun, ActorRef<ObjectReply> replyTo) implements ObjectCommand {}
+                 boolean dryRun, ActorRef<ObjectReply> replyTo) implements Request {}
 
     /** {@code gracePeriodSeconds} < 0 means the object's own default (a pod's terminationGracePeriodSeconds). */
     record Delete(long expectedSeqNr, String expectedUid, long gracePeriodSeconds, boolean dryRun, ActorRef<ObjectReply> replyTo)
-            implements ObjectCommand {
+            implements Request {
         public static final long DEFAULT_GRACE = -1;
     }
 
@@ -32,10 +36,16 @@ public sealed interface ObjectCommand extends PodiumSerializable {
      * The binding subresource: assigns an unassigned pod to a node, once. {@code expectedUid},
      * when not empty, must be the pod's uid (the Binding's metadata.uid, as kube checks it).
      */
-    record Bind(String nodeName, String expectedUid, ActorRef<ObjectReply> replyTo) implements ObjectCommand {}
+    record Bind(String nodeName, String expectedUid, ActorRef<ObjectReply> replyTo) implements Request {}
 
-    record Get(ActorRef<ObjectReply> replyTo) implements ObjectCommand {}
+    record Get(ActorRef<ObjectReply> replyTo) implements Request {}
 
     /** A Namespace's {@code finalize} subresource: sets spec.finalizers, the only way to change them. */
-    record Finalize(JsonNode finalizers, ActorRef<ObjectReply> replyTo) implements ObjectCommand {}
+    record Finalize(JsonNode finalizers, ActorRef<ObjectReply> replyTo) implements Request {}
+
+    /**
+     * A hint from an object this entity's object controls ({@code ownerReferences} with
+     * {@code controller: true}): it was created, changed or deleted. Nothing is answered.
+     */
+    record ChildChanged(ObjectChanged child, String ownerUid) implements ObjectCommand {}
 }

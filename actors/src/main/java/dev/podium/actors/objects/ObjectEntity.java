@@ -1,5 +1,6 @@
 package dev.podium.actors.objects;
 
+import dev.podium.actors.hints.Notifier;
 import dev.podium.model.kinds.KindRegistry;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.model.patch.PatchType;
@@ -17,31 +18,49 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * One API object as a sharded, event-sourced entity. Entity id is {@code namespace/name} (or
  * {@code name} for cluster-scoped kinds); persistence id {@code Kind|id}. What a write does is
- * decided by {@link ObjectWrites}; this class only persists and replies.
+ * decided by {@link ObjectWrites}; this class persists, replies, and once a write is journaled
+ * sends the hints its kind's {@link KindBehavior} names.
  */
 public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<ObjectCommand, ObjectEvent, ObjectState> {
+    private static final Logger log = LoggerFactory.getLogger(ObjectEntity.class);
+    private final ResourceKind kind;
+    private final String entityId;
     private final ObjectWrites writes;
+    private final KindBehavior behavior;
+    private final Notifier notifier;
     private final String name;
     private final Runnable afterDelete;
 
-    private ObjectEntity(PersistenceId id, ObjectWrites writes, String name, Runnable afterDelete) {
-        super(id, SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
+    private ObjectEntity(ResourceKind kind, String entityId, ObjectWrites writes, KindBehavior behavior, Notifier notifier, Runnable afterDelete) {
+        super(PersistenceId.of(kind.entityTypeName(), entityId, "|"),
+                SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
+        this.kind = kind;
+        this.entityId = entityId;
         this.writes = writes;
-        this.name = name;
+        this.behavior = behavior;
+        this.notifier = notifier;
+        this.name = entityId.substring(entityId.indexOf('/') + 1);
         this.afterDelete = afterDelete;
     }
 
     public static EntityTypeKey<ObjectCommand> key(ResourceKind kind) {
-        return EntityTypeKey.create(ObjectCommand.class, kind.entityTypeName());
+        return key(kind.entityTypeName());
+    }
+
+    public static EntityTypeKey<ObjectCommand> key(String entityTypeName) {
+        return EntityTypeKey.create(ObjectCommand.class, entityTypeName);
     }
 
     public static String entityId(ResourceKind kind, String namespace, String name) {
@@ -52,26 +71,31 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
         return kind.entityTypeName() + "|" + entityId;
     }
 
-    public static Behavior<ObjectCommand> create(ResourceKind kind, String entityId, Clock clock, Supplier<String> uids) {
-        return create(kind, entityId, clock, uids, () -> {});
+    /** An entity that tells nobody about its writes (for tests of the store semantics). */
+    public static Behavior<ObjectCommand> create(ResourceKind kind, String entityId, Clock clock, Supplier<String> uids, KindBehavior behavior) {
+        return create(kind, entityId, clock, uids, behavior, Notifier.NONE, () -> { });
     }
 
     /** {@code afterDelete} runs once the object's deletion is journaled. */
-    static Behavior<ObjectCommand> create(ResourceKind kind, String entityId, Clock clock, Supplier<String> uids, Runnable afterDelete) {
-        String name = entityId.substring(entityId.indexOf('/') + 1);
-        return new ObjectEntity(PersistenceId.of(kind.entityTypeName(), entityId, "|"), new ObjectWrites(kind, clock, uids), name, afterDelete);
+    public static Behavior<ObjectCommand> create(ResourceKind kind, String entityId, Clock clock, Supplier<String> uids, KindBehavior behavior,
+                                                 Notifier notifier, Runnable afterDelete) {
+        return new ObjectEntity(kind, entityId, new ObjectWrites(kind, behavior, clock, uids), behavior, notifier, afterDelete);
     }
 
     /**
      * Starts sharding for every registered kind. An entity whose object is deleted passivates at
      * once: nothing is left to serve until a create of the same name, which recovers it again, so
-     * churn (pods created and deleted) does not keep every deleted object's entity in memory.
+     * churn (pods created and deleted) does not keep every deleted object's entity in memory. An
+     * entity that fails restarts with backoff; a failing object never takes its shard down.
      */
-    public static void init(ActorSystem<?> system, Clock clock) {
+    public static void init(ActorSystem<?> system, Clock clock, Function<ResourceKind, KindBehavior> behaviors, Notifier notifier) {
         ClusterSharding sharding = ClusterSharding.get(system);
         for (ResourceKind kind : KindRegistry.all()) {
-            sharding.init(Entity.of(key(kind), ctx -> Behaviors.setup(actor -> create(kind, ctx.getEntityId(), clock,
-                    () -> UUID.randomUUID().toString(), () -> ctx.getShard().tell(new ClusterSharding.Passivate<>(actor.getSelf()))))));
+            KindBehavior behavior = behaviors.apply(kind);
+            sharding.init(Entity.of(key(kind), ctx -> Behaviors.supervise(Behaviors.<ObjectCommand>setup(actor -> create(kind, ctx.getEntityId(),
+                            clock, () -> UUID.randomUUID().toString(), behavior, notifier,
+                            () -> ctx.getShard().tell(new ClusterSharding.Passivate<>(actor.getSelf())))))
+                    .onFailure(SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2))));
         }
     }
 
@@ -93,10 +117,11 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
                 .onCommand(ObjectCommand.Get.class, (s, c) -> Effect().reply(c.replyTo(), s.exists()
                         ? new ObjectReply.Done(s.object(), s.seqNr(), ObjectReply.Outcome.FOUND)
                         : new ObjectReply.Rejected(writes.notFound(name))))
+                .onCommand(ObjectCommand.ChildChanged.class, (s, c) -> Effect().noReply())
                 .build();
     }
 
-    private ReplyEffect<ObjectEvent, ObjectState> execute(ObjectState state, Decision decision, boolean dryRun, ObjectCommand cmd) {
+    private ReplyEffect<ObjectEvent, ObjectState> execute(ObjectState state, Decision decision, boolean dryRun, ObjectCommand.Request cmd) {
         if (decision instanceof Decision.Reject r) return Effect().reply(cmd.replyTo(), new ObjectReply.Rejected(r.error()));
         if (decision instanceof Decision.Answer a) {
             return Effect().reply(cmd.replyTo(), new ObjectReply.Done(a.object(), state.seqNr(), a.outcome()));
@@ -106,12 +131,22 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
             ObjectReply.Outcome outcome = p.outcome() == ObjectReply.Outcome.CREATED ? ObjectReply.Outcome.DRY_RUN_CREATED : ObjectReply.Outcome.DRY_RUN;
             return Effect().reply(cmd.replyTo(), new ObjectReply.Done(p.event().object(), state.seqNr(), outcome));
         }
-        if (p.event() instanceof ObjectEvent.ObjectDeleted) {
-            return Effect().persist(p.event()).thenRun(s -> afterDelete.run())
-                    .thenReply(cmd.replyTo(), s -> new ObjectReply.Done(p.event().object(), s.seqNr(), p.outcome()));
-        }
+        boolean deleted = p.event() instanceof ObjectEvent.ObjectDeleted;
+        Write write = new Write(kind, entityId, state.object(), p.event().object(), state.seqNr() + 1, deleted);
         return Effect().persist(p.event())
+                .thenRun(s -> journaled(write))
                 .thenReply(cmd.replyTo(), s -> new ObjectReply.Done(p.event().object(), s.seqNr(), p.outcome()));
+    }
+
+    /** Runs once a write is in the journal: its hints go out, and a deleted object's entity passivates. */
+    private void journaled(Write write) {
+        try {
+            notifier.send(behavior.notifications(write));
+        } catch (RuntimeException e) {
+            // the write is stored and must still be answered; receivers find it on their next re-check
+            log.error("hints for {} {} (seqNr {}) could not be sent", kind.kind(), entityId, write.seqNr(), e);
+        }
+        if (write.deleted()) afterDelete.run();
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.podium.persistence.events.ObjectEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -26,11 +27,13 @@ import java.util.function.Supplier;
  */
 public final class ObjectWrites {
     private final ResourceKind kind;
+    private final KindBehavior behavior;
     private final Clock clock;
     private final Supplier<String> uids;
 
-    public ObjectWrites(ResourceKind kind, Clock clock, Supplier<String> uids) {
+    public ObjectWrites(ResourceKind kind, KindBehavior behavior, Clock clock, Supplier<String> uids) {
         this.kind = kind;
+        this.behavior = behavior;
         this.clock = clock;
         this.uids = uids;
     }
@@ -100,9 +103,8 @@ public final class ObjectWrites {
         if (expectedSeqNr != 0 && expectedSeqNr != state.seqNr()) {
             return new Decision.Reject(ApiError.staleVersion(kind.group(), kind.plural(), name));
         }
-        if (kind.kind().equals("Pod") && PodDeletion.isGraceful(current, gracePeriodSeconds)) {
-            return PodDeletion.begin(current, gracePeriodSeconds, Instant.now(clock));
-        }
+        Optional<Decision> own = behavior.delete(current, gracePeriodSeconds, Instant.now(clock));
+        if (own.isPresent()) return own.get();
         if (hasFinalizers(current)) {
             if (current.path("metadata").has("deletionTimestamp")) {
                 if (gracePeriodSeconds == 0 && current.path("metadata").path("deletionGracePeriodSeconds").asLong(0) != 0) {
@@ -115,7 +117,7 @@ public final class ObjectWrites {
             ObjectNode next = current.deepCopy();
             next.with("metadata").put("deletionTimestamp", now());
             next.with("metadata").put("deletionGracePeriodSeconds", 0);
-            beginTermination(next);
+            behavior.beginTermination(next);
             return new Decision.Persist(new ObjectEvent.ObjectUpdated(next), ObjectReply.Outcome.DELETING);
         }
         return new Decision.Persist(new ObjectEvent.ObjectDeleted(current), ObjectReply.Outcome.DELETED);
@@ -155,11 +157,6 @@ public final class ObjectWrites {
             return new Decision.Persist(new ObjectEvent.ObjectDeleted(next), ObjectReply.Outcome.DELETED);
         }
         return new Decision.Persist(new ObjectEvent.ObjectUpdated(next), ObjectReply.Outcome.UPDATED);
-    }
-
-    /** Kinds whose finalization is shown in status (a Namespace's phase becomes Terminating). */
-    private void beginTermination(ObjectNode obj) {
-        if (kind.kind().equals("Namespace")) obj.with("status").put("phase", "Terminating");
     }
 
     private Decision changed(ObjectNode current, ObjectNode next, boolean statusOnly) {
@@ -235,12 +232,10 @@ public final class ObjectWrites {
         return copy;
     }
 
-    /** Metadata finalizers, and for a Namespace also spec.finalizers (emptied by the namespace controller). */
+    /** Metadata finalizers, and those of the kind's own (a Namespace's spec.finalizers, emptied by the namespace controller). */
     private boolean hasFinalizers(ObjectNode o) {
         JsonNode f = o.path("metadata").path("finalizers");
-        if (f.isArray() && f.size() > 0) return true;
-        JsonNode spec = o.path("spec").path("finalizers");
-        return kind.kind().equals("Namespace") && spec.isArray() && spec.size() > 0;
+        return f.isArray() && f.size() > 0 || behavior.hasKindFinalizers(o);
     }
 
     private String now() {

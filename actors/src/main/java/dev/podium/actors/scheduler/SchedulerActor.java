@@ -1,75 +1,70 @@
 package dev.podium.actors.scheduler;
 
-import dev.podium.model.json.Times;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.actors.hints.ObjectChanged;
+import dev.podium.actors.hints.SeenVersions;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectCommand;
 import dev.podium.actors.objects.ObjectReply;
 import dev.podium.actors.objects.PodConditions;
 import dev.podium.model.json.Json;
+import dev.podium.model.json.Times;
 import dev.podium.model.kinds.KindRegistry;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.model.patch.PatchType;
+import dev.podium.persistence.PodiumSerializable;
 import dev.podium.persistence.watch.CachedObject;
-import dev.podium.persistence.watch.ListResult;
 import dev.podium.persistence.watch.WatchCache;
-import dev.podium.persistence.watch.WatchEvent;
-import dev.podium.persistence.watch.WatchFilter;
-import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.apache.pekko.japi.Pair;
 import org.apache.pekko.japi.function.Function;
-import org.apache.pekko.stream.KillSwitch;
-import org.apache.pekko.stream.KillSwitches;
-import org.apache.pekko.stream.Materializer;
-import org.apache.pekko.stream.UniqueKillSwitch;
-import org.apache.pekko.stream.javadsl.Keep;
-import org.apache.pekko.stream.javadsl.Sink;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
+import java.util.Set;
 
 /**
- * The default scheduler (run as a cluster singleton). It lists Pods and Nodes from the watch
- * cache, then watches them from the lists' resourceVersion, and keeps a {@link SchedulerCache}
- * current one event at a time. A pass takes the pending pods meant for it, runs {@link SchedulingAlgorithm}
- * against a snapshot of nodes and pods, and binds through the Pod entity (which accepts one
- * binding only). Passes run when pods or nodes change (debounced) and on a slow resync, never in
- * a busy loop. Unschedulable pods get PodScheduled=False with kube-scheduler's message and a
- * FailedScheduling event, and wait outside the queue until a change could let them in.
+ * The default scheduler (a cluster singleton). It starts from a list of Nodes and Pods in the
+ * member's watch cache and from then on learns what changes from the hints Pod and Node entities
+ * send once their writes are journaled (no watch stream), keeping a {@link SchedulerCache}.
+ * Hints are deduplicated by the entities' sequence numbers, and a re-check on a timer compares
+ * the cache with what it knows, so a lost hint delays scheduling and never stops it. A pass takes
+ * the pending pods, runs {@link SchedulingAlgorithm} on a snapshot, and binds through the Pod
+ * entity (which accepts one binding only). Unschedulable pods get PodScheduled=False with
+ * kube-scheduler's message and a FailedScheduling event, and wait until a change could let them in.
  */
 public final class SchedulerActor {
     public static final String NAME = "default-scheduler";
 
     public sealed interface Command {}
 
-    enum Changed implements Command { INSTANCE }
+    /** A Pod or Node entity's hint. */
+    public record Hint(ObjectChanged change) implements Command, PodiumSerializable {}
 
     enum Pass implements Command { INSTANCE }
+
+    /** A refused bind's pod gets another pass a while later. */
+    enum Retry implements Command { INSTANCE }
 
     /** The slow periodic flush: unschedulable pods get another look even if nothing seemed to change. */
     enum Resync implements Command { INSTANCE }
 
-    /** A Pod or Node watch event of subscription {@code generation}. */
-    record Observed(int generation, WatchEvent event) implements Command {}
+    /** Compare the watch cache with what hints told, to recover lost hints. */
+    enum Recheck implements Command { INSTANCE }
 
-    /** A watch of subscription {@code generation} ended: start over from a fresh list. */
-    record WatchEnded(int generation) implements Command {}
+    /** A bind's answer (null when the ask failed). */
+    record BindDone(String key, String uid, ObjectReply reply) implements Command {}
 
-    enum Resubscribe implements Command { INSTANCE }
-
-    /** A bind's outcome: {@code bound} false when the entity refused it or the ask failed. */
-    record BindDone(String key, String uid, boolean bound) implements Command {}
+    /** An object the cache did not show was read from its entity; {@code seenBefore} is what was known when the read was sent. */
+    record Verified(String kind, String key, long seenBefore, ObjectReply reply) implements Command {}
 
     /** Any other write (an unschedulable report, a nomination, a victim's deletion) was answered. */
     enum WriteDone implements Command { INSTANCE }
@@ -77,9 +72,10 @@ public final class SchedulerActor {
     private static final ResourceKind POD = KindRegistry.get("Pod");
     private static final ResourceKind NODE = KindRegistry.get("Node");
     private static final ResourceKind EVENT = KindRegistry.get("Event");
-    private static final Duration DEBOUNCE = Duration.ofMillis(20);
-    /** How long after a failed bind or an ended watch the scheduler tries again. */
+    /** How long after a failed bind the scheduler tries again. */
     private static final Duration RETRY = Duration.ofSeconds(1);
+    private static final Duration TOMBSTONES = Duration.ofMinutes(5);
+    static final int MAX_WRITES_IN_FLIGHT = 256;
 
     private final ActorContext<Command> ctx;
     private final TimerScheduler<Command> timers;
@@ -87,19 +83,18 @@ public final class SchedulerActor {
     private final ObjectClient objects;
     private final Clock clock;
     private final SchedulingAlgorithm algorithm = SchedulingAlgorithm.defaults();
-    private SchedulerCache state = new SchedulerCache(NAME);
-    private int generation;
-    private final List<KillSwitch> watches = new ArrayList<>();
+    private final SchedulerCache state = new SchedulerCache(NAME);
+    private final SeenVersions podsSeen = new SeenVersions(TOMBSTONES);
+    private final SeenVersions nodesSeen = new SeenVersions(TOMBSTONES);
     /**
      * Writes sent and not yet answered (binds, unschedulable reports, nominations, victims); a pass
      * sends no more while {@link #MAX_WRITES_IN_FLIGHT} are, so a burst cannot flood the journal.
      */
     private int writesInFlight;
-    /** False from a watch's end until the fresh list is in: no pass runs on a cache that misses changes. */
-    private boolean synced;
-    static final int MAX_WRITES_IN_FLIGHT = 256;
     /** The unschedulable message last reported per pod uid, so it is reported once. */
     private final Map<String, String> reported = new HashMap<>();
+    /** A pass is in the mailbox: hints arriving before it runs are taken by that pass. */
+    private boolean passQueued;
 
     private SchedulerActor(ActorContext<Command> ctx, TimerScheduler<Command> timers, WatchCache cache, ObjectClient objects, Clock clock) {
         this.ctx = ctx;
@@ -109,23 +104,34 @@ public final class SchedulerActor {
         this.clock = clock;
     }
 
-    public static Behavior<Command> create(WatchCache cache, ObjectClient objects, Clock clock, Duration resync) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+    /**
+     * {@code resync}: how often unschedulable pods are looked at again regardless; {@code recheck}:
+     * how often the cache is compared with what hints told. Restarts with backoff on failure,
+     * starting over from the cache.
+     */
+    public static Behavior<Command> create(WatchCache cache, ObjectClient objects, Clock clock, Duration resync, Duration recheck) {
+        return Behaviors.supervise(Behaviors.<Command>setup(ctx -> Behaviors.withTimers(timers -> {
             SchedulerActor s = new SchedulerActor(ctx, timers, cache, objects, clock);
-            s.subscribe();
+            s.recheck();
             timers.startTimerWithFixedDelay("resync", Resync.INSTANCE, resync);
+            timers.startTimerWithFixedDelay("recheck", Recheck.INSTANCE, recheck);
             return s.behavior();
-        }));
+        }))).onFailure(SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
     }
 
     private Behavior<Command> behavior() {
         return Behaviors.receive(Command.class)
-                .onMessageEquals(Changed.INSTANCE, () -> {
-                    schedulePass();
+                .onMessage(Hint.class, m -> {
+                    observe(m.change());
                     return Behaviors.same();
                 })
                 .onMessageEquals(Pass.INSTANCE, () -> {
+                    passQueued = false;
                     pass();
+                    return Behaviors.same();
+                })
+                .onMessageEquals(Retry.INSTANCE, () -> {
+                    schedulePass();
                     return Behaviors.same();
                 })
                 .onMessageEquals(Resync.INSTANCE, () -> {
@@ -133,104 +139,113 @@ public final class SchedulerActor {
                     schedulePass();
                     return Behaviors.same();
                 })
-                .onMessage(Observed.class, m -> {
-                    if (m.generation() == generation) observe(m.event());
+                .onMessageEquals(Recheck.INSTANCE, () -> {
+                    recheck();
                     return Behaviors.same();
                 })
                 .onMessage(BindDone.class, m -> {
-                    writesInFlight--;
-                    if (!m.bound()) {
-                        state.forget(m.key(), m.uid());
-                        if (!timers.isTimerActive("retry")) timers.startSingleTimer("retry", Changed.INSTANCE, RETRY);
-                    } else if (state.hasPending()) {
-                        schedulePass();
-                    }
+                    writeAnswered();
+                    bound(m);
+                    return Behaviors.same();
+                })
+                .onMessage(Verified.class, m -> {
+                    verified(m);
                     return Behaviors.same();
                 })
                 .onMessageEquals(WriteDone.INSTANCE, () -> {
-                    writesInFlight--;
-                    return Behaviors.same();
-                })
-                .onMessage(WatchEnded.class, m -> {
-                    // during shutdown the watches end because streams are stopping: nothing to resume
-                    if (Materializer.matFromSystem(ctx.getSystem()).isShutdown()) return Behaviors.stopped();
-                    if (m.generation() == generation) {
-                        ctx.getLog().warn("scheduler: a Pod or Node watch ended; listing again in {}", RETRY);
-                        generation++;
-                        synced = false;
-                        timers.startSingleTimer("resubscribe", Resubscribe.INSTANCE, RETRY);
-                    }
-                    return Behaviors.same();
-                })
-                .onMessageEquals(Resubscribe.INSTANCE, () -> {
-                    subscribe();
-                    return Behaviors.same();
-                })
-                .onSignal(PostStop.class, signal -> {
-                    watches.forEach(KillSwitch::shutdown);
+                    writeAnswered();
                     return Behaviors.same();
                 })
                 .build();
     }
 
+    private void observe(ObjectChanged change) {
+        boolean node = change.kind().equals(NODE.entityTypeName());
+        SeenVersions seen = node ? nodesSeen : podsSeen;
+        if (!seen.accept(change.key(), change.seqNr(), change.deleted(), clock.instant())) return;
+        if (node) {
+            if (change.deleted()) state.nodeDeleted(change.object());
+            else state.nodeChanged(change.object());
+        } else if (change.deleted()) {
+            state.podDeleted(change.object());
+            reported.remove(change.uid());
+        } else {
+            state.podChanged(change.object());
+        }
+        schedulePass();
+    }
+
     /**
-     * Lists Nodes and Pods into a fresh cache (taking over the assumptions of binds still in
-     * flight), then watches each kind from the resourceVersion of its list, so a pass never
-     * sees half a list and no change between list and watch is missed.
+     * Level-triggered catch-up: what the cache holds newer than any hint is applied; what hints
+     * showed but the cache lacks is read from its entity (the cache may just lag, or a deletion's
+     * hint was lost). On start this fills the empty state from the cache.
      */
-    private void subscribe() {
-        watches.forEach(KillSwitch::shutdown);
-        watches.clear();
-        generation++;
-        int gen = generation;
-        SchedulerCache fresh = new SchedulerCache(NAME);
-        ActorRef<Command> self = ctx.getSelf();
-        Materializer mat = Materializer.matFromSystem(ctx.getSystem());
-        try {
-            for (ResourceKind kind : List.of(NODE, POD)) {
-                ListResult list = cache.list(kind.entityTypeName(), null, o -> true, 0, null);
-                for (CachedObject o : list.items()) {
-                    if (kind == NODE) fresh.nodeChanged(o.object());
-                    else fresh.podChanged(o.object());
-                }
-                Pair<UniqueKillSwitch, CompletionStage<Done>> running =
-                        cache.watch(new WatchFilter(kind.entityTypeName(), null, o -> true), list.resourceVersion(), false, 100_000, mat)
-                                .viaMat(KillSwitches.single(), Keep.right())
-                                .toMat(Sink.foreach(e -> self.tell(new Observed(gen, e))), Keep.both())
-                                .run(mat);
-                watches.add(running.first());
-                running.second().whenComplete((d, t) -> self.tell(new WatchEnded(gen)));
+    private void recheck() {
+        for (ResourceKind kind : List.of(NODE, POD)) {
+            SeenVersions seen = kind == NODE ? nodesSeen : podsSeen;
+            Set<String> present = new HashSet<>();
+            for (CachedObject o : cache.list(kind.entityTypeName(), null, x -> true, 0, null).items()) {
+                present.add(o.key());
+                if (o.seqNr() > seen.newest(o.key())) observe(new ObjectChanged(kind.entityTypeName(), o.key(), o.object(), o.seqNr(), false));
             }
-        } catch (WatchCache.TooOldResourceVersion e) {
-            self.tell(new WatchEnded(gen));
+            for (String key : seen.existing()) {
+                if (!present.contains(key)) verify(kind, key);
+            }
+            seen.expire(clock.instant());
+        }
+    }
+
+    private void verify(ResourceKind kind, String key) {
+        SeenVersions seen = kind == NODE ? nodesSeen : podsSeen;
+        long before = seen.newest(key);
+        ActorRef<Command> self = ctx.getSelf();
+        objects.ask(kind, key, ObjectCommand.Get::new)
+                .whenComplete((reply, failure) -> self.tell(new Verified(kind.entityTypeName(), key, before, reply)));
+    }
+
+    private void verified(Verified m) {
+        if (m.reply() instanceof ObjectReply.Done d) {
+            observe(new ObjectChanged(m.kind(), m.key(), d.object(), d.seqNr(), false));
+        } else if (m.reply() instanceof ObjectReply.Rejected r && r.error().code() == 404) {
+            boolean node = m.kind().equals(NODE.entityTypeName());
+            SeenVersions seen = node ? nodesSeen : podsSeen;
+            // only if nothing newer arrived meanwhile: a re-creation's hint may have overtaken the answer
+            if (!seen.exists(m.key()) || seen.newest(m.key()) != m.seenBefore()) return;
+            ObjectNode gone = Json.object();
+            gone.putObject("metadata").put("name", m.key().substring(m.key().indexOf('/') + 1))
+                    .put("namespace", m.key().contains("/") ? m.key().substring(0, m.key().indexOf('/')) : "");
+            observe(new ObjectChanged(m.kind(), m.key(), gone, m.seenBefore() + 1, true));
+        }
+    }
+
+    private void bound(BindDone m) {
+        if (m.reply() instanceof ObjectReply.Done d) {
+            observe(new ObjectChanged(POD.entityTypeName(), m.key(), d.object(), d.seqNr(), false));
+            if (state.hasPending()) schedulePass();
             return;
         }
-        fresh.assumeAsIn(state);
-        state = fresh;
-        synced = true;
-        schedulePass();
+        // refused (bound elsewhere, deleted, recreated) or unanswered: back to what was seen, and read the pod
+        state.forget(m.key(), m.uid());
+        verify(POD, m.key());
+        if (!timers.isTimerActive("retry")) timers.startSingleTimer("retry", Retry.INSTANCE, RETRY);
     }
 
+    private void writeAnswered() {
+        writesInFlight = Math.max(0, writesInFlight - 1);
+    }
+
+    /**
+     * Queues a pass behind the messages already in the mailbox, so a burst of hints is taken by
+     * one pass without waiting on a timer.
+     */
     private void schedulePass() {
-        if (!timers.isTimerActive("pass")) timers.startSingleTimer("pass", Pass.INSTANCE, DEBOUNCE);
-    }
-
-    private void observe(WatchEvent e) {
-        boolean deleted = e.type() == WatchEvent.Type.DELETED;
-        if (e.kind().equals(NODE.entityTypeName())) {
-            if (deleted) state.nodeDeleted(e.object());
-            else state.nodeChanged(e.object());
-        } else if (deleted) {
-            state.podDeleted(e.object());
-            reported.remove(Pods.uid(e.object()));
-        } else {
-            state.podChanged(e.object());
-        }
-        schedulePass();
+        if (passQueued) return;
+        passQueued = true;
+        ctx.getSelf().tell(Pass.INSTANCE);
     }
 
     private void pass() {
-        if (!synced || !state.hasPending()) return;
+        if (!state.hasPending()) return;
         ClusterSnapshot snapshot = state.snapshot();
         for (ObjectNode pod : state.pending()) {
             if (writesInFlight >= MAX_WRITES_IN_FLIGHT) return;
@@ -256,7 +271,7 @@ public final class SchedulerActor {
         ActorRef<Command> self = ctx.getSelf();
         writesInFlight++;
         objects.ask(POD, key, r -> new ObjectCommand.Bind(node, uid, r))
-                .whenComplete((reply, failure) -> self.tell(new BindDone(key, uid, failure == null && !(reply instanceof ObjectReply.Rejected))));
+                .whenComplete((reply, failure) -> self.tell(new BindDone(key, uid, reply)));
     }
 
     /** Sends a write that counts toward {@link #MAX_WRITES_IN_FLIGHT} until it is answered. */

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What the scheduler knows between passes, kept up to date one watch event at a time (kube's
+ * What the scheduler knows between passes, kept up to date one hint at a time (kube's
  * scheduler cache and active queue): Nodes, the non-terminal pods bound to each, and the pending
  * pods this scheduler is responsible for, in scheduling order (higher priority first, then
  * older). A pass asks for a {@link #snapshot}, which recomputes only the nodes whose Node or pods
@@ -29,7 +29,7 @@ public final class SchedulerCache {
     private final TreeMap<QueueKey, ObjectNode> pending = new TreeMap<>(QueueKey.ORDER);
     private final Map<String, QueueKey> queueKeys = new HashMap<>();
     /**
-     * Assumed pods (bound by this scheduler, the binding not yet seen through the watch) with the
+     * Assumed pods (bound by this scheduler, the binding not yet seen) with the
      * latest object seen for them, restored if the bind fails.
      */
     private final Map<String, ObjectNode> assumed = new HashMap<>();
@@ -135,24 +135,6 @@ public final class SchedulerCache {
         assumed.remove(key);
         untrack(key);
         track(key, latest);
-    }
-
-    /**
-     * Takes over {@code previous}'s assumptions (binds still unseen) for pods this cache, built
-     * from a fresh list, still shows pending with the same uid: a new watch must not let a
-     * pass place other pods on capacity an in-flight bind is about to take.
-     */
-    public void assumeAsIn(SchedulerCache previous) {
-        for (String key : previous.assumed.keySet()) {
-            String node = previous.location.get(key);
-            if (node == null || node.equals(PENDING) || !PENDING.equals(location.get(key))) continue;
-            ObjectNode placed = previous.podsByNode.get(node).get(key);
-            ObjectNode pod = pending.get(queueKeys.get(key));
-            if (!Pods.uid(pod).equals(Pods.uid(placed))) continue;
-            untrack(key);
-            assumed.put(key, pod);
-            track(key, placed);
-        }
     }
 
     public boolean hasPending() {

@@ -1,4 +1,4 @@
-package dev.podium.http;
+package dev.podium.actors.services;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.objects.ObjectClient;
@@ -37,7 +37,7 @@ import java.util.random.RandomGenerator;
  * resourceVersion. What a crash or a write of unknown outcome (a timeout) leaves claimed is
  * released by {@code AllocationRepair} once no Service uses it.
  */
-final class ServiceAllocator {
+public final class ServiceAllocator {
     private static final ResourceKind SERVICE = KindRegistry.get("Service");
     private static final int RACE_RETRIES = 5;
     private final ObjectClient objects;
@@ -45,23 +45,23 @@ final class ServiceAllocator {
     private final PlanClaims planClaims;
 
     /** A write as the command to send, given the precondition and whether it is a dry run. */
-    interface Write {
+    public interface Write {
         Function<ActorRef<ObjectReply>, ObjectCommand> command(long expectedSeqNr, boolean dryRun);
     }
 
-    ServiceAllocator(ObjectClient objects, WatchCache cache, RandomGenerator random) {
+    public ServiceAllocator(ObjectClient objects, WatchCache cache, RandomGenerator random) {
         this.objects = objects;
         this.claims = new AllocationClaims(objects, cache);
         this.planClaims = new PlanClaims(claims, cache, random);
     }
 
     /** Creates, updates or patches the Service {@code id}; {@code expectedSeqNr} is the client's precondition (0 for none). */
-    CompletionStage<ObjectReply> write(String id, long expectedSeqNr, Write write) {
+    public CompletionStage<ObjectReply> write(String id, long expectedSeqNr, Write write) {
         return run(new Attempt(id, expectedSeqNr, write, RACE_RETRIES));
     }
 
     /** After a delete of a Service: releases what it held once it is gone. */
-    CompletionStage<ObjectReply> deleted(ObjectReply reply) {
+    public CompletionStage<ObjectReply> deleted(ObjectReply reply) {
         return claims.releaseIfServiceDeleted(SERVICE, reply).thenApply(v -> reply);
     }
 

@@ -2,6 +2,11 @@ package dev.podium.actors.objects;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.ConfigFactory;
+import dev.podium.actors.controllers.namespace.NamespaceController;
+import dev.podium.actors.controllers.nodelifecycle.NodeLifecycleController;
+import dev.podium.actors.hints.ObjectChanged;
+import dev.podium.actors.kubelet.Kubelets;
+import dev.podium.actors.scheduler.SchedulerActor;
 import dev.podium.model.api.ApiError;
 import dev.podium.model.api.Cause;
 import dev.podium.model.json.Json;
@@ -19,7 +24,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every command, reply and state an entity exchanges survives Jackson CBOR (what crosses nodes). */
+/** Every command, reply, hint and state that can cross members survives Jackson CBOR. */
 class MessageSerializationTest {
     static final ActorTestKit kit = ActorTestKit.create(ConfigFactory.parseResources("serialization.conf").withFallback(ConfigFactory.load()));
 
@@ -44,6 +49,13 @@ class MessageSerializationTest {
                 new ObjectCommand.Delete(1, "uid-1", 30, false, ref),
                 new ObjectCommand.Bind("node-1", "", ref),
                 new ObjectCommand.Get(ref),
+                new ObjectCommand.ChildChanged(new ObjectChanged("Pod", "d/p", obj, 5, false), "owner-uid"),
+                new SchedulerActor.Hint(new ObjectChanged("Pod", "d/p", obj, 6, true)),
+                new NodeLifecycleController.Hint(new ObjectChanged("Lease.coordination.k8s.io", "kube-node-lease/n", obj, 2, false)),
+                new NamespaceController.Hint(new ObjectChanged("Namespace", "d", obj, 3, false)),
+                new Kubelets.ForNode("n1", new ObjectChanged("Pod", "d/p", obj, 7, false)),
+                new Kubelets.WhichNodes(kit.<Kubelets.NodeNames>createTestProbe().ref()),
+                new Kubelets.NodeNames(List.of("n1", "n2")),
                 new ObjectReply.Done(obj, 4, ObjectReply.Outcome.CREATED),
                 new ObjectReply.Rejected(invalid),
                 new ObjectReply.Rejected(ApiError.badRequest("bad")),

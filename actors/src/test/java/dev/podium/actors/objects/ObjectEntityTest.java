@@ -2,6 +2,10 @@ package dev.podium.actors.objects;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.ConfigFactory;
+import dev.podium.actors.hints.Notification;
+import dev.podium.actors.hints.Notifier;
+import dev.podium.actors.hints.ObjectChanged;
+import dev.podium.actors.kinds.KindBehaviors;
 import dev.podium.model.api.ApiError;
 import dev.podium.model.json.Json;
 import dev.podium.model.kinds.KindRegistry;
@@ -17,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +50,7 @@ class ObjectEntityTest {
 
     EventSourcedBehaviorTestKit<ObjectCommand, ObjectEvent, ObjectState> kit(ResourceKind kind, String id) {
         return EventSourcedBehaviorTestKit.create(testKit.system(),
-                ObjectEntity.create(kind, id, CLOCK, () -> "uid-" + uids.incrementAndGet()));
+                ObjectEntity.create(kind, id, CLOCK, () -> "uid-" + uids.incrementAndGet(), KindBehaviors.of(kind)));
     }
 
     static ObjectNode cm(String name, String value) {
@@ -71,7 +77,8 @@ class ObjectEntityTest {
     void theAfterDeleteHookRunsOnceTheDeletionIsJournaledNotBefore() {
         AtomicInteger passivations = new AtomicInteger();
         var entity = EventSourcedBehaviorTestKit.<ObjectCommand, ObjectEvent, ObjectState>create(testKit.system(),
-                ObjectEntity.create(CONFIGMAP, "default/gone", CLOCK, () -> "uid-x", passivations::incrementAndGet));
+                ObjectEntity.create(CONFIGMAP, "default/gone", CLOCK, () -> "uid-x", KindBehaviors.of(CONFIGMAP), Notifier.NONE,
+                        passivations::incrementAndGet));
         entity.<ObjectReply>runCommand(r -> new ObjectCommand.Create(cm("gone", "v1"), false, r));
         entity.<ObjectReply>runCommand(r -> new ObjectCommand.Update(cm("gone", "v2"), 0, false, false, r));
         assertThat(passivations).hasValue(0);
@@ -255,5 +262,35 @@ class ObjectEntityTest {
         var result = pod.<ObjectReply>runCommand(r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), patch, 0, true, "", false, false, r));
         assertThat(result.hasNoEvents()).isTrue();
         assertThat(((ObjectReply.Rejected) result.reply()).error().code()).isEqualTo(409);
+    }
+
+    @Test
+    void hintsGoOutOnceAWriteIsJournaledAndNeverForDryRunsRefusalsOrFailedWrites() {
+        List<Notification> heard = new CopyOnWriteArrayList<>();
+        var entity = EventSourcedBehaviorTestKit.<ObjectCommand, ObjectEvent, ObjectState>create(testKit.system(),
+                ObjectEntity.create(POD, "default/h", CLOCK, () -> "uid-h", KindBehaviors.of(POD), heard::addAll, () -> { }));
+        entity.<ObjectReply>runCommand(r -> new ObjectCommand.Create(pod("h"), true, r));
+        assertThat(heard).as("a dry run").isEmpty();
+
+        var created = entity.<ObjectReply>runCommand(r -> new ObjectCommand.Create(pod("h"), false, r));
+        assertThat(heard).singleElement().isInstanceOfSatisfying(Notification.ToScheduler.class, n -> {
+            assertThat(n.change().seqNr()).isEqualTo(((ObjectReply.Done) created.reply()).seqNr());
+            assertThat(n.change().object()).isEqualTo(((ObjectReply.Done) created.reply()).object());
+            assertThat(n.change().key()).isEqualTo("default/h");
+        });
+        entity.<ObjectReply>runCommand(r -> new ObjectCommand.Create(pod("h"), false, r));
+        assertThat(heard).as("an AlreadyExists refusal").hasSize(1);
+
+        entity.persistenceTestKit().failNextPersisted();
+        var probe = testKit.<ObjectReply>createTestProbe();
+        entity.runCommand(new ObjectCommand.Bind("n1", "", probe.ref()));
+        assertThat(heard).as("a write the journal refused").hasSize(1);
+    }
+
+    @Test
+    void aChildsHintIsAcceptedWithoutAnswerAndWritesNothing() {
+        configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), false, r));
+        var result = configMap.runCommand(new ObjectCommand.ChildChanged(new ObjectChanged("Pod", "default/p", pod("p"), 1, false), "uid-1"));
+        assertThat(result.hasNoEvents()).isTrue();
     }
 }

@@ -197,32 +197,6 @@ class SchedulerCacheTest {
     }
 
     @Test
-    void aFreshCacheTakesOverTheAssumptionsOfBindsStillInFlight() {
-        cache.nodeChanged(node("n1").build());
-        ObjectNode inFlight = withUid(pod("in-flight").request("cpu", "1").build(), "u1");
-        ObjectNode gone = withUid(pod("gone").build(), "u2");
-        ObjectNode recreated = withUid(pod("recreated").build(), "u3");
-        for (ObjectNode p : new ObjectNode[] {inFlight, gone, recreated}) {
-            cache.podChanged(p);
-            assume(p, "n1");
-        }
-
-        SchedulerCache fresh = new SchedulerCache("default-scheduler");
-        fresh.nodeChanged(node("n1").build());
-        fresh.podChanged(inFlight);
-        fresh.podChanged(withUid(pod("recreated").build(), "u4"));
-        fresh.assumeAsIn(cache);
-
-        assertThat(fresh.pending()).extracting(Pods::uid).containsExactly("u4");
-        NodeInfo n1 = fresh.snapshot().node("n1").orElseThrow();
-        assertThat(n1.pods()).extracting(Pods::name).containsExactly("in-flight");
-        assertThat(n1.requested().milliCpu()).isEqualTo(1000);
-
-        fresh.forget("default/in-flight", "u1");
-        assertThat(fresh.pending()).extracting(Pods::name).containsExactly("in-flight", "recreated");
-    }
-
-    @Test
     void anUnschedulablePodWaitsOutsideTheQueueUntilANodeChanges() {
         cache.nodeChanged(node("n1").build());
         ObjectNode big = pod("big").request("cpu", "64").build();

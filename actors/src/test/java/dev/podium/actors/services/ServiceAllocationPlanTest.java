@@ -1,4 +1,4 @@
-package dev.podium.http;
+package dev.podium.actors.services;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.services.Allocation;

@@ -1,4 +1,4 @@
-package dev.podium.http;
+package dev.podium.actors.services;
 
 import dev.podium.actors.services.Allocation;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,9 @@
-package dev.podium.http;
+package dev.podium.actors.services;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectCommand;
+import dev.podium.actors.kinds.KindBehaviors;
 import dev.podium.actors.objects.ObjectEntity;
 import dev.podium.actors.objects.ObjectReply;
 import dev.podium.model.kinds.ResourceKind;
@@ -42,7 +43,7 @@ final class SpawnedEntities implements ObjectClient {
     @Override
     public CompletionStage<ObjectReply> ask(ResourceKind kind, String id, Function<ActorRef<ObjectReply>, ObjectCommand> command) {
         ActorRef<ObjectCommand> entity = entities.computeIfAbsent(ObjectEntity.persistenceId(kind, id),
-                pid -> kit.spawn(ObjectEntity.create(kind, id, Clock.systemUTC(), () -> UUID.randomUUID().toString())));
+                pid -> kit.spawn(ObjectEntity.create(kind, id, Clock.systemUTC(), () -> UUID.randomUUID().toString(), KindBehaviors.of(kind))));
         CompletionStage<?> before = CompletableFuture.completedFuture(null);
         try {
             if (slipBefore.test(command.apply(peek))) {

@@ -19,6 +19,15 @@ public final class ObjectMetaValidation {
 
     private ObjectMetaValidation() {}
 
+    /** The first check of a create, made before a generateName is turned into a name: one of them must be there. */
+    public static List<Cause> nameOrGenerateName(JsonNode meta) {
+        return Nodes.str(meta, "name").isEmpty() && Nodes.str(meta, "generateName").isEmpty() ? List.of(nameRequired()) : List.of();
+    }
+
+    private static Cause nameRequired() {
+        return Cause.required("metadata.name", "name or generateName is required");
+    }
+
     public static List<Cause> validateCreate(ResourceKind kind, ObjectNode obj) {
         JsonNode meta = obj.get("metadata");
         List<Cause> errs = new ArrayList<>();
@@ -27,7 +36,7 @@ public final class ObjectMetaValidation {
             errs.addAll(Causes.invalidEach("metadata.generateName", generateName, nameErrors(kind, generateName, true)));
         }
         String name = Nodes.str(meta, "name");
-        if (name.isEmpty()) errs.add(Cause.required("metadata.name", "name or generateName is required"));
+        if (name.isEmpty()) errs.add(nameRequired());
         else errs.addAll(Causes.invalidEach("metadata.name", name, nameErrors(kind, name, false)));
 
         String namespace = Nodes.str(meta, "namespace");

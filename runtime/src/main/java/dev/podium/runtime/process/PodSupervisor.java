@@ -53,6 +53,11 @@ final class PodSupervisor {
     private ObjectNode lastReported;
     private StateFile stateFile;
 
+    /** The node the pod was bound to. */
+    String nodeName() {
+        return Json.textAt(pod, "spec.nodeName");
+    }
+
     PodSupervisor(ObjectNode pod, PodContext ctx, PodStatusListener listener, Shared shared) {
         this.pod = pod;
         this.uid = Json.textAt(pod, "metadata.uid");

@@ -159,8 +159,12 @@ public final class ProcessRuntime implements ContainerRuntime {
     }
 
     @Override
-    public Set<String> knownPods() {
-        return Set.copyOf(pods.keySet());
+    public Set<String> knownPods(String nodeName) {
+        Set<String> out = new java.util.HashSet<>();
+        pods.forEach((uid, sup) -> {
+            if (nodeName.equals(sup.nodeName())) out.add(uid);
+        });
+        return out;
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
     @Override
     public void startPod(ObjectNode pod, PodContext context, PodStatusListener listener) {
         String uid = Json.textAt(pod, "metadata.uid");
-        SimPod p = new SimPod(uid, pod, context.hostIP(), listener);
+        SimPod p = new SimPod(uid, pod, context.nodeName(), context.hostIP(), listener);
         if (pods.putIfAbsent(uid, p) == null) p.serial.execute(p::start);
     }
 
@@ -96,8 +96,12 @@ public final class SimulatedRuntime implements ContainerRuntime {
     }
 
     @Override
-    public Set<String> knownPods() {
-        return Set.copyOf(pods.keySet());
+    public Set<String> knownPods(String nodeName) {
+        Set<String> out = new java.util.HashSet<>();
+        pods.forEach((uid, p) -> {
+            if (nodeName.equals(p.nodeName)) out.add(uid);
+        });
+        return out;
     }
 
     @Override
@@ -119,6 +123,7 @@ public final class SimulatedRuntime implements ContainerRuntime {
     private final class SimPod {
         final String uid;
         final ObjectNode pod;
+        final String nodeName;
         final String hostIP;
         final PodStatusListener listener;
         final SerialExecutor serial = new SerialExecutor(workers);
@@ -134,9 +139,10 @@ public final class SimulatedRuntime implements ContainerRuntime {
         ScheduledFuture<?> next;
         int generation;
 
-        SimPod(String uid, ObjectNode pod, String hostIP, PodStatusListener listener) {
+        SimPod(String uid, ObjectNode pod, String nodeName, String hostIP, PodStatusListener listener) {
             this.uid = uid;
             this.pod = pod;
+            this.nodeName = nodeName;
             this.hostIP = hostIP;
             this.listener = listener;
             this.policy = StatusBuilder.restartPolicy(pod);

@@ -121,7 +121,8 @@ class ProbesAndVolumesTest extends RuntimeTestBase {
         long pid = Long.parseLong(containerID.substring(containerID.lastIndexOf('/') + 1));
         runtime.detach();
         runtime = new ProcessRuntime(root, java.time.Clock.systemUTC(), FAST);
-        assertThat(runtime.knownPods()).contains(uid);
+        assertThat(runtime.knownPods("node-1")).contains(uid);
+        assertThat(runtime.knownPods("node-2")).isEmpty();
         TestPods.Recorder second = new TestPods.Recorder();
         ObjectNode again = (ObjectNode) Json.MAPPER.readTree(root.resolve("pods").resolve(uid).resolve("state.json").toFile()).get("pod");
         runtime.startPod(again, ctx, second);

@@ -52,7 +52,8 @@ class SimulatedRuntimeTest {
         String uid = start(simulated(null, null, null));
         assertThat(recorder.phase(uid)).isIn("Pending", "");
         await().until(() -> recorder.phase(uid).equals("Running") && recorder.condition(uid, "Ready").equals("True"));
-        assertThat(runtime.knownPods()).containsExactly(uid);
+        assertThat(runtime.knownPods("node-1")).containsExactly(uid);
+        assertThat(runtime.knownPods("node-2")).isEmpty();
         assertThat(runtime.logFile(uid, "a", false)).isEmpty();
         runtime.stopPod(uid, 30).toCompletableFuture().get(1, TimeUnit.SECONDS);
         assertThat(recorder.container(uid, "a").at("/state/terminated/exitCode").asInt()).isEqualTo(143);

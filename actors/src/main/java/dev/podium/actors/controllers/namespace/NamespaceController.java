@@ -1,47 +1,98 @@
-package dev.podium.actors.namespaces;
+package dev.podium.actors.controllers.namespace;
 
+import dev.podium.actors.Supervision;
+import dev.podium.actors.hints.ObjectChanged;
+import dev.podium.actors.hints.SeenVersions;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectCommand;
 import dev.podium.actors.services.AllocationClaims;
 import dev.podium.model.json.Json;
 import dev.podium.model.kinds.KindRegistry;
 import dev.podium.model.kinds.ResourceKind;
+import dev.podium.persistence.PodiumSerializable;
 import dev.podium.persistence.watch.CachedObject;
 import dev.podium.persistence.watch.WatchCache;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Empties terminating namespaces: deletes every object in a namespace that has a
- * deletionTimestamp (a deleted Service's cluster IP and node ports are released), and once
- * nothing is left clears spec.finalizers so the Namespace entity completes its own deletion.
- * Level-triggered: every tick recomputes from the watch cache.
+ * Empties terminating namespaces (a cluster singleton): a Namespace entity tells it when its
+ * namespace starts terminating; while any does, every tick deletes what the namespace still holds
+ * (a deleted Service's cluster IP and node ports are released), and once nothing is left clears
+ * spec.finalizers so the Namespace entity completes its own deletion. A re-check on a timer lists
+ * terminating namespaces from the cache, so a lost hint only delays the work.
  */
 public final class NamespaceController {
-    private enum Tick { INSTANCE }
+    public sealed interface Command {}
 
-    private NamespaceController() {}
+    /** A Namespace entity's hint: the namespace is terminating, or gone. */
+    public record Hint(ObjectChanged change) implements Command, PodiumSerializable {}
 
-    public static Behavior<Object> create(WatchCache cache, ObjectClient objects, Duration resync) {
-        return Behaviors.withTimers(timers -> {
-            timers.startTimerWithFixedDelay(Tick.INSTANCE, resync);
-            return Behaviors.receiveMessage(msg -> {
-                reconcile(cache, objects);
-                return Behaviors.same();
-            });
-        }).narrow();
+    enum Tick implements Command { INSTANCE }
+
+    enum Recheck implements Command { INSTANCE }
+
+    private static final ResourceKind NAMESPACE = KindRegistry.get("Namespace");
+
+    private final WatchCache cache;
+    private final ObjectClient objects;
+    private final Clock clock;
+    private final AllocationClaims claims;
+    private final Set<String> terminating = new HashSet<>();
+    private final SeenVersions seen = new SeenVersions(Duration.ofMinutes(5));
+
+    private NamespaceController(WatchCache cache, ObjectClient objects, Clock clock) {
+        this.cache = cache;
+        this.objects = objects;
+        this.clock = clock;
+        this.claims = new AllocationClaims(objects, cache);
     }
 
-    static void reconcile(WatchCache cache, ObjectClient objects) {
-        ResourceKind nsKind = KindRegistry.get("Namespace");
-        AllocationClaims claims = new AllocationClaims(objects, cache);
-        List<CachedObject> terminating = cache.list(nsKind.entityTypeName(), null,
-                o -> o.path("metadata").has("deletionTimestamp"), 0, null).items();
-        for (CachedObject ns : terminating) {
-            String namespace = ns.key();
+    public static Behavior<Command> create(WatchCache cache, ObjectClient objects, Clock clock, Duration tick, Duration recheck) {
+        return Supervision.restarting(Behaviors.withTimers(timers -> {
+            NamespaceController c = new NamespaceController(cache, objects, clock);
+            c.recheck();
+            timers.startTimerWithFixedDelay(Tick.INSTANCE, tick);
+            timers.startTimerWithFixedDelay(Recheck.INSTANCE, recheck);
+            return Behaviors.receive(Command.class)
+                    .onMessage(Hint.class, m -> {
+                        c.observe(m.change());
+                        return Behaviors.same();
+                    })
+                    .onMessageEquals(Tick.INSTANCE, () -> {
+                        c.reconcile();
+                        return Behaviors.same();
+                    })
+                    .onMessageEquals(Recheck.INSTANCE, () -> {
+                        c.recheck();
+                        return Behaviors.same();
+                    })
+                    .build();
+        }));
+    }
+
+    void observe(ObjectChanged change) {
+        if (!seen.accept(change.key(), change.seqNr(), change.deleted(), clock.instant())) return;
+        if (change.deleted() || !change.object().path("metadata").has("deletionTimestamp")) terminating.remove(change.key());
+        else terminating.add(change.key());
+    }
+
+    void recheck() {
+        for (CachedObject ns : cache.list(NAMESPACE.entityTypeName(), null, o -> o.path("metadata").has("deletionTimestamp"), 0, null).items()) {
+            if (ns.seqNr() > seen.newest(ns.key())) observe(new ObjectChanged(NAMESPACE.entityTypeName(), ns.key(), ns.object(), ns.seqNr(), false));
+        }
+        seen.expire(clock.instant());
+    }
+
+    /** For each terminating namespace: delete what is left in it, or finalize it when nothing is. */
+    void reconcile() {
+        for (String namespace : List.copyOf(terminating)) {
             int remaining = 0;
             for (ResourceKind kind : KindRegistry.all()) {
                 if (!kind.namespaced()) continue;
@@ -53,9 +104,7 @@ public final class NamespaceController {
                     }
                 }
             }
-            if (remaining == 0 && ns.object().path("spec").path("finalizers").size() > 0) {
-                objects.ask(nsKind, namespace, r -> new ObjectCommand.Finalize(Json.MAPPER.createArrayNode(), r));
-            }
+            if (remaining == 0) objects.ask(NAMESPACE, namespace, r -> new ObjectCommand.Finalize(Json.MAPPER.createArrayNode(), r));
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.podium.actors.nodes;
+package dev.podium.actors.controllers.nodelifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,15 +1,20 @@
-package dev.podium.actors.nodes;
+package dev.podium.actors.controllers.nodelifecycle;
 
-import dev.podium.model.json.Times;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.actors.Supervision;
+import dev.podium.actors.hints.ObjectChanged;
+import dev.podium.actors.hints.SeenVersions;
+import dev.podium.actors.kinds.LeaseBehavior;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectCommand;
 import dev.podium.actors.objects.PodConditions;
 import dev.podium.model.json.Json;
+import dev.podium.model.json.Times;
 import dev.podium.model.kinds.KindRegistry;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.model.patch.PatchType;
+import dev.podium.persistence.PodiumSerializable;
 import dev.podium.persistence.watch.CachedObject;
 import dev.podium.persistence.watch.WatchCache;
 import org.apache.pekko.actor.typed.Behavior;
@@ -18,84 +23,138 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Watches node leases (a cluster singleton): a node whose lease has not been renewed for the
- * grace period becomes Ready=Unknown with the unreachable NoExecute taint, its pods become
- * Ready=False, and each pod is deleted once its toleration of that taint runs out, so its owner
- * replaces it. A node whose lease is fresh again loses the taint and is Ready again.
+ * The node lifecycle controller (a cluster singleton). Node entities and node Leases tell it
+ * about every write, so it knows each node and its last renewal without reading anything; every
+ * period it looks at its own picture, and a node whose renewal is older than the grace period
+ * (confirmed against the cache's Lease, in case a renewal's hint was lost) becomes Ready=Unknown
+ * with the unreachable NoExecute taint, its pods Ready=False, and each pod is deleted once its
+ * toleration of that taint runs out, so its owner replaces it. A node whose lease is fresh again
+ * loses the taint and is Ready. A re-check on a timer takes what the cache holds newer than any hint.
  */
 public final class NodeLifecycleController {
-    private enum Tick { INSTANCE }
+    public sealed interface Command {}
+
+    /** A Node entity's or a node Lease entity's hint. */
+    public record Hint(ObjectChanged change) implements Command, PodiumSerializable {}
+
+    enum Tick implements Command { INSTANCE }
+
+    enum Recheck implements Command { INSTANCE }
 
     private static final ResourceKind NODE = KindRegistry.get("Node");
     private static final ResourceKind POD = KindRegistry.get("Pod");
     private static final String LEASE = KindRegistry.get("Lease.coordination.k8s.io").entityTypeName();
 
-    private NodeLifecycleController() {}
+    private final WatchCache cache;
+    private final ObjectClient objects;
+    private final Clock clock;
+    private final Duration grace;
+    private final Map<String, ObjectNode> nodes = new HashMap<>();
+    private final Map<String, ObjectNode> leases = new HashMap<>();
+    private final SeenVersions nodesSeen = new SeenVersions(Duration.ofMinutes(5));
+    private final SeenVersions leasesSeen = new SeenVersions(Duration.ofMinutes(5));
 
-    public static Behavior<Object> create(WatchCache cache, ObjectClient objects, Clock clock, Duration grace, Duration period) {
-        return Behaviors.withTimers(timers -> {
-            timers.startTimerWithFixedDelay(Tick.INSTANCE, period);
-            return Behaviors.receiveMessage(m -> {
-                reconcile(cache, objects, clock, grace);
-                return Behaviors.same();
-            });
-        }).narrow();
+    private NodeLifecycleController(WatchCache cache, ObjectClient objects, Clock clock, Duration grace) {
+        this.cache = cache;
+        this.objects = objects;
+        this.clock = clock;
+        this.grace = grace;
     }
 
-    static void reconcile(WatchCache cache, ObjectClient objects, Clock clock, Duration grace) {
+    public static Behavior<Command> create(WatchCache cache, ObjectClient objects, Clock clock, Duration grace, Duration period, Duration recheck) {
+        return Supervision.restarting(Behaviors.withTimers(timers -> {
+            NodeLifecycleController c = new NodeLifecycleController(cache, objects, clock, grace);
+            c.recheck();
+            timers.startTimerWithFixedDelay(Tick.INSTANCE, period);
+            timers.startTimerWithFixedDelay(Recheck.INSTANCE, recheck);
+            return Behaviors.receive(Command.class)
+                    .onMessage(Hint.class, m -> {
+                        c.observe(m.change());
+                        return Behaviors.same();
+                    })
+                    .onMessageEquals(Tick.INSTANCE, () -> {
+                        c.reconcile();
+                        return Behaviors.same();
+                    })
+                    .onMessageEquals(Recheck.INSTANCE, () -> {
+                        c.recheck();
+                        return Behaviors.same();
+                    })
+                    .build();
+        }));
+    }
+
+    void observe(ObjectChanged change) {
+        boolean node = change.kind().equals(NODE.entityTypeName());
+        SeenVersions seen = node ? nodesSeen : leasesSeen;
+        if (!seen.accept(change.key(), change.seqNr(), change.deleted(), clock.instant())) return;
+        Map<String, ObjectNode> into = node ? nodes : leases;
+        String name = change.name();
+        if (change.deleted()) into.remove(name);
+        else into.put(name, change.object());
+    }
+
+    /** What the cache holds newer than any hint (all of it, at start). */
+    void recheck() {
+        for (CachedObject n : cache.list(NODE.entityTypeName(), null, o -> true, 0, null).items()) {
+            if (n.seqNr() > nodesSeen.newest(n.key())) observe(new ObjectChanged(NODE.entityTypeName(), n.key(), n.object(), n.seqNr(), false));
+        }
+        for (CachedObject l : cache.list(LEASE, LeaseBehavior.NODE_LEASE_NAMESPACE, o -> true, 0, null).items()) {
+            if (l.seqNr() > leasesSeen.newest(l.key())) observe(new ObjectChanged(LEASE, l.key(), l.object(), l.seqNr(), false));
+        }
+        nodesSeen.expire(clock.instant());
+        leasesSeen.expire(clock.instant());
+    }
+
+    void reconcile() {
         Instant now = Instant.now(clock);
         String stamp = Times.rfc3339(now);
-        // one pass over the pods per tick, not one per node
-        Map<String, List<CachedObject>> podsByNode = new HashMap<>();
-        for (CachedObject p : cache.list(POD.entityTypeName(), null, o -> true, 0, null).items()) {
-            String nodeName = p.object().path("spec").path("nodeName").asText("");
-            if (!nodeName.isEmpty()) podsByNode.computeIfAbsent(nodeName, k -> new ArrayList<>()).add(p);
-        }
-        for (CachedObject n : cache.list(NODE.entityTypeName(), null, o -> true, 0, null).items()) {
-            ObjectNode node = n.object();
-            String name = n.key();
-            List<CachedObject> pods = podsByNode.getOrDefault(name, List.of());
-            Optional<ObjectNode> lease = cache.get(LEASE, "kube-node-lease/" + name).map(CachedObject::object);
-            boolean stale = NodeHealth.stale(node, lease, now, grace);
+        for (var e : Map.copyOf(nodes).entrySet()) {
+            String name = e.getKey();
+            ObjectNode node = e.getValue();
+            boolean stale = NodeHealth.stale(node, Optional.ofNullable(leases.get(name)), now, grace)
+                    && NodeHealth.stale(node, cache.get(LEASE, LeaseBehavior.NODE_LEASE_NAMESPACE + "/" + name).map(CachedObject::object), now, grace);
             if (stale && !NodeHealth.hasUnreachableTaint(node)) {
-                markUnreachable(objects, node, name, stamp);
-                for (CachedObject p : pods) {
-                    ObjectNode status = (ObjectNode) p.object().path("status").deepCopy();
-                    ObjectNode holder = Json.object();
-                    holder.set("status", status);
-                    PodConditions.set(holder, "Ready", "False", "NodeUnreachable", "Node " + name + " is unreachable", stamp);
-                    patch(objects, POD, p.key(), holder, true);
-                }
+                markUnreachable(node, name, stamp);
             } else if (!stale && NodeHealth.hasUnreachableTaint(node)) {
-                ObjectNode spec = Json.object();
-                spec.putObject("spec").set("taints", NodeHealth.taintsWith(node, false, stamp));
-                patch(objects, NODE, name, spec, false);
-                ObjectNode status = Json.object();
-                status.set("status", node.path("status").deepCopy());
-                PodConditions.set(status, "Ready", "True", "KubeletReady", "kubelet is posting ready status", stamp);
-                patch(objects, NODE, name, status, true);
+                markReachable(node, name, stamp);
             }
-            if (stale) NodeHealth.unreachableTaint(node).ifPresent(taint -> evict(objects, pods, taint, now));
+            if (stale) NodeHealth.unreachableTaint(node).ifPresent(taint -> evict(cache.listByNode(POD.entityTypeName(), name), taint, now));
         }
     }
 
-    private static void markUnreachable(ObjectClient objects, ObjectNode node, String name, String stamp) {
+    private void markUnreachable(ObjectNode node, String name, String stamp) {
         ObjectNode spec = Json.object();
         spec.putObject("spec").set("taints", NodeHealth.taintsWith(node, true, stamp));
-        patch(objects, NODE, name, spec, false);
+        patch(NODE, name, spec, false);
         ObjectNode status = Json.object();
         status.putObject("status").set("conditions", NodeHealth.conditionsUnknown(node, stamp));
-        patch(objects, NODE, name, status, true);
+        patch(NODE, name, status, true);
+        for (CachedObject p : cache.listByNode(POD.entityTypeName(), name)) {
+            ObjectNode holder = Json.object();
+            holder.set("status", p.object().path("status").deepCopy());
+            PodConditions.set(holder, "Ready", "False", "NodeUnreachable", "Node " + name + " is unreachable", stamp);
+            patch(POD, p.key(), holder, true);
+        }
     }
 
-    private static void evict(ObjectClient objects, List<CachedObject> pods, JsonNode taint, Instant now) {
+    private void markReachable(ObjectNode node, String name, String stamp) {
+        ObjectNode spec = Json.object();
+        spec.putObject("spec").set("taints", NodeHealth.taintsWith(node, false, stamp));
+        patch(NODE, name, spec, false);
+        ObjectNode status = Json.object();
+        status.set("status", node.path("status").deepCopy());
+        PodConditions.set(status, "Ready", "True", "KubeletReady", "kubelet is posting ready status", stamp);
+        patch(NODE, name, status, true);
+    }
+
+    private void evict(List<CachedObject> pods, JsonNode taint, Instant now) {
         for (CachedObject p : pods) {
             if (p.object().path("metadata").has("deletionTimestamp")) continue;
             Optional<Instant> at = NodeHealth.evictAt(p.object(), taint);
@@ -105,7 +164,7 @@ public final class NodeLifecycleController {
         }
     }
 
-    private static void patch(ObjectClient objects, ResourceKind kind, String id, ObjectNode patch, boolean status) {
+    private void patch(ResourceKind kind, String id, ObjectNode patch, boolean status) {
         objects.ask(kind, id, r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), patch, 0, status, "", false, false, r));
     }
 }

@@ -1,0 +1,28 @@
+package dev.podium.actors.admission;
+
+import dev.podium.persistence.watch.WatchCache;
+
+import java.util.List;
+
+/**
+ * The admission plugins every write goes through before its entity sees it, in kube-apiserver's
+ * order (mutating, then validating). Today the chain holds NamespaceLifecycle and Priority; authorization, namespace
+ * lifecycle, quotas and webhooks are added here.
+ */
+public final class AdmissionChain {
+    private final List<AdmissionStep> steps;
+
+    public AdmissionChain(List<AdmissionStep> steps) {
+        this.steps = List.copyOf(steps);
+    }
+
+    /** The built-in plugins, reading what they need from the member's cache. */
+    public static AdmissionChain builtIn(WatchCache cache) {
+        return new AdmissionChain(List.of(new NamespaceLifecycle(cache), new PriorityAdmission(cache)));
+    }
+
+    /** Runs every step; the first that refuses throws. */
+    public void admit(AdmissionRequest request) {
+        for (AdmissionStep step : steps) step.admit(request);
+    }
+}

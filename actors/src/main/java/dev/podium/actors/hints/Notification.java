@@ -1,0 +1,24 @@
+package dev.podium.actors.hints;
+
+/** Who hears about a write once it is journaled: a hint addressed to the actor that acts on it. */
+public sealed interface Notification {
+    ObjectChanged change();
+
+    /** The default scheduler: pending pods, bindings, pods leaving nodes, nodes. */
+    record ToScheduler(ObjectChanged change) implements Notification {}
+
+    /** The agent (kubelet) of one node: pods bound to it, their deletion, their end. */
+    record ToNodeAgent(String nodeName, ObjectChanged change) implements Notification {}
+
+    /** The node lifecycle controller: lease renewals and nodes. */
+    record ToNodeLifecycle(ObjectChanged change) implements Notification {}
+
+    /** The namespace controller: namespaces that start terminating. */
+    record ToNamespaceController(ObjectChanged change) implements Notification {}
+
+    /**
+     * The controlling owner of the changed object: the entity of kind {@code ownerKind} (an entity
+     * type name) at {@code ownerKey} ({@code namespace/name} or {@code name}), expected to hold {@code ownerUid}.
+     */
+    record ToOwner(String ownerKind, String ownerKey, String ownerUid, ObjectChanged change) implements Notification {}
+}

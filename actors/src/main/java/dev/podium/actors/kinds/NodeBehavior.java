@@ -1,0 +1,20 @@
+package dev.podium.actors.kinds;
+
+import dev.podium.actors.hints.Notification;
+import dev.podium.actors.objects.Write;
+
+import java.util.List;
+
+/**
+ * Nodes: every write is a hint for the scheduler (capacity, labels, taints, unschedulable,
+ * conditions) and the node lifecycle controller; a deleted Node also tells its own agent, which
+ * registers it again as kubelet does.
+ */
+public final class NodeBehavior extends ObjectBehavior {
+    @Override
+    protected void addNotifications(Write w, List<Notification> out) {
+        out.add(new Notification.ToScheduler(w.change()));
+        out.add(new Notification.ToNodeLifecycle(w.change()));
+        if (w.deleted()) out.add(new Notification.ToNodeAgent(w.key(), w.change()));
+    }
+}

@@ -1,0 +1,205 @@
+package dev.podium.launcher;
+
+import com.typesafe.config.Config;
+import dev.podium.actors.Supervision;
+import dev.podium.actors.controllers.namespace.NamespaceController;
+import dev.podium.actors.controllers.nodelifecycle.NodeLifecycleController;
+import dev.podium.actors.kinds.KindBehaviors;
+import dev.podium.actors.kubelet.KubeletDirectory;
+import dev.podium.actors.kubelet.KubeletSettings;
+import dev.podium.actors.kubelet.Kubelets;
+import dev.podium.actors.kubelet.LocalNodes;
+import dev.podium.actors.objects.ObjectClient;
+import dev.podium.actors.objects.ObjectEntity;
+import dev.podium.actors.objects.ShardedObjectClient;
+import dev.podium.actors.routing.HintRouter;
+import dev.podium.actors.scheduler.SchedulerActor;
+import dev.podium.actors.services.AllocationRepair;
+import dev.podium.http.ApiServer;
+import dev.podium.persistence.watch.JdbcJournalTail;
+import dev.podium.persistence.watch.WatchCache;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.ClusterSingleton;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.cluster.typed.JoinSeedNodes;
+import org.apache.pekko.cluster.typed.SelfUp;
+import org.apache.pekko.cluster.typed.SingletonActor;
+import org.apache.pekko.cluster.typed.Subscribe;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.serialization.SerializationExtension;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+/**
+ * The root actor of a Podium JVM. It brings the member up one step at a time, each started by
+ * the end of the one before and none blocking a thread: join the cluster, start the object
+ * entities and the watch cache's journal tail, serve the API once the cache has read the journal,
+ * make sure the system namespaces exist, then start the node agents of the nodes this JVM hosts
+ * and the cluster singletons (scheduler, node lifecycle, namespaces, allocation repair), and
+ * connect the entities' hints to them. Every actor it starts is supervised (restart with backoff).
+ * {@code started} completes when the member serves, or fails with the step that failed.
+ */
+final class PodiumGuardian {
+    sealed interface Command {}
+
+    private record MemberUp() implements Command {}
+
+    private enum JoinTimedOut implements Command { INSTANCE }
+
+    private record CacheLoaded(Throwable failure) implements Command {}
+
+    private record ApiBound(ServerBinding binding, Throwable failure) implements Command {}
+
+    private record NamespacesReady(Throwable failure) implements Command {}
+
+    private enum Bookmarks implements Command { INSTANCE }
+
+    /** What the member runs once it serves. */
+    record Started(WatchCache cache, JdbcJournalTail tail, ServerBinding binding, LocalNodes nodes) {}
+
+    private static final Duration CACHE_LOAD_TIMEOUT = Duration.ofSeconds(120);
+
+    private final ActorContext<Command> ctx;
+    private final TimerScheduler<Command> timers;
+    private final NodeSettings settings;
+    private final Config podium;
+    private final CompletableFuture<Started> started;
+    private WatchCache cache;
+    private JdbcJournalTail tail;
+    private HintRouter router;
+    private ObjectClient objects;
+    private LocalNodes nodes;
+    private ServerBinding binding;
+
+    private PodiumGuardian(ActorContext<Command> ctx, TimerScheduler<Command> timers, NodeSettings settings, Config podium,
+                           CompletableFuture<Started> started) {
+        this.ctx = ctx;
+        this.timers = timers;
+        this.settings = settings;
+        this.podium = podium;
+        this.started = started;
+    }
+
+    static Behavior<Command> create(NodeSettings settings, Config podium, CompletableFuture<Started> started) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+            PodiumGuardian guardian = new PodiumGuardian(ctx, timers, settings, podium, started);
+            guardian.join();
+            return guardian.starting();
+        }));
+    }
+
+    /** Forms a cluster of one, or joins through the seeds; {@link MemberUp} once this JVM is an Up member. */
+    private void join() {
+        Cluster cluster = Cluster.get(ctx.getSystem());
+        ActorRef<SelfUp> up = ctx.messageAdapter(SelfUp.class, e -> new MemberUp());
+        cluster.subscriptions().tell(Subscribe.create(up, SelfUp.class));
+        ClusterSettings c = settings.cluster();
+        if (c.seeds().isEmpty()) cluster.manager().tell(Join.create(cluster.selfMember().address()));
+        else cluster.manager().tell(new JoinSeedNodes(c.seedAddresses()));
+        timers.startSingleTimer(JoinTimedOut.INSTANCE, podium.getDuration("cluster-join-timeout"));
+    }
+
+    private Behavior<Command> starting() {
+        return Behaviors.receive(Command.class)
+                .onMessage(MemberUp.class, m -> {
+                    timers.cancel(JoinTimedOut.INSTANCE);
+                    startEntitiesAndCache();
+                    return Behaviors.same();
+                })
+                .onMessageEquals(JoinTimedOut.INSTANCE, () -> fail(new IllegalStateException("could not join the cluster through "
+                        + String.join(", ", settings.cluster().seeds()) + " within " + podium.getDuration("cluster-join-timeout").toSeconds()
+                        + " s: start the seed member first, and check that every member uses the same seeds and can reach the others' cluster ports")))
+                .onMessage(CacheLoaded.class, m -> {
+                    if (m.failure() != null) return fail(new IllegalStateException("the watch cache could not read the journal", m.failure()));
+                    serveApi();
+                    return Behaviors.same();
+                })
+                .onMessage(ApiBound.class, m -> {
+                    if (m.failure() != null) return fail(m.failure());
+                    binding = m.binding();
+                    Duration bookmarks = podium.getDuration("bookmark-interval");
+                    timers.startTimerWithFixedDelay(Bookmarks.INSTANCE, bookmarks, bookmarks);
+                    ctx.pipeToSelf(SystemNamespaces.ensure(objects, cache), (v, t) -> new NamespacesReady(t));
+                    return Behaviors.same();
+                })
+                .onMessage(NamespacesReady.class, m -> {
+                    if (m.failure() != null) return fail(new IllegalStateException("the system namespaces could not be created", m.failure()));
+                    startNodeComponents();
+                    started.complete(new Started(cache, tail, binding, nodes));
+                    return Behaviors.same();
+                })
+                .onMessageEquals(Bookmarks.INSTANCE, () -> {
+                    cache.sendBookmarks();
+                    return Behaviors.same();
+                })
+                .build();
+    }
+
+    private void startEntitiesAndCache() {
+        cache = new WatchCache(podium.getInt("watch-window"));
+        router = new HintRouter(ctx.getSystem());
+        ObjectEntity.init(ctx.getSystem(), settings.clock(), KindBehaviors::of, router);
+        objects = new ShardedObjectClient(ctx.getSystem(), podium.getDuration("ask-timeout"));
+        tail = JdbcJournalTail.start(settings.database(), SerializationExtension.get(Adapter.toClassic(ctx.getSystem())), cache,
+                podium.getDuration("journal-poll"), podium.getDuration("journal-gap-timeout"));
+        CompletionStage<Long> loaded = cache.whenReady().toCompletableFuture().orTimeout(CACHE_LOAD_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        ctx.pipeToSelf(loaded, (rv, t) -> new CacheLoaded(t));
+    }
+
+    private void serveApi() {
+        nodes = HostedNodes.create(settings, podium.getDuration("simulated-start-delay"));
+        ClusterView view = new ClusterView(ctx.getSystem());
+        ctx.spawn(Supervision.restarting(ClusterLog.create(view)), "cluster-log");
+        ApiServer api = new ApiServer(ctx.getSystem(), cache, objects, nodes, settings.clock(), List.of(view), allocationCandidates());
+        ctx.pipeToSelf(api.bind(settings.host(), settings.port()), ApiBound::new);
+    }
+
+    /** The node agents of the nodes this JVM hosts, and the cluster singletons; then the entities' hints reach them. */
+    private void startNodeComponents() {
+        Duration recheck = podium.getDuration("hint-recheck");
+        KubeletDirectory.Routes kubelets = new KubeletDirectory.Routes();
+        ctx.spawn(Supervision.restarting(KubeletDirectory.create(kubelets)), "kubelet-directory");
+        if (!nodes.all().isEmpty()) {
+            KubeletSettings.StaticPodSource statics = nodes.all().stream().filter(n -> n.runtime().name().equals("process")).findFirst()
+                    .map(n -> new KubeletSettings.StaticPodSource(settings.dataDir().toAbsolutePath().resolve("manifests"), n.name())).orElse(null);
+            KubeletSettings kubeletSettings = new KubeletSettings(cache, objects, settings.clock(), podium.getDuration("kubelet-resync"),
+                    podium.getDuration("node-lease-renewal"), binding.localAddress().getPort(), statics);
+            ctx.spawn(Supervision.restarting(Kubelets.create(nodes.all(), kubeletSettings)), "kubelets");
+        }
+        ClusterSingleton singletons = ClusterSingleton.get(ctx.getSystem());
+        ActorRef<NamespaceController.Command> namespaces = singletons.init(SingletonActor.of(NamespaceController.create(cache, objects,
+                settings.clock(), podium.getDuration("namespace-resync"), recheck), "namespace-controller"));
+        ActorRef<SchedulerActor.Command> scheduler = singletons.init(SingletonActor.of(SchedulerActor.create(cache, objects, settings.clock(),
+                podium.getDuration("scheduler-resync"), recheck), "scheduler"));
+        ActorRef<NodeLifecycleController.Command> nodeLifecycle = singletons.init(SingletonActor.of(NodeLifecycleController.create(cache,
+                objects, settings.clock(), podium.getDuration("node-monitor-grace-period"), podium.getDuration("node-monitor-period"), recheck),
+                "node-lifecycle"));
+        singletons.init(SingletonActor.of(AllocationRepair.create(cache, objects, settings.clock(), podium.getDuration("allocation-repair-interval")),
+                "allocation-repair"));
+        router.connect(new HintRouter.Targets(scheduler, nodeLifecycle, namespaces, kubelets));
+    }
+
+    /** Random unless {@code podium.allocation-seed} is set, with which members offer the same candidates (tests make them collide). */
+    private RandomGenerator allocationCandidates() {
+        return podium.hasPath("allocation-seed") ? new Random(podium.getLong("allocation-seed")) : new SecureRandom();
+    }
+
+    private Behavior<Command> fail(Throwable failure) {
+        if (tail != null) tail.close();
+        started.completeExceptionally(failure);
+        return Behaviors.stopped();
+    }
+}
