@@ -1,7 +1,7 @@
 package dev.podium.bench;
 
-import dev.podium.node.NodeSettings;
-import dev.podium.node.PodiumNode;
+import dev.podium.launcher.NodeSettings;
+import dev.podium.launcher.PodiumNode;
 import dev.podium.persistence.db.DatabaseProfile;
 import org.HdrHistogram.Histogram;
 

@@ -1,6 +1,6 @@
 package dev.podium.bench;
 
-import dev.podium.node.PodiumNode;
+import dev.podium.launcher.PodiumNode;
 import dev.podium.persistence.watch.WatchEvent;
 import dev.podium.persistence.watch.WatchFilter;
 import org.HdrHistogram.Histogram;
@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class PodRound {
     final int pods;
     final int clients;
+    /** Creates per second offered on a fixed schedule (open loop), or 0: each client sends its next create when the last is answered. */
+    final double rate;
     final Histogram startup = new Histogram(600_000_000L, 3);
     final AtomicInteger running = new AtomicInteger();
     /** Creates answered with anything but 201. */
@@ -42,13 +44,22 @@ final class PodRound {
     double createSeconds;
     double seconds;
 
-    private PodRound(int pods, int clients) {
+    private PodRound(int pods, int clients, double rate) {
         this.pods = pods;
         this.clients = clients;
+        this.rate = rate;
     }
 
     static PodRound run(PodiumNode node, HttpClient http, String prefix, int pods, int clients) throws InterruptedException {
-        PodRound round = new PodRound(pods, clients);
+        return run(node, http, prefix, pods, clients, 0);
+    }
+
+    /**
+     * With {@code rate > 0} create i is due at {@code i / rate} seconds and its latency counts from
+     * then, so a create the server is slow to take is not left out of the figures (no coordinated omission).
+     */
+    static PodRound run(PodiumNode node, HttpClient http, String prefix, int pods, int clients, double rate) throws InterruptedException {
+        PodRound round = new PodRound(pods, clients, rate);
         Materializer mat = Materializer.matFromSystem(node.system());
         UniqueKillSwitch watch = node.cache().watch(new WatchFilter("Pod", "default", p -> true), node.cache().currentResourceVersion(), false, 1_000_000, mat)
                 .viaMat(KillSwitches.single(), Keep.right())
@@ -71,9 +82,12 @@ final class PodRound {
                 int i;
                 while ((i = next.getAndIncrement()) < pods) {
                     String name = prefix + "-" + i;
+                    long due = rate > 0 ? start + (long) (i * 1e9 / rate) : System.nanoTime();
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
                     String body = "{\"metadata\":{\"name\":\"" + name + "\"},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"x\","
                             + "\"resources\":{\"requests\":{\"cpu\":\"10m\",\"memory\":\"10Mi\"}}}]}}";
-                    created.put(name, System.nanoTime());
+                    created.put(name, rate > 0 ? due : System.nanoTime());
                     int code = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
                     if (code != 201) {

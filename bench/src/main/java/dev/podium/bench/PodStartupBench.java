@@ -1,8 +1,8 @@
 package dev.podium.bench;
 
 import com.typesafe.config.ConfigFactory;
-import dev.podium.node.NodeSettings;
-import dev.podium.node.PodiumNode;
+import dev.podium.launcher.NodeSettings;
+import dev.podium.launcher.PodiumNode;
 import dev.podium.persistence.db.DatabaseProfile;
 
 import java.lang.management.CompilationMXBean;
@@ -18,6 +18,8 @@ import java.time.Duration;
  * deleted in rounds of {@code --pods}) let the JIT compile the hot paths, so the measured round
  * runs on an empty cluster in a warm JVM.
  * Usage: {@code mvn -q -pl bench exec:java -Dbench=dev.podium.bench.PodStartupBench -Dexec.args="--nodes 1000 --pods 10000"}
+ * ({@code --rate R} offers R creates per second on a fixed schedule for the measured round instead
+ * of as fast as the clients get answers: latency below saturation rather than at it).
  * (add {@code --pg jdbc:postgresql://127.0.0.1:5432/postgres} to run on a fresh PostgreSQL database).
  */
 public final class PodStartupBench {
@@ -29,6 +31,7 @@ public final class PodStartupBench {
         int clients = 32;
         int warmup = 50000;
         String pgAdmin = null;
+        double rate = 0;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--nodes" -> nodes = Integer.parseInt(args[i + 1]);
@@ -36,14 +39,16 @@ public final class PodStartupBench {
                 case "--clients" -> clients = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--pg" -> pgAdmin = args[i + 1];
+                case "--rate" -> rate = Double.parseDouble(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Path dir = Files.createTempDirectory("podium-bench-pods");
         ScratchDatabase scratch = pgAdmin == null ? null : ScratchDatabase.create(pgAdmin, "podium_bench_pods");
         DatabaseProfile db = scratch == null ? DatabaseProfile.h2In(dir) : DatabaseProfile.fromUrl(scratch.url());
-        System.out.printf("Podium pod start-up benchmark: %d simulated nodes, %d warm-up pods, %d pods, %d clients, store %s, %d cores%n",
-                nodes, warmup, pods, clients, pgAdmin == null ? "H2" : "PostgreSQL", Runtime.getRuntime().availableProcessors());
+        System.out.printf("Podium pod start-up benchmark: %d simulated nodes, %d warm-up pods, %d pods, %d clients%s, store %s, %d cores%n",
+                nodes, warmup, pods, clients, rate > 0 ? String.format(" offering %.0f creates/s", rate) : "", pgAdmin == null ? "H2" : "PostgreSQL",
+                Runtime.getRuntime().availableProcessors());
         NodeSettings settings = NodeSettings.defaults(dir, 0).withDatabase(db).withNodes(false, nodes).withKeepWorkloadsOnStop(false)
                 .withConfig(ConfigFactory.parseString("podium.simulated-start-delay = 0s"));
         try (PodiumNode node = PodiumNode.start(settings)) {
@@ -61,7 +66,7 @@ public final class PodStartupBench {
             long jitStart = jit.getTotalCompilationTime();
             long cpuStart = ProcessMemory.cpuNanos();
             long machineStart = ProcessMemory.machineBusyNanos();
-            PodRound r = PodRound.run(node, http, "bench", pods, clients);
+            PodRound r = PodRound.run(node, http, "bench", pods, clients, rate);
             double cpuSeconds = (ProcessMemory.cpuNanos() - cpuStart) / 1e9;
             double machineSeconds = (ProcessMemory.machineBusyNanos() - machineStart) / 1e9;
             double jitSeconds = (jit.getTotalCompilationTime() - jitStart) / 1e3;
