@@ -24,6 +24,11 @@ public interface KindRules {
         return List.of();
     }
 
+    /** Checks that only apply to creates, such as a CronJob's name length (kube skips them on update). */
+    default List<Cause> validateCreate(ObjectNode obj) {
+        return List.of();
+    }
+
     /** Checks that only apply to updates: immutable fields and the like. */
     default List<Cause> validateUpdate(ObjectNode oldObj, ObjectNode newObj) {
         return List.of();

@@ -17,6 +17,7 @@ public final class Validator {
 
     public static List<Cause> forCreate(ResourceKind kind, ObjectNode obj) {
         LinkedHashSet<Cause> causes = new LinkedHashSet<>(ObjectMetaValidation.validateCreate(kind, obj));
+        causes.addAll(kind.rules().validateCreate(obj));
         causes.addAll(kind.rules().validate(obj));
         return new ArrayList<>(causes);
     }

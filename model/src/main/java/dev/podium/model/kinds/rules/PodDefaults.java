@@ -25,17 +25,11 @@ final class PodDefaults {
 
     static void apply(ObjectNode pod) {
         ObjectNode spec = Nodes.child(pod, "spec");
-        Nodes.putIfAbsent(spec, "dnsPolicy", "ClusterFirst");
-        Nodes.putIfAbsent(spec, "restartPolicy", "Always");
-        if (!(spec.get("securityContext") instanceof ObjectNode)) spec.putObject("securityContext");
-        Nodes.putIfAbsent(spec, "terminationGracePeriodSeconds", 30L);
-        Nodes.putIfAbsent(spec, "schedulerName", "default-scheduler");
+        podSpec(spec);
         Nodes.putIfAbsent(spec, "enableServiceLinks", true);
 
         // serviceAccount is the deprecated alias of serviceAccountName; kube keeps them equal.
-        if (Nodes.isEmpty(spec, "serviceAccountName") && !Nodes.isEmpty(spec, "serviceAccount")) {
-            spec.put("serviceAccountName", Nodes.str(spec, "serviceAccount"));
-        }
+        syncServiceAccount(spec);
         Nodes.putIfAbsent(spec, "serviceAccountName", "default");
         spec.put("serviceAccount", Nodes.str(spec, "serviceAccountName"));
 
@@ -44,9 +38,44 @@ final class PodDefaults {
         addDefaultToleration(spec, "node.kubernetes.io/not-ready");
         addDefaultToleration(spec, "node.kubernetes.io/unreachable");
 
+        containersAndVolumes(spec, true);
+
+        ObjectNode status = Nodes.child(pod, "status");
+        Nodes.putIfAbsent(status, "phase", "Pending");
+        Nodes.putIfAbsent(status, "qosClass", PodQos.compute(pod));
+    }
+
+    /**
+     * A workload's pod template (spec.template): kube's SetDefaults_PodSpec and the container and
+     * volume defaults, but none of what SetDefaults_Pod or admission add to pods (service links,
+     * service account, priority, tolerations, requests from limits, status).
+     */
+    static void applyToTemplate(ObjectNode template) {
+        ObjectNode spec = Nodes.child(template, "spec");
+        podSpec(spec);
+        syncServiceAccount(spec);
+        if (!Nodes.isEmpty(spec, "serviceAccountName")) spec.put("serviceAccount", Nodes.str(spec, "serviceAccountName"));
+        containersAndVolumes(spec, false);
+    }
+
+    private static void podSpec(ObjectNode spec) {
+        Nodes.putIfAbsent(spec, "dnsPolicy", "ClusterFirst");
+        Nodes.putIfAbsent(spec, "restartPolicy", "Always");
+        if (!(spec.get("securityContext") instanceof ObjectNode)) spec.putObject("securityContext");
+        Nodes.putIfAbsent(spec, "terminationGracePeriodSeconds", 30L);
+        Nodes.putIfAbsent(spec, "schedulerName", "default-scheduler");
+    }
+
+    private static void syncServiceAccount(ObjectNode spec) {
+        if (Nodes.isEmpty(spec, "serviceAccountName") && !Nodes.isEmpty(spec, "serviceAccount")) {
+            spec.put("serviceAccountName", Nodes.str(spec, "serviceAccount"));
+        }
+    }
+
+    private static void containersAndVolumes(ObjectNode spec, boolean requestsFromLimits) {
         boolean hostNetwork = Nodes.bool(spec, "hostNetwork");
         for (String list : List.of("initContainers", "containers")) {
-            for (ObjectNode c : Nodes.objects(spec, list)) container(c, hostNetwork);
+            for (ObjectNode c : Nodes.objects(spec, list)) container(c, hostNetwork, requestsFromLimits);
         }
         for (ObjectNode c : Nodes.objects(spec, "ephemeralContainers")) {
             Nodes.putIfAbsent(c, "terminationMessagePath", "/dev/termination-log");
@@ -54,10 +83,6 @@ final class PodDefaults {
             Nodes.putIfAbsent(c, "imagePullPolicy", pullPolicy(Nodes.str(c, "image")));
         }
         for (ObjectNode v : Nodes.objects(spec, "volumes")) volume(v);
-
-        ObjectNode status = Nodes.child(pod, "status");
-        Nodes.putIfAbsent(status, "phase", "Pending");
-        Nodes.putIfAbsent(status, "qosClass", PodQos.compute(pod));
     }
 
     /** kube's rule: "latest" or no tag (and no digest) pulls Always, anything else IfNotPresent. */
@@ -77,10 +102,10 @@ final class PodDefaults {
         return tag.equals("latest") ? "Always" : "IfNotPresent";
     }
 
-    private static void container(ObjectNode c, boolean hostNetwork) {
+    private static void container(ObjectNode c, boolean hostNetwork, boolean requestsFromLimits) {
         ObjectNode resources = Nodes.child(c, "resources");
         ObjectNode limits = Nodes.obj(resources, "limits");
-        if (limits != null && !limits.isEmpty()) {
+        if (requestsFromLimits && limits != null && !limits.isEmpty()) {
             // Requests default to limits: what makes a limits-only pod Guaranteed.
             ObjectNode requests = Nodes.child(resources, "requests");
             for (Iterator<Map.Entry<String, JsonNode>> it = limits.fields(); it.hasNext(); ) {

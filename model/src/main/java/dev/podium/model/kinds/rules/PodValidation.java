@@ -23,64 +23,69 @@ final class PodValidation {
     private PodValidation() {}
 
     static List<Cause> validate(ObjectNode pod) {
-        JsonNode spec = pod.get("spec");
+        return validateSpec(pod.get("spec"), "spec");
+    }
+
+    /** A pod spec at {@code path}: "spec" for a pod, "spec.template.spec" for a workload's pod template. */
+    static List<Cause> validateSpec(JsonNode spec, String path) {
+        String p = path + ".";
         List<Cause> errs = new ArrayList<>();
         Set<String> volumes = new HashSet<>();
-        errs.addAll(VolumeValidation.validate(Nodes.objects(spec, "volumes"), "spec.volumes", volumes));
-        errs.addAll(containers(spec, volumes));
+        errs.addAll(VolumeValidation.validate(Nodes.objects(spec, "volumes"), p + "volumes", volumes));
+        errs.addAll(containers(spec, volumes, p));
 
         String restartPolicy = Nodes.str(spec, "restartPolicy");
-        if (restartPolicy.isEmpty()) errs.add(Cause.required("spec.restartPolicy"));
-        else if (!RESTART_POLICIES.contains(restartPolicy)) errs.add(Cause.notSupported("spec.restartPolicy", restartPolicy, RESTART_POLICIES));
+        if (restartPolicy.isEmpty()) errs.add(Cause.required(p + "restartPolicy"));
+        else if (!RESTART_POLICIES.contains(restartPolicy)) errs.add(Cause.notSupported(p + "restartPolicy", restartPolicy, RESTART_POLICIES));
 
         String dnsPolicy = Nodes.str(spec, "dnsPolicy");
-        if (dnsPolicy.isEmpty()) errs.add(Cause.required("spec.dnsPolicy"));
-        else if (!DNS_POLICIES.contains(dnsPolicy)) errs.add(Cause.notSupported("spec.dnsPolicy", dnsPolicy, DNS_POLICIES));
+        if (dnsPolicy.isEmpty()) errs.add(Cause.required(p + "dnsPolicy"));
+        else if (!DNS_POLICIES.contains(dnsPolicy)) errs.add(Cause.notSupported(p + "dnsPolicy", dnsPolicy, DNS_POLICIES));
 
-        errs.addAll(ObjectMetaValidation.validateLabels(Nodes.stringMap(spec, "nodeSelector"), "spec.nodeSelector"));
+        errs.addAll(ObjectMetaValidation.validateLabels(Nodes.stringMap(spec, "nodeSelector"), p + "nodeSelector"));
         if (dnsPolicy.equals("None")) {
             ObjectNode dnsConfig = Nodes.obj(spec, "dnsConfig");
-            if (dnsConfig == null) errs.add(Cause.required("spec.dnsConfig", "must provide `dnsConfig` when `dnsPolicy` is None"));
+            if (dnsConfig == null) errs.add(Cause.required(p + "dnsConfig", "must provide `dnsConfig` when `dnsPolicy` is None"));
             else if (Nodes.strings(dnsConfig, "nameservers").isEmpty()) {
-                errs.add(Cause.required("spec.dnsConfig.nameservers", "must provide at least one DNS nameserver when `dnsPolicy` is None"));
+                errs.add(Cause.required(p + "dnsConfig.nameservers", "must provide at least one DNS nameserver when `dnsPolicy` is None"));
             }
         }
-        subdomain(errs, spec, "serviceAccountName");
-        subdomain(errs, spec, "nodeName");
+        subdomain(errs, spec, "serviceAccountName", p);
+        subdomain(errs, spec, "nodeName", p);
         Long deadline = Nodes.integer(spec, "activeDeadlineSeconds");
         if (deadline != null && (deadline < 1 || deadline > MAX_INT32)) {
-            errs.add(Cause.invalid("spec.activeDeadlineSeconds", deadline, NameValidation.inclusiveRangeError(1, MAX_INT32)));
+            errs.add(Cause.invalid(p + "activeDeadlineSeconds", deadline, NameValidation.inclusiveRangeError(1, MAX_INT32)));
         }
         for (String f : List.of("hostname", "subdomain")) {
             String v = Nodes.str(spec, f);
-            if (!v.isEmpty()) errs.addAll(Causes.invalidEach("spec." + f, v, NameValidation.dns1123Label(v)));
+            if (!v.isEmpty()) errs.addAll(Causes.invalidEach(p + f, v, NameValidation.dns1123Label(v)));
         }
-        errs.addAll(TaintValidation.tolerations(Nodes.objects(spec, "tolerations"), "spec.tolerations"));
+        errs.addAll(TaintValidation.tolerations(Nodes.objects(spec, "tolerations"), p + "tolerations"));
         String preemption = Nodes.text(spec, "preemptionPolicy");
         if (preemption != null && !PREEMPTION_POLICIES.contains(preemption)) {
-            errs.add(Cause.notSupported("spec.preemptionPolicy", preemption, PREEMPTION_POLICIES));
+            errs.add(Cause.notSupported(p + "preemptionPolicy", preemption, PREEMPTION_POLICIES));
         }
         Long grace = Nodes.integer(spec, "terminationGracePeriodSeconds");
-        if (grace != null && grace < 0) errs.add(Cause.invalid("spec.terminationGracePeriodSeconds", grace, "must be greater than or equal to 0"));
+        if (grace != null && grace < 0) errs.add(Cause.invalid(p + "terminationGracePeriodSeconds", grace, "must be greater than or equal to 0"));
         return errs;
     }
 
-    private static List<Cause> containers(JsonNode spec, Set<String> volumes) {
+    private static List<Cause> containers(JsonNode spec, Set<String> volumes, String p) {
         List<Cause> errs = new ArrayList<>();
         List<ObjectNode> containers = Nodes.objects(spec, "containers");
         if (containers.isEmpty()) {
-            errs.add(Cause.required("spec.containers"));
+            errs.add(Cause.required(p + "containers"));
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < containers.size(); i++) {
-            String path = Causes.index("spec.containers", i);
+            String path = Causes.index(p + "containers", i);
             errs.addAll(ContainerValidation.validate(containers.get(i), path, volumes, false));
             String name = Nodes.str(containers.get(i), "name");
             if (!names.add(name)) errs.add(Cause.duplicate(path + ".name", name));
         }
         List<ObjectNode> inits = Nodes.objects(spec, "initContainers");
         for (int i = 0; i < inits.size(); i++) {
-            String path = Causes.index("spec.initContainers", i);
+            String path = Causes.index(p + "initContainers", i);
             errs.addAll(ContainerValidation.validate(inits.get(i), path, volumes, true));
             String name = Nodes.str(inits.get(i), "name");
             if (names.contains(name)) errs.add(Cause.duplicate(path + ".name", name));
@@ -89,8 +94,8 @@ final class PodValidation {
         return errs;
     }
 
-    private static void subdomain(List<Cause> errs, JsonNode spec, String field) {
+    private static void subdomain(List<Cause> errs, JsonNode spec, String field, String p) {
         String v = Nodes.str(spec, field);
-        if (!v.isEmpty()) errs.addAll(Causes.invalidEach("spec." + field, v, NameValidation.dns1123Subdomain(v)));
+        if (!v.isEmpty()) errs.addAll(Causes.invalidEach(p + field, v, NameValidation.dns1123Subdomain(v)));
     }
 }

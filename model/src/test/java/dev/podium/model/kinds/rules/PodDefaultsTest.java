@@ -164,4 +164,24 @@ class PodDefaultsTest {
         Defaulter.apply(KindRegistry.get("Pod"), twice);
         assertThat(twice).isEqualTo(once);
     }
+
+    @Test
+    void templatesGetPodSpecDefaultsButNothingPodOnly() {
+        ObjectNode template = yaml("""
+                metadata: {labels: {app: web}}
+                spec:
+                  serviceAccount: builder
+                  containers: [{name: c, image: nginx, ports: [{containerPort: 80}], resources: {limits: {cpu: 200m}}}]
+                  volumes: [{name: cm, configMap: {name: cfg}}]
+                """);
+        PodDefaults.applyToTemplate(template);
+        assertThat(template.get("spec").toString()).isEqualTo("{\"serviceAccount\":\"builder\","
+                + "\"containers\":[{\"name\":\"c\",\"image\":\"nginx\",\"ports\":[{\"containerPort\":80,\"protocol\":\"TCP\"}],"
+                + "\"resources\":{\"limits\":{\"cpu\":\"200m\"}},\"imagePullPolicy\":\"Always\","
+                + "\"terminationMessagePath\":\"/dev/termination-log\",\"terminationMessagePolicy\":\"File\"}],"
+                + "\"volumes\":[{\"name\":\"cm\",\"configMap\":{\"name\":\"cfg\",\"defaultMode\":420}}],"
+                + "\"dnsPolicy\":\"ClusterFirst\",\"restartPolicy\":\"Always\",\"securityContext\":{},"
+                + "\"terminationGracePeriodSeconds\":30,\"schedulerName\":\"default-scheduler\",\"serviceAccountName\":\"builder\"}");
+        assertThat(template.has("status")).isFalse();
+    }
 }
