@@ -1,6 +1,9 @@
 package dev.podium.model.kinds;
 
 import dev.podium.model.kinds.rules.ConfigMapRules;
+import dev.podium.model.kinds.rules.PersistentVolumeClaimRules;
+import dev.podium.model.kinds.rules.PersistentVolumeRules;
+import dev.podium.model.kinds.rules.StorageClassRules;
 import dev.podium.model.kinds.rules.EventRules;
 import dev.podium.model.kinds.rules.IPAddressRules;
 import dev.podium.model.kinds.rules.NamespaceRules;
@@ -13,6 +16,9 @@ import dev.podium.model.kinds.rules.LeaseRules;
 import dev.podium.model.kinds.rules.PodDisruptionBudgetRules;
 import dev.podium.model.kinds.rules.PriorityClassRules;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.networking.v1.IPAddress;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -47,7 +53,13 @@ public final class KindRegistry {
             new ResourceKind("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true, List.of("pdb"), List.of(), true,
                     PodDisruptionBudget.class, new PodDisruptionBudgetRules()),
             new ResourceKind("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", false, List.of("pc"), List.of(), false,
-                    PriorityClass.class, new PriorityClassRules()));
+                    PriorityClass.class, new PriorityClassRules()),
+            new ResourceKind("", "v1", "PersistentVolume", "persistentvolumes", false, List.of("pv"), List.of(), true,
+                    PersistentVolume.class, new PersistentVolumeRules()),
+            new ResourceKind("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", true, List.of("pvc"), List.of(), true,
+                    PersistentVolumeClaim.class, new PersistentVolumeClaimRules()),
+            new ResourceKind("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, List.of("sc"), List.of(), false,
+                    StorageClass.class, new StorageClassRules()));
 
     private static final Map<String, ResourceKind> BY_GV_PLURAL = new LinkedHashMap<>();
     private static final Map<String, ResourceKind> BY_KIND = new LinkedHashMap<>();

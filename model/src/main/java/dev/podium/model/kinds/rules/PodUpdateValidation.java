@@ -58,9 +58,7 @@ final class PodUpdateValidation {
         if (allowNodeNameSet && Nodes.isEmpty(oldSpec, "nodeName")) copy(oldSpec, munged, "nodeName");
 
         if (!JsonCompare.semanticEquals(oldSpec, munged)) {
-            StringBuilder diff = new StringBuilder(SPEC_FORBIDDEN).append("\n  core.PodSpec{\n");
-            for (String line : JsonCompare.diff("", oldSpec, munged)) diff.append(line, 0, 2).append('\t').append(line.substring(2)).append('\n');
-            errs.add(Cause.forbidden("spec", diff.append("  }\n").toString()));
+            errs.add(Cause.forbidden("spec", SPEC_FORBIDDEN + CmpDiff.of("core.PodSpec", oldSpec, munged)));
         }
         return errs;
     }
