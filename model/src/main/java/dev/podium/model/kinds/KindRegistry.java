@@ -1,8 +1,14 @@
 package dev.podium.model.kinds;
 
 import dev.podium.model.kinds.rules.ConfigMapRules;
+import dev.podium.model.kinds.rules.ControllerRevisionRules;
+import dev.podium.model.kinds.rules.DaemonSetRules;
+import dev.podium.model.kinds.rules.DeploymentRules;
 import dev.podium.model.kinds.rules.PersistentVolumeClaimRules;
 import dev.podium.model.kinds.rules.PersistentVolumeRules;
+import dev.podium.model.kinds.rules.ReplicaSetRules;
+import dev.podium.model.kinds.rules.ReplicationControllerRules;
+import dev.podium.model.kinds.rules.StatefulSetRules;
 import dev.podium.model.kinds.rules.StorageClassRules;
 import dev.podium.model.kinds.rules.EventRules;
 import dev.podium.model.kinds.rules.IPAddressRules;
@@ -18,6 +24,12 @@ import dev.podium.model.kinds.rules.PriorityClassRules;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.ReplicationController;
+import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.networking.v1.IPAddress;
@@ -54,6 +66,18 @@ public final class KindRegistry {
                     PodDisruptionBudget.class, new PodDisruptionBudgetRules()),
             new ResourceKind("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", false, List.of("pc"), List.of(), false,
                     PriorityClass.class, new PriorityClassRules()),
+            new ResourceKind("apps", "v1", "Deployment", "deployments", true, List.of("deploy"), List.of("all"), true,
+                    Deployment.class, new DeploymentRules()),
+            new ResourceKind("apps", "v1", "ReplicaSet", "replicasets", true, List.of("rs"), List.of("all"), true,
+                    ReplicaSet.class, new ReplicaSetRules()),
+            new ResourceKind("apps", "v1", "StatefulSet", "statefulsets", true, List.of("sts"), List.of("all"), true,
+                    StatefulSet.class, new StatefulSetRules()),
+            new ResourceKind("apps", "v1", "DaemonSet", "daemonsets", true, List.of("ds"), List.of("all"), true,
+                    DaemonSet.class, new DaemonSetRules()),
+            new ResourceKind("apps", "v1", "ControllerRevision", "controllerrevisions", true, List.of(), List.of(), false,
+                    ControllerRevision.class, new ControllerRevisionRules()),
+            new ResourceKind("", "v1", "ReplicationController", "replicationcontrollers", true, List.of("rc"), List.of("all"), true,
+                    ReplicationController.class, new ReplicationControllerRules()),
             new ResourceKind("", "v1", "PersistentVolume", "persistentvolumes", false, List.of("pv"), List.of(), true,
                     PersistentVolume.class, new PersistentVolumeRules()),
             new ResourceKind("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", true, List.of("pvc"), List.of(), true,

@@ -26,7 +26,11 @@ class MalformedInputTest {
             "{metadata: {name: x, namespace: y}, spec: {type: 3, ports: [{port: x, targetPort: {}, nodePort: []}], selector: [], sessionAffinity: ClientIP, sessionAffinityConfig: 3, clusterIPs: 3, ipFamilies: {}}}",
             "{metadata: {name: x, namespace: y}, spec: {type: ExternalName, externalName: 3}, data: {a: 1}, binaryData: {b: 2}, immutable: yes}",
             "{metadata: {name: x, namespace: y}, data: [1], stringData: {a: {b: 1}}, type: kubernetes.io/dockerconfigjson}",
-            "{metadata: {name: x, namespace: y}, eventTime: 3, involvedObject: [], source: 3}");
+            "{metadata: {name: x, namespace: y}, eventTime: 3, involvedObject: [], source: 3}",
+            "{metadata: {name: x, namespace: y}, spec: {selector: [], template: 5, strategy: 3, updateStrategy: {rollingUpdate: 3}, replicas: x}}",
+            "{metadata: {name: x, namespace: y}, spec: {selector: {matchLabels: 3, matchExpressions: [3, {operator: 4}]}, template: {metadata: 3, spec: []}, "
+                    + "strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: [], maxUnavailable: {}}}, volumeClaimTemplates: [3, {spec: 4}], ordinals: 3}}",
+            "{metadata: {name: x, namespace: y}, spec: {capacity: 3, accessModes: {}, hostPath: 3, resources: {requests: 3}}, provisioner: [], data: null}");
 
     static Stream<Arguments> cases() {
         return KindRegistry.all().stream().flatMap(k -> BODIES.stream().map(b -> Arguments.of(k.entityTypeName(), b)));
