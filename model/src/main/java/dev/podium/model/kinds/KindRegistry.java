@@ -2,8 +2,10 @@ package dev.podium.model.kinds;
 
 import dev.podium.model.kinds.rules.ConfigMapRules;
 import dev.podium.model.kinds.rules.ControllerRevisionRules;
+import dev.podium.model.kinds.rules.CronJobRules;
 import dev.podium.model.kinds.rules.DaemonSetRules;
 import dev.podium.model.kinds.rules.DeploymentRules;
+import dev.podium.model.kinds.rules.JobRules;
 import dev.podium.model.kinds.rules.PersistentVolumeClaimRules;
 import dev.podium.model.kinds.rules.PersistentVolumeRules;
 import dev.podium.model.kinds.rules.ReplicaSetRules;
@@ -30,6 +32,8 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.networking.v1.IPAddress;
@@ -82,6 +86,8 @@ public final class KindRegistry {
                     PersistentVolume.class, new PersistentVolumeRules()),
             new ResourceKind("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", true, List.of("pvc"), List.of(), true,
                     PersistentVolumeClaim.class, new PersistentVolumeClaimRules()),
+            new ResourceKind("batch", "v1", "Job", "jobs", true, List.of(), List.of("all"), true, Job.class, new JobRules()),
+            new ResourceKind("batch", "v1", "CronJob", "cronjobs", true, List.of("cj"), List.of("all"), true, CronJob.class, new CronJobRules()),
             new ResourceKind("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, List.of("sc"), List.of(), false,
                     StorageClass.class, new StorageClassRules()));
 

@@ -30,7 +30,9 @@ class MalformedInputTest {
             "{metadata: {name: x, namespace: y}, spec: {selector: [], template: 5, strategy: 3, updateStrategy: {rollingUpdate: 3}, replicas: x}}",
             "{metadata: {name: x, namespace: y}, spec: {selector: {matchLabels: 3, matchExpressions: [3, {operator: 4}]}, template: {metadata: 3, spec: []}, "
                     + "strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: [], maxUnavailable: {}}}, volumeClaimTemplates: [3, {spec: 4}], ordinals: 3}}",
-            "{metadata: {name: x, namespace: y}, spec: {capacity: 3, accessModes: {}, hostPath: 3, resources: {requests: 3}}, provisioner: [], data: null}");
+            "{metadata: {name: x, namespace: y}, spec: {capacity: 3, accessModes: {}, hostPath: 3, resources: {requests: 3}}, provisioner: [], data: null}",
+            "{metadata: {name: x, namespace: y, uid: 3}, spec: {schedule: {}, timeZone: 3, jobTemplate: {spec: {selector: 3, template: []}}, completionMode: {}, "
+                    + "podFailurePolicy: {rules: [3, {onExitCodes: {values: {}}, onPodConditions: 3}]}, completions: x, manualSelector: yes}}");
 
     static Stream<Arguments> cases() {
         return KindRegistry.all().stream().flatMap(k -> BODIES.stream().map(b -> Arguments.of(k.entityTypeName(), b)));
