@@ -15,8 +15,14 @@ import static dev.podium.model.discovery.ApiParameter.*;
 final class ApiRoutes {
     record Gvk(String group, String version, String kind) {}
 
+    /** {@code tag} is the group-version of the path, which for a subresource such as scale is not its kind's. */
     record Operation(String method, String action, String operationId, String description, Gvk gvk,
-                     List<ApiParameter> parameters, List<Integer> responses) {}
+                     List<ApiParameter> parameters, List<Integer> responses, String tag) {
+        Operation(String method, String action, String operationId, String description, Gvk gvk,
+                  List<ApiParameter> parameters, List<Integer> responses) {
+            this(method, action, operationId, description, gvk, parameters, responses, ApiRoutes.tag(gvk.group(), gvk.version()));
+        }
+    }
 
     /** A path with its path-level parameters (path segments and pretty) and operations. */
     record Route(String path, List<ApiParameter> parameters, List<Operation> operations) {}
@@ -88,14 +94,16 @@ final class ApiRoutes {
         Gvk gvk = new Gvk(Subresources.group(k, s), Subresources.version(k, s), s.kind());
         String id = idPart + validOperationId(s.name(), true);
         String what = s.name() + " of the specified " + k.kind();
+        String tag = tag(k.group(), k.version());
         List<Operation> ops = new ArrayList<>();
         for (String verb : List.of("get", "update", "patch", "create")) {
             if (!s.verbs().contains(verb)) continue;
             switch (verb) {
-                case "get" -> ops.add(new Operation("get", "get", "read" + id, "read " + what, gvk, List.of(), List.of(200, 401)));
-                case "update" -> ops.add(new Operation("put", "put", "replace" + id, "replace " + what, gvk, WRITE, List.of(200, 201, 401)));
-                case "patch" -> ops.add(new Operation("patch", "patch", "patch" + id, "partially update " + what, gvk, PATCH, List.of(200, 201, 401)));
-                case "create" -> ops.add(new Operation("post", "post", "create" + id, "create " + what, gvk, WRITE, List.of(200, 201, 202, 401)));
+                case "get" -> ops.add(new Operation("get", "get", "read" + id, "read " + what, gvk, List.of(), List.of(200, 401), tag));
+                case "update" -> ops.add(new Operation("put", "put", "replace" + id, "replace " + what, gvk, WRITE, List.of(200, 201, 401), tag));
+                case "patch" -> ops.add(new Operation("patch", "patch", "patch" + id, "partially update " + what, gvk, PATCH,
+                        List.of(200, 201, 401), tag));
+                case "create" -> ops.add(new Operation("post", "post", "create" + id, "create " + what, gvk, WRITE, List.of(200, 201, 202, 401), tag));
                 default -> throw new AssertionError(verb);
             }
         }

@@ -44,7 +44,7 @@ public final class OpenApiV2 {
         else consumes.add("*/*");
         PRODUCES.forEach(o.putArray("produces")::add);
         o.putArray("schemes").add("https");
-        o.putArray("tags").add(ApiRoutes.tag(op.gvk().group(), op.gvk().version()));
+        o.putArray("tags").add(op.tag());
         o.put("operationId", op.operationId());
         if (!op.parameters().isEmpty()) {
             ArrayNode params = o.putArray("parameters");

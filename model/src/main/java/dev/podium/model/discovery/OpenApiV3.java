@@ -85,7 +85,7 @@ public final class OpenApiV3 {
 
     private static ObjectNode operation(ApiRoutes.Operation op) {
         ObjectNode o = Json.object();
-        o.putArray("tags").add(ApiRoutes.tag(op.gvk().group(), op.gvk().version()));
+        o.putArray("tags").add(op.tag());
         o.put("description", op.description()).put("operationId", op.operationId());
         if (!op.parameters().isEmpty()) {
             ArrayNode params = o.putArray("parameters");

@@ -11,18 +11,24 @@ import java.util.Map;
 public final class Subresources {
     public static final List<String> STATUS_VERBS = List.of("get", "patch", "update");
 
+    /** autoscaling/v1 Scale, served for the kinds whose replicas a scaler (kubectl scale, an HPA) may set. */
+    static final Subresource SCALE = new Subresource("scale", "autoscaling", "v1", "Scale", List.of("get", "patch", "update"));
+
     /**
      * Subresources beyond {@code status}, keyed by {@link ResourceKind#entityTypeName()}. List one
      * here once the HTTP layer serves it, e.g.
      * {@code "Pod" -> [sameGroup("log", "Pod", ["get"]), sameGroup("binding", "Binding", ["create"]),
-     * new Subresource("eviction", "policy", "v1", "Eviction", ["create"])]} or
-     * {@code "Deployment.apps" -> [new Subresource("scale", "autoscaling", "v1", "Scale", ["get", "patch", "update"])]}.
+     * new Subresource("eviction", "policy", "v1", "Eviction", ["create"])]}.
      */
     private static final Map<String, List<Subresource>> EXTRA = Map.of(
             "Namespace", List.of(Subresource.sameGroup("finalize", "Namespace", List.of("update"))),
             "Pod", List.of(Subresource.sameGroup("binding", "Binding", List.of("create")),
                     new Subresource("eviction", "policy", "v1", "Eviction", List.of("create")),
-                    Subresource.sameGroup("log", "Pod", List.of("get"))));
+                    Subresource.sameGroup("log", "Pod", List.of("get"))),
+            "ReplicationController", List.of(SCALE),
+            "Deployment.apps", List.of(SCALE),
+            "ReplicaSet.apps", List.of(SCALE),
+            "StatefulSet.apps", List.of(SCALE));
 
     private Subresources() {}
 

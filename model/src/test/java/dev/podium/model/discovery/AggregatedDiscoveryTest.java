@@ -6,6 +6,9 @@ import dev.podium.model.kinds.KindRegistry;
 import dev.podium.model.kinds.ResourceKind;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AggregatedDiscoveryTest {
@@ -83,6 +86,72 @@ class AggregatedDiscoveryTest {
         assertThat(ips.get("singularResource").asText()).isEqualTo("ipaddress");
         assertThat(ips.get("shortNames").toString()).isEqualTo("[\"ip\"]");
         assertThat(ips.get("responseKind").toString()).isEqualTo("{\"group\":\"networking.k8s.io\",\"version\":\"v1\",\"kind\":\"IPAddress\"}");
+    }
+
+    @Test
+    void appsDeploymentsHaveScaleAndStatus() {
+        JsonNode apps = group("apps");
+        assertThat(apps.get("versions")).hasSize(1);
+        JsonNode v1 = apps.get("versions").get(0);
+        assertThat(names(v1)).containsExactly("controllerrevisions", "daemonsets", "deployments", "replicasets", "statefulsets");
+        assertThat(resource(v1, "deployments").toString()).isEqualTo("{\"resource\":\"deployments\","
+                + "\"responseKind\":{\"group\":\"apps\",\"version\":\"v1\",\"kind\":\"Deployment\"},"
+                + "\"scope\":\"Namespaced\",\"singularResource\":\"deployment\","
+                + "\"verbs\":[\"create\",\"delete\",\"deletecollection\",\"get\",\"list\",\"patch\",\"update\",\"watch\"],"
+                + "\"shortNames\":[\"deploy\"],\"categories\":[\"all\"],"
+                + "\"subresources\":[{\"subresource\":\"scale\",\"responseKind\":{\"group\":\"autoscaling\",\"version\":\"v1\",\"kind\":\"Scale\"},"
+                + "\"verbs\":[\"get\",\"patch\",\"update\"]},"
+                + "{\"subresource\":\"status\",\"responseKind\":{\"group\":\"apps\",\"version\":\"v1\",\"kind\":\"Deployment\"},"
+                + "\"verbs\":[\"get\",\"patch\",\"update\"]}]}");
+        for (String scaled : List.of("replicasets", "statefulsets")) {
+            assertThat(subresources(resource(v1, scaled))).as(scaled).containsExactly("scale", "status");
+        }
+        assertThat(subresources(resource(v1, "daemonsets"))).containsExactly("status");
+        assertThat(resource(v1, "controllerrevisions").has("subresources")).isFalse();
+        assertThat(resource(v1, "statefulsets").get("shortNames").toString()).isEqualTo("[\"sts\"]");
+    }
+
+    @Test
+    void batchJobsAndStorageClasses() {
+        JsonNode batch = group("batch").get("versions").get(0);
+        JsonNode jobs = resource(batch, "jobs");
+        assertThat(jobs.has("shortNames")).isFalse();
+        assertThat(jobs.get("categories").toString()).isEqualTo("[\"all\"]");
+        assertThat(subresources(jobs)).containsExactly("status");
+        assertThat(resource(batch, "cronjobs").get("shortNames").toString()).isEqualTo("[\"cj\"]");
+        JsonNode classes = resource(group("storage.k8s.io").get("versions").get(0), "storageclasses");
+        assertThat(classes.get("scope").asText()).isEqualTo("Cluster");
+        assertThat(classes.get("shortNames").toString()).isEqualTo("[\"sc\"]");
+        assertThat(classes.has("subresources")).isFalse();
+    }
+
+    @Test
+    void coreReplicationControllersScaleThroughAutoscaling() {
+        JsonNode v1 = Discovery.aggregatedLegacy().get("items").get(0).get("versions").get(0);
+        JsonNode rcs = resource(v1, "replicationcontrollers");
+        assertThat(rcs.get("subresources").get(0).toString()).isEqualTo("{\"subresource\":\"scale\","
+                + "\"responseKind\":{\"group\":\"autoscaling\",\"version\":\"v1\",\"kind\":\"Scale\"},\"verbs\":[\"get\",\"patch\",\"update\"]}");
+        assertThat(resource(v1, "persistentvolumes").get("scope").asText()).isEqualTo("Cluster");
+        assertThat(subresources(resource(v1, "persistentvolumeclaims"))).containsExactly("status");
+    }
+
+    private static JsonNode group(String name) {
+        for (JsonNode g : Discovery.aggregatedGroups().get("items")) {
+            if (g.get("metadata").get("name").asText().equals(name)) return g;
+        }
+        throw new AssertionError("no group " + name);
+    }
+
+    private static List<String> names(JsonNode version) {
+        List<String> out = new ArrayList<>();
+        version.get("resources").forEach(r -> out.add(r.get("resource").asText()));
+        return out;
+    }
+
+    private static List<String> subresources(JsonNode resource) {
+        List<String> out = new ArrayList<>();
+        resource.get("subresources").forEach(r -> out.add(r.get("subresource").asText()));
+        return out;
     }
 
     private static JsonNode resource(JsonNode version, String plural) {

@@ -80,6 +80,35 @@ class LegacyDiscoveryTest {
     }
 
     @Test
+    void scaleIsServedInAutoscalingV1() {
+        ObjectNode core = Discovery.resourceList("v1").orElseThrow();
+        assertThat(find(core, "replicationcontrollers/scale").toString()).isEqualTo("{\"name\":\"replicationcontrollers/scale\",\"singularName\":\"\","
+                + "\"namespaced\":true,\"group\":\"autoscaling\",\"version\":\"v1\",\"kind\":\"Scale\",\"verbs\":[\"get\",\"patch\",\"update\"]}");
+        ObjectNode apps = Discovery.resourceList("apps/v1").orElseThrow();
+        assertThat(apps.get("apiVersion").asText()).isEqualTo("v1");
+        assertThat(names(apps)).containsExactly("controllerrevisions", "daemonsets", "daemonsets/status", "deployments", "deployments/scale",
+                "deployments/status", "replicasets", "replicasets/scale", "replicasets/status", "statefulsets", "statefulsets/scale", "statefulsets/status");
+        assertThat(find(apps, "deployments").toString()).isEqualTo("{\"name\":\"deployments\",\"singularName\":\"deployment\",\"namespaced\":true,"
+                + "\"kind\":\"Deployment\",\"verbs\":[\"create\",\"delete\",\"deletecollection\",\"get\",\"list\",\"patch\",\"update\",\"watch\"],"
+                + "\"shortNames\":[\"deploy\"],\"categories\":[\"all\"],\"storageVersionHash\":\"8aSe+NMegvE=\"}");
+        assertThat(find(apps, "statefulsets/scale").get("group").asText()).isEqualTo("autoscaling");
+    }
+
+    @Test
+    void batchAndStorageGroups() {
+        assertThat(Discovery.apiGroup("batch").orElseThrow().get("preferredVersion").toString())
+                .isEqualTo("{\"groupVersion\":\"batch/v1\",\"version\":\"v1\"}");
+        assertThat(names(Discovery.resourceList("batch/v1").orElseThrow())).containsExactly("cronjobs", "cronjobs/status", "jobs", "jobs/status");
+        ObjectNode storage = Discovery.resourceList("storage.k8s.io/v1").orElseThrow();
+        assertThat(find(storage, "storageclasses").get("namespaced").asBoolean()).isFalse();
+        assertThat(names(storage)).containsExactly("storageclasses");
+        JsonNode groups = Discovery.apiGroupList().get("groups");
+        List<String> groupNames = new ArrayList<>();
+        groups.forEach(g -> groupNames.add(g.get("name").asText()));
+        assertThat(groupNames).contains("apps", "batch", "storage.k8s.io");
+    }
+
+    @Test
     void version() {
         ObjectNode v = Discovery.version();
         assertThat(v.get("major").asText()).isEqualTo("1");

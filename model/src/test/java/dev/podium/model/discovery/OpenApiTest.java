@@ -108,6 +108,41 @@ class OpenApiTest {
     }
 
     @Test
+    void appsAndBatchDocuments() {
+        JsonNode apps = OpenApi.v3GroupVersion("apis/apps/v1").orElseThrow().get("paths");
+        JsonNode scale = apps.get("/apis/apps/v1/namespaces/{namespace}/deployments/{name}/scale");
+        assertThat(fieldNames(scale)).containsExactly("get", "put", "patch", "parameters");
+        assertThat(scale.get("get").get("operationId").asText()).isEqualTo("readAppsV1NamespacedDeploymentScale");
+        assertThat(scale.get("put").get("operationId").asText()).isEqualTo("replaceAppsV1NamespacedDeploymentScale");
+        assertThat(scale.get("patch").get("operationId").asText()).isEqualTo("patchAppsV1NamespacedDeploymentScale");
+        assertThat(scale.get("patch").get("tags").get(0).asText()).isEqualTo("apps_v1");
+        assertThat(scale.get("patch").get("x-kubernetes-group-version-kind").toString())
+                .isEqualTo("{\"group\":\"autoscaling\",\"version\":\"v1\",\"kind\":\"Scale\"}");
+        assertThat(apps.has("/apis/apps/v1/namespaces/{namespace}/daemonsets/{name}/scale")).isFalse();
+        assertThat(apps.get("/apis/apps/v1/deployments").get("get").get("operationId").asText()).isEqualTo("listAppsV1DeploymentForAllNamespaces");
+
+        JsonNode batch = OpenApi.v3GroupVersion("batch/v1").orElseThrow().get("paths");
+        assertThat(batch.get("/apis/batch/v1/namespaces/{namespace}/cronjobs/{name}/status").get("patch").get("operationId").asText())
+                .isEqualTo("patchBatchV1NamespacedCronJobStatus");
+        assertThat(batch.get("/apis/batch/v1/namespaces/{namespace}/jobs").get("post").get("operationId").asText()).isEqualTo("createBatchV1NamespacedJob");
+        JsonNode storage = OpenApi.v3GroupVersion("storage.k8s.io/v1").orElseThrow().get("paths");
+        assertThat(storage.get("/apis/storage.k8s.io/v1/storageclasses/{name}").get("delete").get("operationId").asText())
+                .isEqualTo("deleteStorageV1StorageClass");
+        JsonNode core = OpenApi.v3GroupVersion("api/v1").orElseThrow().get("paths");
+        JsonNode rcScale = core.get("/api/v1/namespaces/{namespace}/replicationcontrollers/{name}/scale").get("put");
+        assertThat(rcScale.get("operationId").asText()).isEqualTo("replaceCoreV1NamespacedReplicationControllerScale");
+        assertThat(rcScale.get("tags").get(0).asText()).isEqualTo("core_v1");
+        assertThat(fieldNames(OpenApi.v3Root().get("paths"))).contains("apis/apps/v1", "apis/batch/v1", "apis/storage.k8s.io/v1");
+    }
+
+    @Test
+    void swagger2ListsTheScaleSubresource() {
+        JsonNode scale = OpenApi.v2().get("paths").get("/apis/apps/v1/namespaces/{namespace}/statefulsets/{name}/scale");
+        assertThat(scale.get("patch").get("operationId").asText()).isEqualTo("patchAppsV1NamespacedStatefulSetScale");
+        assertThat(scale.get("patch").get("tags").get(0).asText()).isEqualTo("apps_v1");
+    }
+
+    @Test
     void operationIdPartsPortApiserver() {
         assertThat(ApiRoutes.operationGroup("rbac.authorization.k8s.io")).isEqualTo("RbacAuthorization");
         assertThat(ApiRoutes.operationGroup("apps")).isEqualTo("Apps");
