@@ -26,6 +26,11 @@ public record Column(String name, String type, String format, String description
         return new Column(name, "string", "", description, 0);
     }
 
+    /** A count: kube types these columns "integer" and sends the cell as a number. */
+    public static Column integer(String name, String description) {
+        return new Column(name, "integer", "", description, 0);
+    }
+
     public static Column wide(String name, String description) {
         return new Column(name, "string", "", description, 1);
     }

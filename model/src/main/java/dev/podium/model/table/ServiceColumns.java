@@ -7,10 +7,7 @@ import dev.podium.model.json.Json;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE, wide SELECTOR. */
@@ -95,17 +92,8 @@ final class ServiceColumns implements KindPrinter {
         return String.join(",", pieces);
     }
 
-    /** labels.FormatLabels: sorted k=v pairs, "&lt;none&gt;" when empty. */
+    /** labels.FormatLabels of spec.selector. */
     static String selector(JsonNode svc) {
-        TreeMap<String, String> sorted = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = Fields.at(svc, "spec", "selector").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            sorted.put(e.getKey(), e.getValue().asText(""));
-        }
-        if (sorted.isEmpty()) return "<none>";
-        List<String> pairs = new ArrayList<>();
-        sorted.forEach((k, v) -> pairs.add(k + "=" + v));
-        return String.join(",", pairs);
+        return LabelCells.labels(Fields.at(svc, "spec", "selector"));
     }
 }

@@ -20,7 +20,18 @@ public final class TablePrinters {
             Map.entry("Lease.coordination.k8s.io", new LeaseColumns()),
             Map.entry("IPAddress.networking.k8s.io", new IPAddressColumns()),
             Map.entry("PodDisruptionBudget.policy", new PodDisruptionBudgetColumns()),
-            Map.entry("PriorityClass.scheduling.k8s.io", new PriorityClassColumns()));
+            Map.entry("PriorityClass.scheduling.k8s.io", new PriorityClassColumns()),
+            Map.entry("Deployment.apps", new DeploymentColumns()),
+            Map.entry("ReplicaSet.apps", ReplicaSetColumns.replicaSets()),
+            Map.entry("StatefulSet.apps", new StatefulSetColumns()),
+            Map.entry("DaemonSet.apps", new DaemonSetColumns()),
+            Map.entry("ControllerRevision.apps", new ControllerRevisionColumns()),
+            Map.entry("ReplicationController", ReplicaSetColumns.replicationControllers()),
+            Map.entry("PersistentVolume", new PersistentVolumeColumns()),
+            Map.entry("PersistentVolumeClaim", new PersistentVolumeClaimColumns()),
+            Map.entry("Job.batch", new JobColumns()),
+            Map.entry("CronJob.batch", new CronJobColumns()),
+            Map.entry("StorageClass.storage.k8s.io", new StorageClassColumns()));
 
     private TablePrinters() {}
 
