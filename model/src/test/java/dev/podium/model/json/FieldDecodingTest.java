@@ -30,6 +30,23 @@ class FieldDecodingTest {
         else assertThat(described).containsExactly(expected);
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            "Deployment.apps | {'spec':{'replicas':2,'selector':{'matchLabels':{'app':'w'}},'strategy':{'type':'RollingUpdate','rollingUpdate':{'maxSurge':1,'maxUnavailable':'25%'}},'template':{'metadata':{'labels':{'app':'w'}},'spec':{'containers':[{'name':'c','image':'i'}]}}}} | ",
+            "Deployment.apps | {'spec':{'strategy':{'rollingUpdat':{}}}}                                                                                  | unknown field \"spec.strategy.rollingUpdat\"",
+            "StatefulSet.apps | {'spec':{'serviceName':'s','ordinals':{'start':1},'persistentVolumeClaimRetentionPolicy':{'whenDeleted':'Retain'},'volumeClaimTemplates':[{'metadata':{'name':'d'},'spec':{'accessModes':['ReadWriteOnce'],'resources':{'requests':{'storage':'1Gi'}}}}]}} | ",
+            "DaemonSet.apps | {'spec':{'updateStrategy':{'type':'RollingUpdate','rollingUpdate':{'maxSurge':0,'maxUnavailable':1}},'minReadySeconds':1}}         | ",
+            "ControllerRevision.apps | {'revision':2,'data':{'spec':{'template':{'anything':1}}}}                                                               | ",
+            "Job.batch | {'spec':{'completionMode':'Indexed','backoffLimitPerIndex':1,'podFailurePolicy':{'rules':[{'action':'Ignore','onPodConditions':[{'type':'DisruptionTarget'}]}]},'template':{'spec':{'restartPolicy':'Never'}}}} | ",
+            "CronJob.batch | {'spec':{'schedule':'@daily','timeZone':'UTC','jobTemplate':{'spec':{'template':{'spec':{'restartPolicy':'Never'}}}}}}          | ",
+            "CronJob.batch | {'spec':{'jobTemplate':{'spec':{'templat':{}}}}}                                                                            | unknown field \"spec.jobTemplate.spec.templat\"",
+            "StorageClass.storage.k8s.io | {'provisioner':'p','reclaimPolicy':'Retain','volumeBindingMode':'Immediate','allowVolumeExpansion':true,'parameters':{'a':'b'}} | ",
+            "PersistentVolume | {'spec':{'capacity':{'storage':'1Gi'},'hostPath':{'path':'/d'},'claimRef':{'name':'c'}}}                                | ",
+    })
+    void newKindsDecodeAgainstTheirFabric8Models(String kind, String json, String expected) {
+        findsUndeclaredFieldsWithKubernetesPaths(kind, json.replace('\'', '"'), expected);
+    }
+
     @Test
     void pruneRemovesTheUndeclaredFieldsOnly() {
         var obj = Json.parseObject("{\"metadata\":{\"name\":\"a\"},\"dataa\":1,\"data\":{\"k\":\"v\"}}".getBytes(StandardCharsets.UTF_8), false);
