@@ -2,6 +2,9 @@ package dev.podium.launcher;
 
 import com.typesafe.config.Config;
 import dev.podium.actors.Supervision;
+import dev.podium.actors.admission.AdmissionChain;
+import dev.podium.actors.controllers.ControllerWakeUp;
+import dev.podium.actors.controllers.garbagecollector.GarbageCollector;
 import dev.podium.actors.controllers.namespace.NamespaceController;
 import dev.podium.actors.controllers.nodelifecycle.NodeLifecycleController;
 import dev.podium.actors.kinds.KindBehaviors;
@@ -9,9 +12,11 @@ import dev.podium.actors.kubelet.KubeletDirectory;
 import dev.podium.actors.kubelet.KubeletSettings;
 import dev.podium.actors.kubelet.Kubelets;
 import dev.podium.actors.kubelet.LocalNodes;
+import dev.podium.actors.objects.ControllerServices;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectEntity;
 import dev.podium.actors.objects.ShardedObjectClient;
+import dev.podium.actors.objects.WritePermits;
 import dev.podium.actors.routing.HintRouter;
 import dev.podium.actors.scheduler.SchedulerActor;
 import dev.podium.actors.services.AllocationRepair;
@@ -47,9 +52,9 @@ import java.util.random.RandomGenerator;
  * The root actor of a Podium JVM. It brings the member up one step at a time, each started by
  * the end of the one before and none blocking a thread: join the cluster, start the object
  * entities and the watch cache's journal tail, serve the API once the cache has read the journal,
- * make sure the system namespaces exist, then start the node agents of the nodes this JVM hosts
- * and the cluster singletons (scheduler, node lifecycle, namespaces, allocation repair), and
- * connect the entities' hints to them. Every actor it starts is supervised (restart with backoff).
+ * make sure the system namespaces and the default StorageClass exist, then start the node agents
+ * of the nodes this JVM hosts and the cluster singletons (scheduler, node lifecycle, namespaces,
+ * garbage collector, controller wake-up, allocation repair), and connect the entities' hints to them. Every actor it starts is supervised (restart with backoff).
  * {@code started} completes when the member serves, or fails with the step that failed.
  */
 final class PodiumGuardian {
@@ -63,7 +68,7 @@ final class PodiumGuardian {
 
     private record ApiBound(ServerBinding binding, Throwable failure) implements Command {}
 
-    private record NamespacesReady(Throwable failure) implements Command {}
+    private record SystemObjectsReady(Throwable failure) implements Command {}
 
     private enum Bookmarks implements Command { INSTANCE }
 
@@ -132,11 +137,11 @@ final class PodiumGuardian {
                     binding = m.binding();
                     Duration bookmarks = podium.getDuration("bookmark-interval");
                     timers.startTimerWithFixedDelay(Bookmarks.INSTANCE, bookmarks, bookmarks);
-                    ctx.pipeToSelf(SystemNamespaces.ensure(objects, cache), (v, t) -> new NamespacesReady(t));
+                    ctx.pipeToSelf(SystemObjects.ensure(objects, cache), (v, t) -> new SystemObjectsReady(t));
                     return Behaviors.same();
                 })
-                .onMessage(NamespacesReady.class, m -> {
-                    if (m.failure() != null) return fail(new IllegalStateException("the system namespaces could not be created", m.failure()));
+                .onMessage(SystemObjectsReady.class, m -> {
+                    if (m.failure() != null) return fail(new IllegalStateException("the system namespaces and storage class could not be created", m.failure()));
                     startNodeComponents();
                     started.complete(new Started(cache, tail, binding, nodes));
                     return Behaviors.same();
@@ -150,9 +155,11 @@ final class PodiumGuardian {
 
     private void startEntitiesAndCache() {
         cache = new WatchCache(podium.getInt("watch-window"));
-        router = new HintRouter(ctx.getSystem());
-        ObjectEntity.init(ctx.getSystem(), settings.clock(), KindBehaviors::of, router);
+        router = new HintRouter(ctx.getSystem(), cache);
         objects = new ShardedObjectClient(ctx.getSystem(), podium.getDuration("ask-timeout"));
+        ControllerServices controllers = new ControllerServices(cache, objects, AdmissionChain.builtIn(cache), settings.clock(), podium.getDuration("hint-recheck"),
+                new WritePermits(podium.getInt("controller-writes-in-flight")), settings.dataDir().toAbsolutePath().resolve("runtime").resolve("claims"));
+        ObjectEntity.init(ctx.getSystem(), settings.clock(), KindBehaviors::of, router, controllers);
         tail = JdbcJournalTail.start(settings.database(), SerializationExtension.get(Adapter.toClassic(ctx.getSystem())), cache,
                 podium.getDuration("journal-poll"), podium.getDuration("journal-gap-timeout"));
         CompletionStage<Long> loaded = cache.whenReady().toCompletableFuture().orTimeout(CACHE_LOAD_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -189,7 +196,11 @@ final class PodiumGuardian {
                 "node-lifecycle"));
         singletons.init(SingletonActor.of(AllocationRepair.create(cache, objects, settings.clock(), podium.getDuration("allocation-repair-interval")),
                 "allocation-repair"));
-        router.connect(new HintRouter.Targets(scheduler, nodeLifecycle, namespaces, kubelets));
+        ActorRef<GarbageCollector.Command> gc = singletons.init(SingletonActor.of(GarbageCollector.create(cache, objects, settings.clock(),
+                podium.getDuration("namespace-resync"), podium.getDuration("gc-scan-interval")), "garbage-collector"));
+        singletons.init(SingletonActor.of(ControllerWakeUp.create(cache, KindBehaviors.controllerKinds(), podium.getDuration("controller-wake-interval")),
+                "controller-wake-up"));
+        router.connect(new HintRouter.Targets(scheduler, nodeLifecycle, namespaces, gc, kubelets));
     }
 
     /** Random unless {@code podium.allocation-seed} is set, with which members offer the same candidates (tests make them collide). */

@@ -42,6 +42,7 @@ public final class ApiServer {
     private final DiscoveryHandler discovery;
     private final LogHandler logs;
     private final Evictions evictions;
+    private final ScaleHandler scales;
 
     public ApiServer(ActorSystem<?> system, WatchCache cache, ObjectClient objects, LocalNodes nodes, Clock clock) {
         this(system, cache, objects, nodes, clock, List.of(), new SecureRandom());
@@ -61,6 +62,7 @@ public final class ApiServer {
         this.discovery = new DiscoveryHandler(cache, readiness);
         this.logs = new LogHandler(cache, nodes, clock, new LogProxy(system));
         this.evictions = new Evictions(cache, objects, clock);
+        this.scales = new ScaleHandler(objects, cache);
     }
 
     public CompletionStage<ServerBinding> bind(String host, int port) {
@@ -130,6 +132,9 @@ public final class ApiServer {
         }
         if (req.kind().namespaced() && req.namespace() == null) return notFound();
         if (method == HttpMethods.GET && "log".equals(req.path().subresource())) return logs.logs(req);
+        if ("scale".equals(req.path().subresource()) && (method == HttpMethods.GET || method == HttpMethods.PUT || method == HttpMethods.PATCH)) {
+            return scales.handle(req);
+        }
         if (method == HttpMethods.GET) return reads.get(req);
         if (method == HttpMethods.PUT && "finalize".equals(req.path().subresource())) return writes.finalizeNamespace(req);
         if (method == HttpMethods.POST && "binding".equals(req.path().subresource())) return writes.bind(req);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.model.selectors.FieldSelector;
 import dev.podium.model.selectors.LabelSelector;
-import dev.podium.model.selectors.Requirement;
 import dev.podium.persistence.watch.Index;
 
 import java.util.ArrayList;
@@ -26,16 +25,7 @@ record Selection(Predicate<ObjectNode> predicate, List<Index> indexes) {
         FieldSelector fields = fs == null || fs.isBlank() ? null : FieldSelector.parse(fs);
         if (fields != null) fields.validate(kind);
         if (labels == null && fields == null) return new Selection(o -> true, List.of());
-        List<Index> indexes = new ArrayList<>();
-        if (labels != null) {
-            for (Requirement r : labels.requirements()) {
-                boolean single = switch (r.operator()) {
-                    case EQUALS, DOUBLE_EQUALS, IN -> r.values().size() == 1;
-                    default -> false;
-                };
-                if (single) indexes.add(Index.label(r.key(), r.values().get(0)));
-            }
-        }
+        List<Index> indexes = new ArrayList<>(labels == null ? List.of() : Index.labels(labels));
         if (fields != null) fields.requiredValue("spec.nodeName").filter(n -> !n.isEmpty()).ifPresent(n -> indexes.add(Index.nodeName(n)));
         return new Selection(o -> (labels == null || labels.matchesObject(o)) && (fields == null || fields.matches(kind, o)), indexes);
     }

@@ -11,6 +11,7 @@ final class Subresources {
             case "status" -> kind.statusSubresource();
             case "finalize" -> kind.kind().equals("Namespace");
             case "binding", "log", "eviction" -> kind.kind().equals("Pod") && kind.group().isEmpty();
+            case "scale" -> ScaleHandler.serves(kind);
             default -> false;
         };
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.admission.AdmissionChain;
 import dev.podium.actors.admission.AdmissionRequest;
+import dev.podium.actors.objects.DeletionPropagation;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectCommand;
 import dev.podium.actors.objects.ObjectEntity;
@@ -14,6 +15,7 @@ import dev.podium.model.api.ApiException;
 import dev.podium.model.api.Cause;
 import dev.podium.model.json.Json;
 import dev.podium.model.kinds.ResourceKind;
+import dev.podium.model.meta.GeneratedNames;
 import dev.podium.model.patch.PatchType;
 import dev.podium.model.validation.ObjectMetaValidation;
 import dev.podium.persistence.watch.CachedObject;
@@ -37,7 +39,6 @@ import java.util.concurrent.CompletionStage;
  */
 final class WriteHandler {
     private static final long WAIT_FOR_CACHE_MILLIS = 10_000;
-    private static final String NAME_CHARS = "bcdfghjklmnpqrstvwxz2456789";
     private final ObjectClient objects;
     private final WatchCache cache;
     private final SecureRandom random = new SecureRandom();
@@ -84,7 +85,7 @@ final class WriteHandler {
         ObjectNode body = obj;
         if (generateName != null) {
             body = obj.deepCopy();
-            body.with("metadata").put("name", generateName + suffix());
+            body.with("metadata").put("name", GeneratedNames.from(generateName, random));
         }
         String name = body.path("metadata").path("name").asText();
         String id = ObjectEntity.entityId(req.kind(), req.namespace(), name);
@@ -162,9 +163,34 @@ final class WriteHandler {
         String rv = options.path("preconditions").path("resourceVersion").asText("");
         boolean dryRun = req.dryRun() || options.path("dryRun").toString().contains("All");
         long grace = gracePeriod(req, options);
+        String policy = propagationPolicy(req, options);
         return expectedSeqNr(req, rv)
-                .thenCompose(seq -> sendDelete(req.kind(), id, r -> new ObjectCommand.Delete(seq, uid, grace, dryRun, r)))
-                .thenCompose(reply -> respond(req, id, reply, 200));
+                .thenCompose(seq -> sendDelete(req.kind(), id, r -> new ObjectCommand.Delete(seq, uid, grace, policy, dryRun, r)))
+                .thenCompose(reply -> respond(req, id, reply, 200))
+                .thenApply(r -> withWarnings(r, jobWarning(req.kind(), policy)));
+    }
+
+    /**
+     * propagationPolicy from the query or the DeleteOptions body, or the deprecated
+     * orphanDependents (true: Orphan, false: Background); "" for the kind's default.
+     */
+    private static String propagationPolicy(ApiRequest req, JsonNode options) {
+        String policy = req.param("propagationPolicy");
+        if (policy == null || policy.isEmpty()) policy = options.path("propagationPolicy").asText("");
+        String orphan = req.param("orphanDependents");
+        if (policy.isEmpty() && orphan != null && !orphan.isEmpty()) policy = Boolean.parseBoolean(orphan) ? "Orphan" : "Background";
+        if (policy.isEmpty() && options.has("orphanDependents") && !options.get("orphanDependents").isNull()) {
+            policy = options.get("orphanDependents").asBoolean() ? "Orphan" : "Background";
+        }
+        DeletionPropagation.check(policy);
+        return policy;
+    }
+
+    /** kube-apiserver's warning for a Job deleted without a policy: its pods stay. */
+    private static List<String> jobWarning(ResourceKind kind, String policy) {
+        if (!policy.isEmpty() || !kind.entityTypeName().equals("Job.batch")) return List.of();
+        return List.of("child pods are preserved by default when jobs are deleted; set propagationPolicy=Background to remove them or set "
+                + "propagationPolicy=Orphan to suppress this warning");
     }
 
     /** gracePeriodSeconds from the query or the DeleteOptions body; absent means the object's default. */
@@ -203,10 +229,12 @@ final class WriteHandler {
         Selection selected = Selection.of(req);
         List<CachedObject> victims = cache.list(req.kind().entityTypeName(), req.namespace(), selected.indexes(), selected.predicate(), 0, null).items();
         List<CompletableFuture<ObjectReply>> all = new ArrayList<>();
+        JsonNode options = req.body().length == 0 ? Json.object() : Json.parse(req.body(), false);
+        String policy = propagationPolicy(req, options);
+        long grace = gracePeriod(req, options);
         for (CachedObject o : victims) {
             String id = o.key();
-            long grace = gracePeriod(req, Json.object());
-            all.add(sendDelete(req.kind(), id, r -> new ObjectCommand.Delete(0, "", grace, req.dryRun(), r)).toCompletableFuture());
+            all.add(sendDelete(req.kind(), id, r -> new ObjectCommand.Delete(0, "", grace, policy, req.dryRun(), r)).toCompletableFuture());
         }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> {
             ObjectNode list = Json.object();
@@ -294,11 +322,5 @@ final class WriteHandler {
 
     private static String entityId(ApiRequest req) {
         return ObjectEntity.entityId(req.kind(), req.namespace(), req.path().name());
-    }
-
-    private String suffix() {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 5; i++) sb.append(NAME_CHARS.charAt(random.nextInt(NAME_CHARS.length())));
-        return sb.toString();
     }
 }

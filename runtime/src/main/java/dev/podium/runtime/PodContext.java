@@ -13,6 +13,6 @@ public interface PodContext {
 
     String hostIP();
 
-    /** {@code kind} is "ConfigMap" or "Secret". */
+    /** {@code kind} is an entity type name ("ConfigMap", "Secret", "PersistentVolumeClaim", …); {@code namespace} is "" for cluster-scoped kinds. */
     Optional<ObjectNode> lookup(String kind, String namespace, String name);
 }

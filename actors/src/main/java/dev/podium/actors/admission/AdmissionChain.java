@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The admission plugins every write goes through before its entity sees it, in kube-apiserver's
- * order (mutating, then validating). Today the chain holds NamespaceLifecycle and Priority; authorization, namespace
+ * order (mutating, then validating). Today the chain holds NamespaceLifecycle, Priority and DefaultStorageClass; authorization, namespace
  * lifecycle, quotas and webhooks are added here.
  */
 public final class AdmissionChain {
@@ -18,7 +18,7 @@ public final class AdmissionChain {
 
     /** The built-in plugins, reading what they need from the member's cache. */
     public static AdmissionChain builtIn(WatchCache cache) {
-        return new AdmissionChain(List.of(new NamespaceLifecycle(cache), new PriorityAdmission(cache)));
+        return new AdmissionChain(List.of(new NamespaceLifecycle(cache), new PriorityAdmission(cache), new DefaultStorageClass(cache)));
     }
 
     /** Runs every step; the first that refuses throws. */

@@ -7,7 +7,6 @@ import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectCommand;
 import dev.podium.actors.objects.ObjectEntity;
 import dev.podium.actors.objects.ObjectReply;
-import dev.podium.actors.objects.PodConditions;
 import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
 import dev.podium.model.api.Cause;
@@ -20,11 +19,7 @@ import dev.podium.persistence.watch.CachedObject;
 import dev.podium.persistence.watch.WatchCache;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -39,7 +34,6 @@ import java.util.concurrent.CompletionStage;
  * two minutes or until it is gone.
  */
 public final class Evictions {
-    private static final Duration DISRUPTION_WINDOW = Duration.ofMinutes(2);
     private static final int CONFLICT_RETRIES = 5;
     private static final long WAIT_FOR_CACHE_MILLIS = 5_000;
     private static final ResourceKind PDB = KindRegistry.get("PodDisruptionBudget.policy");
@@ -90,9 +84,9 @@ public final class Evictions {
         for (CachedObject pdb : budgets) {
             LabelSelector s = LabelSelector.fromObject(pdb.object().path("spec").path("selector"));
             List<CachedObject> selected = cache.list("Pod", namespace, p -> s.matchesObject(p), 0, null).items();
-            ObjectNode disrupted = stillDisrupted(pdb.object(), selected);
-            int healthy = (int) selected.stream().map(CachedObject::object).filter(p -> healthy(p, disrupted)).count();
-            return Optional.of(new Budget(pdb, healthy, required(pdb.object(), selected.size()), selected.size(), disrupted));
+            ObjectNode disrupted = DisruptionBudgets.stillDisrupted(pdb.object(), selected.stream().map(CachedObject::object).toList(), clock.instant());
+            int healthy = (int) selected.stream().map(CachedObject::object).filter(p -> DisruptionBudgets.healthy(p, disrupted)).count();
+            return Optional.of(new Budget(pdb, healthy, DisruptionBudgets.desiredHealthy(pdb.object(), selected.size()), selected.size(), disrupted));
         }
         return Optional.empty();
     }
@@ -142,41 +136,6 @@ public final class Evictions {
                     return cache.awaitApplied(ObjectEntity.persistenceId(PDB, id), b.pdb().seqNr() + 1, WAIT_FOR_CACHE_MILLIS)
                             .handle((rv, timedOut) -> false);
                 });
-    }
-
-    /** The budget's disruptedPods entries still in force: younger than two minutes, of pods that still exist undeleted. */
-    private ObjectNode stillDisrupted(ObjectNode pdb, List<CachedObject> selected) {
-        ObjectNode kept = JsonNodeFactory.instance.objectNode();
-        Instant horizon = clock.instant().minus(DISRUPTION_WINDOW);
-        Iterator<Map.Entry<String, JsonNode>> it = pdb.path("status").path("disruptedPods").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            boolean present = selected.stream().anyMatch(p -> p.object().path("metadata").path("name").asText().equals(e.getKey())
-                    && !p.object().path("metadata").has("deletionTimestamp"));
-            if (present && Instant.parse(e.getValue().asText()).isAfter(horizon)) kept.set(e.getKey(), e.getValue());
-        }
-        return kept;
-    }
-
-    private static boolean healthy(ObjectNode pod, ObjectNode disrupted) {
-        return "Running".equals(pod.path("status").path("phase").asText())
-                && "True".equals(PodConditions.status(pod, "Ready"))
-                && !pod.path("metadata").has("deletionTimestamp")
-                && !disrupted.has(pod.path("metadata").path("name").asText());
-    }
-
-    private static int required(ObjectNode pdb, int total) {
-        JsonNode spec = pdb.path("spec");
-        if (spec.hasNonNull("minAvailable")) return scaled(spec.get("minAvailable"), total, true);
-        if (spec.hasNonNull("maxUnavailable")) return total - scaled(spec.get("maxUnavailable"), total, false);
-        return 0;
-    }
-
-    private static int scaled(JsonNode value, int total, boolean roundUp) {
-        if (value.isInt()) return value.asInt();
-        String text = value.asText();
-        double pct = Double.parseDouble(text.substring(0, text.length() - 1)) / 100.0 * total;
-        return (int) (roundUp ? Math.ceil(pct) : Math.floor(pct));
     }
 
     private static ApiError tooManyRequests(String message) {

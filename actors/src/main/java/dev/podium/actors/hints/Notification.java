@@ -21,4 +21,13 @@ public sealed interface Notification {
      * type name) at {@code ownerKey} ({@code namespace/name} or {@code name}), expected to hold {@code ownerUid}.
      */
     record ToOwner(String ownerKind, String ownerKey, String ownerUid, ObjectChanged change) implements Notification {}
+
+    /** The garbage collector: an object was deleted, started a foreground or orphan deletion, or names an owner that is gone. */
+    record ToGarbageCollector(ObjectChanged change) implements Notification {}
+
+    /** Every DaemonSet: a node was added, changed or deleted. */
+    record ToDaemonSets(ObjectChanged change) implements Notification {}
+
+    /** The PodDisruptionBudgets of the pod's namespace that select it: its readiness, phase, labels or deletion changed. */
+    record ToDisruptionBudgets(ObjectChanged change) implements Notification {}
 }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Nodes: every write is a hint for the scheduler (capacity, labels, taints, unschedulable,
- * conditions) and the node lifecycle controller; a deleted Node also tells its own agent, which
+ * conditions), the node lifecycle controller and the DaemonSets; a deleted Node also tells its own agent, which
  * registers it again as kubelet does.
  */
 public final class NodeBehavior extends ObjectBehavior {
@@ -15,6 +15,7 @@ public final class NodeBehavior extends ObjectBehavior {
     protected void addNotifications(Write w, List<Notification> out) {
         out.add(new Notification.ToScheduler(w.change()));
         out.add(new Notification.ToNodeLifecycle(w.change()));
+        out.add(new Notification.ToDaemonSets(w.change()));
         if (w.deleted()) out.add(new Notification.ToNodeAgent(w.key(), w.change()));
     }
 }

@@ -1,6 +1,8 @@
 package dev.podium.actors.kinds;
 
 import dev.podium.actors.hints.Notification;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.podium.actors.objects.DeletionPropagation;
 import dev.podium.actors.objects.KindBehavior;
 import dev.podium.actors.objects.Write;
 import dev.podium.model.kinds.KindRegistry;
@@ -28,7 +30,25 @@ public class ObjectBehavior implements KindBehavior {
         Optional<OwnerReference> was = write.before() == null ? Optional.empty() : OwnerReference.controllerOf(write.before());
         now.ifPresent(o -> toOwner(write, o, out));
         was.filter(o -> now.isEmpty() || !Objects.equals(o.uid(), now.get().uid())).ifPresent(o -> toOwner(write, o, out));
+        if (write.deleted() || startsCollection(write)) out.add(new Notification.ToGarbageCollector(write.change()));
         return out;
+    }
+
+    /** A deletion that now waits for the garbage collector: an orphan or foregroundDeletion finalizer the object did not have. */
+    private static boolean startsCollection(Write write) {
+        if (!write.after().path("metadata").has("deletionTimestamp")) return false;
+        for (String f : new String[] {DeletionPropagation.ORPHAN, DeletionPropagation.FOREGROUND}) {
+            if (hasFinalizer(write.after(), f) && (write.before() == null || !hasFinalizer(write.before(), f)
+                    || !write.before().path("metadata").has("deletionTimestamp"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasFinalizer(JsonNode object, String name) {
+        for (JsonNode f : object.path("metadata").path("finalizers")) if (name.equals(f.asText())) return true;
+        return false;
     }
 
     /** The kind's own hints for a journaled write. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.hints.Notification;
 import dev.podium.actors.objects.Decision;
+import dev.podium.actors.objects.PodConditions;
 import dev.podium.actors.objects.Write;
 
 import java.time.Instant;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * Pods: a pod running on a node ends gracefully when deleted ({@link PodDeletion}). Hints go to
  * the scheduler for what changes its picture (a pod waiting to be scheduled, a binding, a pod
  * ending or leaving, labels other pods' affinity may select) and to the agent of the pod's node
- * for what it must act on (a pod bound to it, a deletion starting, a spec change, the end).
+ * for what it must act on (a pod bound to it, a deletion starting, a spec change, the end), and to
+ * the disruption budgets of its namespace when what they count changes (readiness, phase, labels).
  * Status updates of a running pod, the bulk of all pod writes, tell nobody.
  */
 public final class PodBehavior extends ObjectBehavior {
@@ -36,6 +38,11 @@ public final class PodBehavior extends ObjectBehavior {
         if (w.deleted() || before == null || nodeAfter.isEmpty() || nodeBefore.isEmpty() || specChanged
                 || terminal(after) && !terminal(before) || !Objects.equals(labels(before), labels(after))) {
             out.add(new Notification.ToScheduler(w.change()));
+        }
+        if (w.deleted() || before == null || !Objects.equals(labels(before), labels(after)) || !Objects.equals(deletion(before), deletion(after))
+                || !Objects.equals(PodConditions.status(before, "Ready"), PodConditions.status(after, "Ready"))
+                || !Objects.equals(before.path("status").path("phase"), after.path("status").path("phase"))) {
+            out.add(new Notification.ToDisruptionBudgets(w.change()));
         }
         if (nodeAfter.isEmpty()) return;
         if (w.deleted() || before == null || nodeBefore.isEmpty() || specChanged

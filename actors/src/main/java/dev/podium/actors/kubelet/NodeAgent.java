@@ -284,7 +284,7 @@ public final class NodeAgent {
 
             @Override
             public Optional<ObjectNode> lookup(String kind, String namespace, String name) {
-                return cache.get(kind, namespace + "/" + name).map(CachedObject::object);
+                return cache.get(kind, namespace.isEmpty() ? name : namespace + "/" + name).map(CachedObject::object);
             }
         };
     }

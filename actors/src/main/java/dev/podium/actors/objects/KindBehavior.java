@@ -24,6 +24,10 @@ public interface KindBehavior {
         return Optional.empty();
     }
 
+    /** Completes a new object once it has its uid, before defaulting and validation (a Job's generated selector). */
+    default void prepareForCreate(ObjectNode object) {
+    }
+
     /** Marks an object whose deletion now waits for its finalizers (a Namespace shows phase Terminating). */
     default void beginTermination(ObjectNode object) {
     }
@@ -31,5 +35,15 @@ public interface KindBehavior {
     /** Whether the object holds finalizers of its kind's own besides metadata.finalizers (a Namespace's spec.finalizers). */
     default boolean hasKindFinalizers(ObjectNode object) {
         return false;
+    }
+
+    /** The propagationPolicy of a delete that names none: Background, or Orphan for kinds kube keeps so. */
+    default String defaultPropagation() {
+        return "Background";
+    }
+
+    /** The controller the kind's entities run while their object exists, if it is a controller kind. */
+    default Optional<ControllerFactory> controller() {
+        return Optional.empty();
     }
 }

@@ -26,10 +26,17 @@ public sealed interface ObjectCommand extends PodiumSerializable {
     record Patch(String patchType, JsonNode patch, long expectedSeqNr, boolean status, String fieldManager, boolean force,
                  boolean dryRun, ActorRef<ObjectReply> replyTo) implements Request {}
 
-    /** {@code gracePeriodSeconds} < 0 means the object's own default (a pod's terminationGracePeriodSeconds). */
-    record Delete(long expectedSeqNr, String expectedUid, long gracePeriodSeconds, boolean dryRun, ActorRef<ObjectReply> replyTo)
-            implements Request {
+    /**
+     * {@code gracePeriodSeconds} < 0 means the object's own default (a pod's terminationGracePeriodSeconds);
+     * {@code propagationPolicy} is Background, Foreground, Orphan or "" for the kind's default.
+     */
+    record Delete(long expectedSeqNr, String expectedUid, long gracePeriodSeconds, String propagationPolicy, boolean dryRun,
+                  ActorRef<ObjectReply> replyTo) implements Request {
         public static final long DEFAULT_GRACE = -1;
+
+        public Delete(long expectedSeqNr, String expectedUid, long gracePeriodSeconds, boolean dryRun, ActorRef<ObjectReply> replyTo) {
+            this(expectedSeqNr, expectedUid, gracePeriodSeconds, "", dryRun, replyTo);
+        }
     }
 
     /**
@@ -48,4 +55,10 @@ public sealed interface ObjectCommand extends PodiumSerializable {
      * {@code controller: true}): it was created, changed or deleted. Nothing is answered.
      */
     record ChildChanged(ObjectChanged child, String ownerUid) implements ObjectCommand {}
+
+    /** A hint of an object this entity's controller reads without owning it (a Node for a DaemonSet). */
+    record RelatedChanged(ObjectChanged related) implements ObjectCommand {}
+
+    /** Starts the entity (and its controller) if it is not running; nothing else. */
+    record Wake() implements ObjectCommand {}
 }

@@ -1,28 +1,38 @@
 package dev.podium.actors.objects;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.actors.Supervision;
+import dev.podium.actors.hints.Notification;
 import dev.podium.actors.hints.Notifier;
 import dev.podium.model.kinds.KindRegistry;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.model.patch.PatchType;
 import dev.podium.persistence.events.ObjectEvent;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
+import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -42,8 +52,15 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
     private final Notifier notifier;
     private final String name;
     private final Runnable afterDelete;
+    /** Where the kind's controller runs: null for kinds without one, and in tests of the store semantics. */
+    private final ControllerHost host;
+    private ActorRef<ControllerMessage> controller;
 
-    private ObjectEntity(ResourceKind kind, String entityId, ObjectWrites writes, KindBehavior behavior, Notifier notifier, Runnable afterDelete) {
+    /** What an entity of a controller kind needs to run its controller as its child. */
+    record ControllerHost(ActorContext<ObjectCommand> context, ControllerFactory factory, ControllerServices services) {}
+
+    private ObjectEntity(ResourceKind kind, String entityId, ObjectWrites writes, KindBehavior behavior, Notifier notifier, Runnable afterDelete,
+                         ControllerHost host) {
         super(PersistenceId.of(kind.entityTypeName(), entityId, "|"),
                 SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
         this.kind = kind;
@@ -53,6 +70,7 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
         this.notifier = notifier;
         this.name = entityId.substring(entityId.indexOf('/') + 1);
         this.afterDelete = afterDelete;
+        this.host = host;
     }
 
     public static EntityTypeKey<ObjectCommand> key(ResourceKind kind) {
@@ -79,7 +97,15 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
     /** {@code afterDelete} runs once the object's deletion is journaled. */
     public static Behavior<ObjectCommand> create(ResourceKind kind, String entityId, Clock clock, Supplier<String> uids, KindBehavior behavior,
                                                  Notifier notifier, Runnable afterDelete) {
-        return new ObjectEntity(kind, entityId, new ObjectWrites(kind, behavior, clock, uids), behavior, notifier, afterDelete);
+        return new ObjectEntity(kind, entityId, new ObjectWrites(kind, behavior, clock, uids), behavior, notifier, afterDelete, null);
+    }
+
+    /** An entity that runs its kind's controller (if the kind has one) as its child while its object exists. */
+    public static Behavior<ObjectCommand> create(ResourceKind kind, String entityId, Clock clock, Supplier<String> uids, KindBehavior behavior,
+                                                 Notifier notifier, Runnable afterDelete, ControllerServices services) {
+        if (behavior.controller().isEmpty()) return create(kind, entityId, clock, uids, behavior, notifier, afterDelete);
+        return Behaviors.setup(ctx -> new ObjectEntity(kind, entityId, new ObjectWrites(kind, behavior, clock, uids), behavior, notifier, afterDelete,
+                new ControllerHost(ctx, behavior.controller().get(), services)));
     }
 
     /**
@@ -88,14 +114,17 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
      * churn (pods created and deleted) does not keep every deleted object's entity in memory. An
      * entity that fails restarts with backoff; a failing object never takes its shard down.
      */
-    public static void init(ActorSystem<?> system, Clock clock, Function<ResourceKind, KindBehavior> behaviors, Notifier notifier) {
+    public static void init(ActorSystem<?> system, Clock clock, Function<ResourceKind, KindBehavior> behaviors, Notifier notifier,
+                            ControllerServices services) {
         ClusterSharding sharding = ClusterSharding.get(system);
         for (ResourceKind kind : KindRegistry.all()) {
             KindBehavior behavior = behaviors.apply(kind);
-            sharding.init(Entity.of(key(kind), ctx -> Behaviors.supervise(Behaviors.<ObjectCommand>setup(actor -> create(kind, ctx.getEntityId(),
-                            clock, () -> UUID.randomUUID().toString(), behavior, notifier,
-                            () -> ctx.getShard().tell(new ClusterSharding.Passivate<>(actor.getSelf())))))
-                    .onFailure(SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2))));
+            Entity<ObjectCommand, ShardingEnvelope<ObjectCommand>> entity = Entity.of(key(kind), ctx -> Supervision.restarting(
+                    Behaviors.<ObjectCommand>setup(actor -> create(kind, ctx.getEntityId(), clock, () -> UUID.randomUUID().toString(), behavior,
+                            notifier, () -> ctx.getShard().tell(new ClusterSharding.Passivate<>(actor.getSelf())), services))));
+            // a controller's entity stays up while its object exists: its controller holds timers (backoffs, schedules, deadlines)
+            if (behavior.controller().isPresent()) entity = entity.withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy());
+            sharding.init(entity);
         }
     }
 
@@ -111,14 +140,53 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
                 .onCommand(ObjectCommand.Update.class, (s, c) -> execute(s, writes.update(s, c.object(), c.expectedSeqNr(), c.status()), c.dryRun(), c))
                 .onCommand(ObjectCommand.Patch.class, (s, c) -> execute(s, writes.patch(s, name, PatchType.valueOf(c.patchType()), c.patch(),
                         c.expectedSeqNr(), c.status(), c.fieldManager(), c.force()), c.dryRun(), c))
-                .onCommand(ObjectCommand.Delete.class, (s, c) -> execute(s, writes.delete(s, name, c.expectedSeqNr(), c.expectedUid(), c.gracePeriodSeconds()), c.dryRun(), c))
+                .onCommand(ObjectCommand.Delete.class, (s, c) -> execute(s, writes.delete(s, name, c.expectedSeqNr(), c.expectedUid(), c.gracePeriodSeconds(),
+                        c.propagationPolicy()), c.dryRun(), c))
                 .onCommand(ObjectCommand.Finalize.class, (s, c) -> execute(s, writes.finalizeNamespace(s, name, c.finalizers()), false, c))
                 .onCommand(ObjectCommand.Bind.class, (s, c) -> execute(s, writes.bind(s, name, c.nodeName(), c.expectedUid()), false, c))
                 .onCommand(ObjectCommand.Get.class, (s, c) -> Effect().reply(c.replyTo(), s.exists()
                         ? new ObjectReply.Done(s.object(), s.seqNr(), ObjectReply.Outcome.FOUND)
                         : new ObjectReply.Rejected(writes.notFound(name))))
-                .onCommand(ObjectCommand.ChildChanged.class, (s, c) -> Effect().noReply())
+                .onCommand(ObjectCommand.ChildChanged.class, (s, c) -> {
+                    boolean owner = s.exists() && uidOf(s.object()).equals(c.ownerUid());
+                    if (owner && controller != null) controller.tell(new ControllerMessage.ChildChanged(c.child()));
+                    // the child names an owner that is gone: the garbage collector decides its fate
+                    if (!owner && !c.child().deleted()) notifier.send(List.of(new Notification.ToGarbageCollector(c.child())));
+                    return Effect().noReply();
+                })
+                .onCommand(ObjectCommand.RelatedChanged.class, (s, c) -> {
+                    if (controller != null) controller.tell(new ControllerMessage.RelatedChanged(c.related()));
+                    return Effect().noReply();
+                })
+                .onCommand(ObjectCommand.Wake.class, (s, c) -> Effect().noReply())
                 .build();
+    }
+
+    @Override
+    public SignalHandler<ObjectState> signalHandler() {
+        return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), this::ownerIs).build();
+    }
+
+    /**
+     * The owner as it now stands goes to its controller, which starts with the first object and
+     * stops with the deletion (dependents are the garbage collector's then).
+     */
+    private void ownerIs(ObjectState state) {
+        if (host == null) return;
+        if (!state.exists()) {
+            if (controller != null) host.context().stop(controller);
+            controller = null;
+            return;
+        }
+        if (controller == null) {
+            controller = host.context().spawn(Supervision.restarting(host.factory().create(kind, entityId, host.context().getSelf(),
+                    host.services())), "controller");
+        }
+        controller.tell(new ControllerMessage.OwnerChanged(state.object(), state.seqNr()));
+    }
+
+    private static String uidOf(ObjectNode object) {
+        return object.path("metadata").path("uid").asText("");
     }
 
     private ReplyEffect<ObjectEvent, ObjectState> execute(ObjectState state, Decision decision, boolean dryRun, ObjectCommand.Request cmd) {
@@ -134,7 +202,10 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
         boolean deleted = p.event() instanceof ObjectEvent.ObjectDeleted;
         Write write = new Write(kind, entityId, state.object(), p.event().object(), state.seqNr() + 1, deleted);
         return Effect().persist(p.event())
-                .thenRun(s -> journaled(write))
+                .thenRun(s -> {
+                    journaled(write);
+                    ownerIs(s);
+                })
                 .thenReply(cmd.replyTo(), s -> new ObjectReply.Done(p.event().object(), s.seqNr(), p.outcome()));
     }
 

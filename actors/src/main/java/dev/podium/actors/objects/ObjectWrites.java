@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
 import dev.podium.model.api.Cause;
+import dev.podium.model.kinds.Generations;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.model.patch.Patches;
 import dev.podium.model.patch.PatchType;
@@ -54,6 +55,7 @@ public final class ObjectWrites {
         meta.put("creationTimestamp", now());
         if (kind.statusSubresource()) meta.put("generation", 1);
         else meta.remove("generation");
+        behavior.prepareForCreate(obj);
         return validated(obj, null, new ObjectEvent.ObjectCreated(obj), ObjectReply.Outcome.CREATED);
     }
 
@@ -92,7 +94,7 @@ public final class ObjectWrites {
         }
     }
 
-    public Decision delete(ObjectState state, String name, long expectedSeqNr, String expectedUid, long gracePeriodSeconds) {
+    public Decision delete(ObjectState state, String name, long expectedSeqNr, String expectedUid, long gracePeriodSeconds, String propagationPolicy) {
         if (!state.exists()) return new Decision.Reject(notFound(name));
         ObjectNode current = state.object();
         String uid = current.path("metadata").path("uid").asText();
@@ -103,24 +105,44 @@ public final class ObjectWrites {
         if (expectedSeqNr != 0 && expectedSeqNr != state.seqNr()) {
             return new Decision.Reject(ApiError.staleVersion(kind.group(), kind.plural(), name));
         }
-        Optional<Decision> own = behavior.delete(current, gracePeriodSeconds, Instant.now(clock));
+        ObjectNode withFinalizers = withPropagation(current, propagationPolicy);
+        Optional<Decision> own = behavior.delete(withFinalizers, gracePeriodSeconds, Instant.now(clock));
         if (own.isPresent()) return own.get();
-        if (hasFinalizers(current)) {
+        if (hasFinalizers(withFinalizers)) {
+            boolean changed = !withFinalizers.equals(current);
+            ObjectNode next = withFinalizers;
             if (current.path("metadata").has("deletionTimestamp")) {
                 if (gracePeriodSeconds == 0 && current.path("metadata").path("deletionGracePeriodSeconds").asLong(0) != 0) {
-                    ObjectNode next = current.deepCopy();
+                    next = next.deepCopy();
                     next.with("metadata").put("deletionGracePeriodSeconds", 0);
-                    return new Decision.Persist(new ObjectEvent.ObjectUpdated(next), ObjectReply.Outcome.DELETING);
+                    changed = true;
                 }
-                return new Decision.Answer(current, ObjectReply.Outcome.DELETING);
+                return changed ? new Decision.Persist(new ObjectEvent.ObjectUpdated(next), ObjectReply.Outcome.DELETING)
+                        : new Decision.Answer(current, ObjectReply.Outcome.DELETING);
             }
-            ObjectNode next = current.deepCopy();
+            next = next.deepCopy();
             next.with("metadata").put("deletionTimestamp", now());
             next.with("metadata").put("deletionGracePeriodSeconds", 0);
             behavior.beginTermination(next);
             return new Decision.Persist(new ObjectEvent.ObjectUpdated(next), ObjectReply.Outcome.DELETING);
         }
         return new Decision.Persist(new ObjectEvent.ObjectDeleted(current), ObjectReply.Outcome.DELETED);
+    }
+
+    /** The object with the finalizers a delete's propagation policy gives it (the object itself when they do not change). */
+    private ObjectNode withPropagation(ObjectNode current, String policy) {
+        JsonNode finalizers = current.path("metadata").path("finalizers");
+        List<String> next = DeletionPropagation.finalizers(finalizers, policy, behavior.defaultPropagation());
+        List<String> before = new java.util.ArrayList<>();
+        finalizers.forEach(f -> before.add(f.asText()));
+        if (next.equals(before)) return current;
+        ObjectNode copy = current.deepCopy();
+        if (next.isEmpty()) copy.with("metadata").remove("finalizers");
+        else {
+            var array = copy.with("metadata").putArray("finalizers");
+            next.forEach(array::add);
+        }
+        return copy;
     }
 
     /** Binds a pod to a node: sets spec.nodeName and the PodScheduled condition; a pod is bound once. */
@@ -166,7 +188,7 @@ public final class ObjectWrites {
         } catch (ApiException e) {
             return new Decision.Reject(e.error());
         }
-        if (kind.statusSubresource() && specChanged(current, next)) {
+        if (kind.statusSubresource() && (specChanged(current, next) || Generations.annotationChangeBumpsGeneration(kind, current, next))) {
             next.with("metadata").put("generation", current.path("metadata").path("generation").asLong(1) + 1);
         }
         // kube's rule: an update completes a deletion once no finalizer is left and no grace period is running

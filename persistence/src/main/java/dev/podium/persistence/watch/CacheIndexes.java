@@ -2,24 +2,25 @@ package dev.podium.persistence.watch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.podium.model.meta.OwnerReference;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The watch cache's secondary indexes, per kind: {@code spec.nodeName}, the controlling owner's
- * uid and every label {@code key=value}, each mapping to the keys of the objects in that bucket.
+ * The watch cache's secondary indexes, per kind: {@code spec.nodeName}, the uid of every owner
+ * reference and every label {@code key=value}, each mapping to the keys of the objects in that bucket.
  * Buckets are sorted, so a page read through an index comes out in key order like a full list.
  * Not thread-safe: the cache updates and reads it under its lock.
  */
 final class CacheIndexes {
     private final Map<String, Map<String, TreeSet<String>>> byNode = new HashMap<>();
-    private final Map<String, Map<String, TreeSet<String>>> byController = new HashMap<>();
+    private final Map<String, Map<String, TreeSet<String>>> byOwner = new HashMap<>();
     private final Map<String, Map<String, TreeSet<String>>> byLabel = new HashMap<>();
 
     /** Moves {@code key} from the buckets of {@code before} to those of {@code after} (either may be null). */
@@ -30,11 +31,11 @@ final class CacheIndexes {
             remove(byNode, kind, nodeBefore, key);
             add(byNode, kind, nodeAfter, key);
         }
-        String ownerBefore = before == null ? "" : OwnerReference.controllerUid(before);
-        String ownerAfter = after == null ? "" : OwnerReference.controllerUid(after);
-        if (!ownerBefore.equals(ownerAfter)) {
-            remove(byController, kind, ownerBefore, key);
-            add(byController, kind, ownerAfter, key);
+        Set<String> ownersBefore = ownerUids(before);
+        Set<String> ownersAfter = ownerUids(after);
+        if (!ownersBefore.equals(ownersAfter)) {
+            for (String uid : ownersBefore) if (!ownersAfter.contains(uid)) remove(byOwner, kind, uid, key);
+            for (String uid : ownersAfter) if (!ownersBefore.contains(uid)) add(byOwner, kind, uid, key);
         }
         JsonNode labelsBefore = labels(before);
         JsonNode labelsAfter = labels(after);
@@ -56,8 +57,8 @@ final class CacheIndexes {
         if (index instanceof Index.NodeName n) {
             buckets = byNode.get(kind);
             bucket = n.nodeName();
-        } else if (index instanceof Index.ControllerUid o) {
-            buckets = byController.get(kind);
+        } else if (index instanceof Index.OwnerUid o) {
+            buckets = byOwner.get(kind);
             bucket = o.uid();
         } else {
             Index.Label l = (Index.Label) index;
@@ -79,6 +80,15 @@ final class CacheIndexes {
         if (buckets == null) return;
         TreeSet<String> keys = buckets.get(bucket);
         if (keys != null && keys.remove(key) && keys.isEmpty()) buckets.remove(bucket);
+    }
+
+    private static Set<String> ownerUids(ObjectNode o) {
+        if (o == null) return Set.of();
+        JsonNode refs = o.path("metadata").path("ownerReferences");
+        if (refs.isEmpty()) return Set.of();
+        Set<String> out = new HashSet<>();
+        for (JsonNode r : refs) out.add(r.path("uid").asText(""));
+        return out;
     }
 
     private static String nodeName(ObjectNode o) {

@@ -225,9 +225,9 @@ public final class WatchCache {
         return list(kind, null, List.of(Index.nodeName(nodeName)), o -> true, 0, null).items();
     }
 
-    /** The objects of a kind whose controlling owner has {@code uid}, through the owner index. */
-    public List<CachedObject> listByController(String kind, String uid) {
-        return list(kind, null, List.of(Index.controllerUid(uid)), o -> true, 0, null).items();
+    /** The objects of a kind with an owner reference to {@code uid}, through the owner index. */
+    public List<CachedObject> listByOwner(String kind, String uid) {
+        return list(kind, null, List.of(Index.ownerUid(uid)), o -> true, 0, null).items();
     }
 
     /**

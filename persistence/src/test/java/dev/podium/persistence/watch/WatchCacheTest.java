@@ -166,17 +166,17 @@ class WatchCacheTest {
         cache.apply("Pod|b/p2", 1, 2, new ObjectEvent.ObjectCreated(pod("b", "p2", "n1", "rs-1", "web")));
         cache.apply("Pod|a/p3", 1, 3, new ObjectEvent.ObjectCreated(pod("a", "p3", "n2", null, "api")));
         assertThat(keys(cache.listByNode("Pod", "n1"))).containsExactly("b/p2");
-        assertThat(keys(cache.listByController("Pod", "rs-1"))).containsExactly("a/p1", "b/p2");
+        assertThat(keys(cache.listByOwner("Pod", "rs-1"))).containsExactly("a/p1", "b/p2");
         assertThat(keys(cache.list("Pod", null, List.of(Index.label("app", "web")), o -> true, 0, null).items())).containsExactly("a/p1", "b/p2");
 
         cache.apply("Pod|a/p1", 2, 4, new ObjectEvent.ObjectUpdated(pod("a", "p1", "n1", null, "api")));
         assertThat(keys(cache.listByNode("Pod", "n1"))).containsExactly("a/p1", "b/p2");
-        assertThat(keys(cache.listByController("Pod", "rs-1"))).containsExactly("b/p2");
+        assertThat(keys(cache.listByOwner("Pod", "rs-1"))).containsExactly("b/p2");
         assertThat(keys(cache.list("Pod", null, List.of(Index.label("app", "api")), o -> true, 0, null).items())).containsExactly("a/p1", "a/p3");
 
         cache.apply("Pod|b/p2", 2, 5, new ObjectEvent.ObjectDeleted(pod("b", "p2", "n1", "rs-1", "web")));
         assertThat(keys(cache.listByNode("Pod", "n1"))).containsExactly("a/p1");
-        assertThat(cache.listByController("Pod", "rs-1")).isEmpty();
+        assertThat(cache.listByOwner("Pod", "rs-1")).isEmpty();
         assertThat(cache.list("Pod", null, List.of(Index.label("app", "web")), o -> true, 0, null).items()).isEmpty();
         assertThat(cache.listByNode("ConfigMap", "n1")).as("indexes are per kind").isEmpty();
     }

@@ -20,12 +20,13 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A pod's volumes as host directories. emptyDir, configMap, secret, downwardAPI and projected volumes live in
  * {@code <podDir>/volumes/<name>} (deleted when the pod is stopped); hostPath is the node path itself;
- * persistentVolumeClaim is {@code <root>/claims/<namespace>/<claimName>}, kept across pods.
+ * persistentVolumeClaim is its PersistentVolume's hostPath, or {@code <root>/claims/<namespace>/<claimName>}, kept across pods.
  * <p>
  * With isolation (see Isolation) each mount is bind-mounted at its mountPath inside the container's mount
  * namespace. Without one a volume cannot appear at its mountPath, so each mount is (always, either way) exposed as
@@ -61,7 +62,7 @@ final class Volumes {
                     continue;
                 }
                 if (v.has("persistentVolumeClaim")) {
-                    Path p = root.resolve("claims").resolve(ns).resolve(v.get("persistentVolumeClaim").path("claimName").asText());
+                    Path p = claimPath(ctx, ns, v.get("persistentVolumeClaim").path("claimName").asText(), root);
                     Files.createDirectories(p);
                     out.put(name, p);
                     continue;
@@ -83,6 +84,21 @@ final class Volumes {
             throw new PodConfigException("ContainerCreating", "MountVolume.SetUp failed: " + e, true);
         }
         return out;
+    }
+
+    /**
+     * Where a claim's data lives: the hostPath of the PersistentVolume it is bound to, or (not
+     * bound to a hostPath volume) {@code <root>/claims/<namespace>/<claim>}, kept across pods.
+     */
+    private static Path claimPath(PodContext ctx, String ns, String claim, Path root) throws PodConfigException {
+        Optional<ObjectNode> pvc = ctx.lookup("PersistentVolumeClaim", ns, claim);
+        if (pvc.isEmpty()) {
+            throw new PodConfigException("ContainerCreating", "persistentvolumeclaim \"" + claim + "\" not found", true);
+        }
+        String volume = pvc.get().path("spec").path("volumeName").asText("");
+        Optional<String> hostPath = volume.isEmpty() ? Optional.empty()
+                : ctx.lookup("PersistentVolume", "", volume).map(pv -> pv.path("spec").path("hostPath").path("path").asText("")).filter(s -> !s.isEmpty());
+        return hostPath.map(Path::of).orElse(root.resolve("claims").resolve(ns).resolve(claim));
     }
 
     private static int mode(JsonNode src) {

@@ -1,0 +1,61 @@
+package dev.podium.launcher;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.actors.controllers.volume.LocalVolumes;
+import dev.podium.actors.objects.ObjectClient;
+import dev.podium.actors.objects.ObjectCommand;
+import dev.podium.actors.objects.ObjectEntity;
+import dev.podium.actors.objects.ObjectReply;
+import dev.podium.model.json.Json;
+import dev.podium.model.kinds.KindRegistry;
+import dev.podium.model.kinds.ResourceKind;
+import dev.podium.persistence.watch.WatchCache;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** The objects every cluster has from the start: the system namespaces and the default StorageClass of the built-in provisioner. */
+final class SystemObjects {
+    static final List<String> NAMESPACES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
+
+    private SystemObjects() {}
+
+    /** Creates what is missing; completes once this member's cache holds all of them (whoever created them). */
+    static CompletionStage<Void> ensure(ObjectClient objects, WatchCache cache) {
+        ResourceKind ns = KindRegistry.get("Namespace");
+        List<CompletableFuture<?>> all = new ArrayList<>();
+        for (String name : NAMESPACES) all.add(ensure(objects, cache, ns, name, namespace(name)));
+        all.add(ensure(objects, cache, KindRegistry.get("StorageClass.storage.k8s.io"), LocalVolumes.DEFAULT_CLASS, storageClass()));
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+    }
+
+    private static CompletableFuture<?> ensure(ObjectClient objects, WatchCache cache, ResourceKind kind, String name, ObjectNode object) {
+        if (cache.get(kind.entityTypeName(), name).isPresent()) return CompletableFuture.completedFuture(null);
+        return objects.ask(kind, name, r -> new ObjectCommand.Create(object, false, r))
+                // another member created it first: read it, so this member's cache is waited for either way
+                .thenCompose(reply -> reply instanceof ObjectReply.Done ? CompletableFuture.completedFuture(reply)
+                        : objects.ask(kind, name, ObjectCommand.Get::new))
+                .thenCompose(reply -> reply instanceof ObjectReply.Done d
+                        ? cache.awaitApplied(ObjectEntity.persistenceId(kind, name), d.seqNr(), 10_000).thenApply(v -> null)
+                        : CompletableFuture.completedFuture(null))
+                .toCompletableFuture();
+    }
+
+    private static ObjectNode namespace(String name) {
+        ObjectNode o = Json.object();
+        o.put("apiVersion", "v1");
+        o.put("kind", "Namespace");
+        o.putObject("metadata").put("name", name).putObject("labels").put("kubernetes.io/metadata.name", name);
+        return o;
+    }
+
+    private static ObjectNode storageClass() {
+        ObjectNode o = Json.object();
+        o.put("apiVersion", "storage.k8s.io/v1").put("kind", "StorageClass");
+        o.putObject("metadata").put("name", LocalVolumes.DEFAULT_CLASS).putObject("annotations").put(LocalVolumes.DEFAULT_CLASS_ANNOTATION, "true");
+        o.put("provisioner", LocalVolumes.PROVISIONER).put("reclaimPolicy", "Delete").put("volumeBindingMode", "Immediate");
+        return o;
+    }
+}
