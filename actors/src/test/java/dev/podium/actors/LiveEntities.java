@@ -1,9 +1,12 @@
 package dev.podium.actors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.actors.admission.AdmissionChain;
 import dev.podium.actors.hints.Notification;
 import dev.podium.actors.hints.Notifier;
 import dev.podium.actors.kinds.KindBehaviors;
+import dev.podium.actors.objects.ControllerFactory;
+import dev.podium.actors.objects.ControllerServices;
 import dev.podium.actors.objects.Decision;
 import dev.podium.actors.objects.KindBehavior;
 import dev.podium.actors.objects.ObjectClient;
@@ -11,6 +14,7 @@ import dev.podium.actors.objects.ObjectCommand;
 import dev.podium.actors.objects.ObjectEntity;
 import dev.podium.actors.objects.ObjectReply;
 import dev.podium.actors.objects.Write;
+import dev.podium.actors.objects.WritePermits;
 import dev.podium.model.kinds.KindRegistry;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.persistence.events.ObjectEvent;
@@ -20,6 +24,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.japi.function.Function;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +71,8 @@ public final class LiveEntities implements ObjectClient {
         this.kit = kit;
         this.clock = clock;
         this.peek = kit.<ObjectReply>createTestProbe().ref();
+        this.controllers = new ControllerServices(cache, this, AdmissionChain.builtIn(cache), clock, Duration.ofSeconds(10), new WritePermits(512),
+                Path.of("target", "volumes").toAbsolutePath());
         cache.markReady();
     }
 
@@ -86,6 +93,11 @@ public final class LiveEntities implements ObjectClient {
         sent.add(s);
         return AskPattern.ask(entity(kind, id), command, Duration.ofSeconds(5), kit.scheduler())
                 .whenComplete((reply, failure) -> answered.add(new Answered(s, reply)));
+    }
+
+    /** A command that wants no answer (a hint, a wake-up). */
+    public void tell(ResourceKind kind, String id, ObjectCommand command) {
+        entity(kind, id).tell(command);
     }
 
     /** The object as its entity holds it now. */
@@ -126,8 +138,11 @@ public final class LiveEntities implements ObjectClient {
 
     private ActorRef<ObjectCommand> entity(ResourceKind kind, String id) {
         return entities.computeIfAbsent(ObjectEntity.persistenceId(kind, id), pid -> kit.spawn(ObjectEntity.create(kind, id, clock,
-                () -> UUID.randomUUID().toString(), new Tailed(KindBehaviors.of(kind), pid), this::deliver, () -> { })));
+                () -> UUID.randomUUID().toString(), new Tailed(KindBehaviors.of(kind), pid), this::deliver, () -> { }, controllers)));
     }
+
+    /** What the entities' controllers get: this cache and these entities, the built-in admission, and a re-check every 10 s. */
+    public final ControllerServices controllers;
 
     private void deliver(List<Notification> notifications) {
         List<Notification> kept = notifications.stream().filter(n -> !lose.test(n)).toList();
@@ -172,6 +187,21 @@ public final class LiveEntities implements ObjectClient {
         @Override
         public boolean hasKindFinalizers(ObjectNode object) {
             return real.hasKindFinalizers(object);
+        }
+
+        @Override
+        public void prepareForCreate(ObjectNode object) {
+            real.prepareForCreate(object);
+        }
+
+        @Override
+        public String defaultPropagation() {
+            return real.defaultPropagation();
+        }
+
+        @Override
+        public Optional<ControllerFactory> controller() {
+            return real.controller();
         }
     }
 }

@@ -56,6 +56,9 @@ public final class ControllerActor {
     static final int EVENT_BURST = 25;
     static final Duration EVENT_REFILL = Duration.ofMinutes(5);
     private static final Duration WAIT_FOR_PERMITS = Duration.ofMillis(50);
+    /** After a refused or unanswered write the next try waits 0.2 s, doubling to a minute (kube's workqueue backs off too). */
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    private static final Duration LAST_RETRY = Duration.ofMinutes(1);
     private static final ResourceKind EVENT = KindRegistry.get("Event");
     private static final ResourceKind NODE = KindRegistry.get("Node");
 
@@ -92,6 +95,7 @@ public final class ControllerActor {
     private int creatingNow;
     private double eventTokens = EVENT_BURST;
     private String writeFailure;
+    private int failuresInARow;
     private Instant eventsRefilled;
 
     private ControllerActor(ActorContext<ControllerMessage> ctx, TimerScheduler<ControllerMessage> timers, ResourceKind kind,
@@ -137,7 +141,13 @@ public final class ControllerActor {
                 })
                 .onMessage(Answered.class, m -> {
                     answered(m);
-                    queueReconcile();
+                    if (m.reply() instanceof ObjectReply.Done) {
+                        failuresInARow = 0;
+                        queueReconcile();
+                    } else {
+                        failuresInARow++;
+                        if (!timers.isTimerActive("retry")) timers.startSingleTimer("retry", Reconcile.INSTANCE, retryDelay());
+                    }
                     return Behaviors.same();
                 })
                 .onMessage(Verified.class, m -> {
@@ -220,6 +230,12 @@ public final class ControllerActor {
         if (!change.kind().equals(NODE.entityTypeName()) || !nodesSeen.accept(change.key(), change.seqNr(), change.deleted(), now())) return;
         if (change.deleted()) nodes.remove(change.key());
         else nodes.put(change.key(), change.object());
+    }
+
+    private Duration retryDelay() {
+        Duration d = FIRST_RETRY;
+        for (int i = 1; i < failuresInARow && d.compareTo(LAST_RETRY) < 0; i++) d = d.multipliedBy(2);
+        return d.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : d;
     }
 
     private void queueReconcile() {

@@ -42,7 +42,7 @@ class KindBehaviorsTest {
         return o;
     }
 
-    /** Who hears: "scheduler", "agent:NODE", "lifecycle", "namespaces", "owner:KIND/KEY". */
+    /** Who hears: "scheduler", "agent:NODE", "lifecycle", "namespaces", "gc", "daemonsets", "budgets", "owner:KIND/KEY@UID". */
     static List<String> recipients(String kind, ObjectNode before, ObjectNode after, boolean deleted) {
         ResourceKind k = KindRegistry.get(kind);
         String key = k.namespaced() ? after.at("/metadata/namespace").asText() + "/" + after.at("/metadata/name").asText() : after.at("/metadata/name").asText();
@@ -51,6 +51,9 @@ class KindBehaviorsTest {
             if (n instanceof Notification.ToNodeAgent a) return "agent:" + a.nodeName();
             if (n instanceof Notification.ToNodeLifecycle) return "lifecycle";
             if (n instanceof Notification.ToNamespaceController) return "namespaces";
+            if (n instanceof Notification.ToGarbageCollector) return "gc";
+            if (n instanceof Notification.ToDaemonSets) return "daemonsets";
+            if (n instanceof Notification.ToDisruptionBudgets) return "budgets";
             Notification.ToOwner o = (Notification.ToOwner) n;
             return "owner:" + o.ownerKind() + "/" + o.ownerKey() + "@" + o.ownerUid();
         }).toList();
@@ -70,37 +73,48 @@ class KindBehaviorsTest {
         ObjectNode cm = Json.object().put("kind", "ConfigMap");
         cm.putObject("metadata").put("name", "c").put("namespace", "ns");
         return Stream.of(
-                Arguments.of("a pending pod is created", "Pod", null, pod(p -> p), false, List.of("scheduler")),
+                Arguments.of("a pending pod is created", "Pod", null, pod(p -> p), false, List.of("scheduler", "budgets")),
                 Arguments.of("a pending pod changes", "Pod", pod(p -> p), pod(p -> { p.with("metadata").put("generation", 2); return p; }), false,
                         List.of("scheduler")),
                 Arguments.of("a pod is bound", "Pod", pod(p -> p), pod(KindBehaviorsTest::bound), false, List.of("scheduler", "agent:n1")),
-                Arguments.of("a pod is created bound", "Pod", null, pod(KindBehaviorsTest::bound), false, List.of("scheduler", "agent:n1")),
-                Arguments.of("a bound pod's status changes", "Pod", pod(KindBehaviorsTest::bound), pod(p -> running(bound(p))), false, List.of()),
+                Arguments.of("a pod is created bound", "Pod", null, pod(KindBehaviorsTest::bound), false, List.of("scheduler", "budgets", "agent:n1")),
+                Arguments.of("a bound pod's phase changes", "Pod", pod(KindBehaviorsTest::bound), pod(p -> running(bound(p))), false, List.of("budgets")),
+                Arguments.of("a running pod's status changes otherwise", "Pod", pod(p -> running(bound(p))),
+                        pod(p -> { running(bound(p)).with("status").put("podIP", "10.0.0.1"); return p; }), false, List.of()),
                 Arguments.of("a bound pod finishes", "Pod", pod(p -> running(bound(p))),
-                        pod(p -> { bound(p).with("status").put("phase", "Succeeded"); return p; }), false, List.of("scheduler")),
+                        pod(p -> { bound(p).with("status").put("phase", "Succeeded"); return p; }), false, List.of("scheduler", "budgets")),
                 Arguments.of("a bound pod is relabelled", "Pod", pod(KindBehaviorsTest::bound),
-                        pod(p -> { bound(p).with("metadata").with("labels").put("app", "api"); return p; }), false, List.of("scheduler")),
+                        pod(p -> { bound(p).with("metadata").with("labels").put("app", "api"); return p; }), false, List.of("scheduler", "budgets")),
                 Arguments.of("a bound pod starts terminating", "Pod", pod(KindBehaviorsTest::bound),
                         pod(p -> { bound(p).with("metadata").put("deletionTimestamp", "t").put("deletionGracePeriodSeconds", 30); return p; }), false,
-                        List.of("agent:n1")),
+                        List.of("budgets", "agent:n1")),
                 Arguments.of("a bound pod is deleted", "Pod", pod(KindBehaviorsTest::bound), pod(KindBehaviorsTest::bound), true,
-                        List.of("scheduler", "agent:n1")),
+                        List.of("scheduler", "budgets", "agent:n1", "gc")),
                 Arguments.of("a pod with a controller tells its owner", "Pod", pod(KindBehaviorsTest::bound),
-                        pod(p -> ownedBy(running(bound(p)), "Node", "v1", "n1", "node-uid")), false, List.of("owner:Node/n1@node-uid")),
+                        pod(p -> ownedBy(running(bound(p)), "Node", "v1", "n1", "node-uid")), false, List.of("budgets", "owner:Node/n1@node-uid")),
                 Arguments.of("a released pod tells its former owner", "Pod", pod(p -> ownedBy(bound(p), "Node", "v1", "n1", "node-uid")),
                         pod(KindBehaviorsTest::bound), false, List.of("owner:Node/n1@node-uid")),
                 Arguments.of("an owner of a kind not served is not told", "ConfigMap", null,
                         ownedBy(cm.deepCopy(), "Widget", "example.com/v1", "w", "w-uid"), false, List.of()),
                 Arguments.of("a namespaced owner is found in its child's namespace", "ConfigMap", null,
                         ownedBy(cm.deepCopy(), "Pod", "v1", "p", "u1"), false, List.of("owner:Pod/ns/p@u1")),
-                Arguments.of("a node changes", "Node", node, node, false, List.of("scheduler", "lifecycle")),
-                Arguments.of("a node is deleted", "Node", node, node, true, List.of("scheduler", "lifecycle", "agent:n1")),
+                Arguments.of("a node changes", "Node", node, node, false, List.of("scheduler", "lifecycle", "daemonsets")),
+                Arguments.of("a node is deleted", "Node", node, node, true, List.of("scheduler", "lifecycle", "daemonsets", "agent:n1", "gc")),
                 Arguments.of("a node lease is renewed", "Lease.coordination.k8s.io", lease, lease, false, List.of("lifecycle")),
                 Arguments.of("another lease is renewed", "Lease.coordination.k8s.io", otherLease, otherLease, false, List.of()),
                 Arguments.of("a namespace is created", "Namespace", null, ns, false, List.of()),
                 Arguments.of("a namespace starts terminating", "Namespace", ns, terminatingNs, false, List.of("namespaces")),
-                Arguments.of("a namespace is deleted", "Namespace", terminatingNs, terminatingNs, true, List.of("namespaces")),
-                Arguments.of("a config map changes", "ConfigMap", cm, cm, false, List.of()));
+                Arguments.of("a namespace is deleted", "Namespace", terminatingNs, terminatingNs, true, List.of("namespaces", "gc")),
+                Arguments.of("a config map changes", "ConfigMap", cm, cm, false, List.of()),
+                Arguments.of("an owner starts an orphan deletion", "ConfigMap", cm, finalized(cm, "orphan"), false, List.of("gc")),
+                Arguments.of("an owner starts a foreground deletion", "ConfigMap", cm, finalized(cm, "foregroundDeletion"), false, List.of("gc")),
+                Arguments.of("an owner already waiting changes again", "ConfigMap", finalized(cm, "orphan"), finalized(cm, "orphan"), false, List.of()));
+    }
+
+    static ObjectNode finalized(ObjectNode o, String finalizer) {
+        ObjectNode copy = o.deepCopy();
+        copy.with("metadata").put("deletionTimestamp", "2026-01-01T00:00:00Z").putArray("finalizers").add(finalizer);
+        return copy;
     }
 
     @ParameterizedTest(name = "{0}")
