@@ -7,6 +7,7 @@ import dev.podium.model.json.Json;
 import dev.podium.model.kinds.KindRegistry;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.model.meta.OwnerReference;
+import dev.podium.model.validation.JsonCompare;
 
 import java.util.Comparator;
 import java.util.List;
@@ -27,16 +28,10 @@ public final class ControllerRevisions {
         return TemplateHash.of(owner.path("spec").path("template"), owner.path("status").path("collisionCount").asLong(0));
     }
 
-    /** The revision whose data holds the owner's current template (nulls and empty values aside), if one exists. */
+    /** The revision whose data holds the owner's current template (compared as typed objects are), if one exists. */
     public static Optional<ObjectNode> current(JsonNode owner, List<ObjectNode> revisions) {
-        JsonNode data = pruned(data(owner));
-        return revisions.stream().filter(r -> pruned(r.path("data")).equals(data)).max(Comparator.comparingLong(ControllerRevisions::number));
-    }
-
-    private static JsonNode pruned(JsonNode data) {
-        JsonNode copy = data.deepCopy();
-        TemplateHash.prune(copy);
-        return copy;
+        JsonNode data = data(owner);
+        return revisions.stream().filter(r -> JsonCompare.semanticEquals(r.path("data"), data)).max(Comparator.comparingLong(ControllerRevisions::number));
     }
 
     public static long number(JsonNode revision) {

@@ -142,7 +142,7 @@ class ControllerActorTest {
         await().atMost(20, TimeUnit.SECONDS).until(() -> rolledOut("v2"));
         assertThat(owned("ReplicaSet.apps", "Deployment.apps", "default/web")).hasSize(2);
 
-        setImage("v1");
+        undoTo(first.get(0));
         await().atMost(20, TimeUnit.SECONDS).until(() -> rolledOut("v1"));
         List<ObjectNode> after = owned("ReplicaSet.apps", "Deployment.apps", "default/web");
         assertThat(after).as("the old ReplicaSet is used again").hasSize(2);
@@ -150,6 +150,17 @@ class ControllerActorTest {
         assertThat(back.at("/spec/replicas").asInt()).isEqualTo(4);
         assertThat(back.at("/metadata/annotations/deployment.kubernetes.io~1revision").asText()).isEqualTo("3");
         assertThat(back.at("/metadata/annotations/deployment.kubernetes.io~1revision-history").asText()).isEqualTo("1");
+    }
+
+    /** What kubectl rollout undo sends: a JSON patch that puts the ReplicaSet's template back (as Go serializes it, with a null creationTimestamp). */
+    void undoTo(ObjectNode replicaSet) {
+        ObjectNode template = replicaSet.path("spec").path("template").deepCopy();
+        template.with("metadata").putNull("creationTimestamp");
+        template.with("metadata").with("labels").remove("pod-template-hash");
+        var patch = Json.MAPPER.createArrayNode();
+        patch.addObject().put("op", "replace").put("path", "/spec/template").set("value", template);
+        entities.ask(KindRegistry.get("Deployment.apps"), "default/web",
+                r -> new ObjectCommand.Patch(PatchType.JSON_PATCH.name(), patch, 0, false, "", false, false, r)).toCompletableFuture().join();
     }
 
     void setImage(String image) {

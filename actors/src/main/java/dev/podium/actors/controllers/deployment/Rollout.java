@@ -7,6 +7,7 @@ import dev.podium.actors.controllers.ControllerRefs;
 import dev.podium.actors.controllers.Plan;
 import dev.podium.model.json.Json;
 import dev.podium.model.meta.OwnerReference;
+import dev.podium.model.validation.JsonCompare;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -237,15 +238,14 @@ final class Rollout {
         return out;
     }
 
-    /** Templates equal but for the pod-template-hash label, nulls and empty values (kube's EqualIgnoreHash on typed templates). */
+    /**
+     * Templates equal but for the pod-template-hash label (kube's EqualIgnoreHash on typed
+     * templates: nulls and empty values are absent, 30 equals 30 whatever its JSON node type).
+     */
     static boolean sameTemplate(JsonNode rsTemplate, JsonNode deploymentTemplate) {
         ObjectNode a = rsTemplate.deepCopy();
-        ObjectNode b = deploymentTemplate.deepCopy();
-        for (ObjectNode t : new ObjectNode[] {a, b}) {
-            JsonNode labels = t.path("metadata").path("labels");
-            if (labels instanceof ObjectNode l) l.remove(TemplateHash.LABEL);
-            TemplateHash.prune(t);
-        }
-        return a.equals(b);
+        JsonNode labels = a.path("metadata").path("labels");
+        if (labels instanceof ObjectNode l) l.remove(TemplateHash.LABEL);
+        return JsonCompare.semanticEquals(a, deploymentTemplate);
     }
 }

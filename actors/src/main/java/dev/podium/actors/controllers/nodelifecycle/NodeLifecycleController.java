@@ -35,7 +35,8 @@ import java.util.Optional;
  * (confirmed against the cache's Lease, in case a renewal's hint was lost) becomes Ready=Unknown
  * with the unreachable NoExecute taint, its pods Ready=False, and each pod is deleted once its
  * toleration of that taint runs out, so its owner replaces it. A node whose lease is fresh again
- * loses the taint and is Ready. A re-check on a timer takes what the cache holds newer than any hint.
+ * loses the taint and is Ready. Pods bound to a node that is gone are deleted at once (kube's pod
+ * garbage collector). A re-check on a timer takes what the cache holds newer than any hint.
  */
 public final class NodeLifecycleController {
     public sealed interface Command {}
@@ -98,6 +99,18 @@ public final class NodeLifecycleController {
         String name = change.name();
         if (change.deleted()) into.remove(name);
         else into.put(name, change.object());
+        if (node && change.deleted()) deleteOrphans(name);
+    }
+
+    /**
+     * Pods bound to a node that no longer exists are deleted at once, with no grace period: no
+     * kubelet will ever stop them (kube's pod garbage collector).
+     */
+    private void deleteOrphans(String nodeName) {
+        for (CachedObject p : cache.listByNode(POD.entityTypeName(), nodeName)) {
+            String uid = p.object().path("metadata").path("uid").asText();
+            objects.ask(POD, p.key(), r -> new ObjectCommand.Delete(0, uid, 0, false, r));
+        }
     }
 
     /** What the cache holds newer than any hint (all of it, at start). */
@@ -110,6 +123,7 @@ public final class NodeLifecycleController {
         }
         nodesSeen.expire(clock.instant());
         leasesSeen.expire(clock.instant());
+        orphansOfUnknownNodes(clock.instant());
     }
 
     void reconcile() {
@@ -126,6 +140,16 @@ public final class NodeLifecycleController {
                 markReachable(node, name, stamp);
             }
             if (stale) NodeHealth.unreachableTaint(node).ifPresent(taint -> evict(cache.listByNode(POD.entityTypeName(), name), taint, now));
+        }
+    }
+
+    /** Pods bound for longer than the grace period to a node neither the hints nor the cache know. */
+    private void orphansOfUnknownNodes(Instant now) {
+        for (CachedObject p : cache.list(POD.entityTypeName(), null, o -> !o.path("spec").path("nodeName").asText("").isEmpty(), 0, null).items()) {
+            String nodeName = p.object().path("spec").path("nodeName").asText();
+            if (nodes.containsKey(nodeName) || cache.get(NODE.entityTypeName(), nodeName).isPresent()) continue;
+            Instant created = Instant.parse(p.object().path("metadata").path("creationTimestamp").asText(now.toString()));
+            if (created.plus(grace).isBefore(now)) deleteOrphans(nodeName);
         }
     }
 
