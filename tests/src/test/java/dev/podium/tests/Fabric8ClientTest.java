@@ -4,6 +4,11 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -78,6 +83,41 @@ class Fabric8ClientTest {
                     assertThat(k.getCode()).isEqualTo(422);
                     assertThat(k.getStatus().getDetails().getCauses()).anySatisfy(c -> assertThat(c.getField()).isEqualTo("metadata.name"));
                 });
+    }
+
+    @Test
+    void aDeploymentRunsScalesThroughTheScaleSubresourceAndIsDeletedInTheForeground() {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("f8-apps").endMetadata().build()).create();
+        Deployment sleeper = new DeploymentBuilder().withNewMetadata().withName("sleeper").endMetadata()
+                .withNewSpec().withReplicas(2)
+                .withNewSelector().addToMatchLabels("app", "sleeper").endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app", "sleeper").endMetadata()
+                .withNewSpec().withTerminationGracePeriodSeconds(1L)
+                .addNewContainer().withName("main").withImage("busybox").withCommand("sleep", "600").endContainer()
+                .endSpec().endTemplate().endSpec().build();
+        var deployments = client.apps().deployments().inNamespace("f8-apps");
+        deployments.resource(sleeper).create();
+        deployments.withName("sleeper").waitUntilCondition(d -> d != null && d.getStatus() != null
+                && Integer.valueOf(2).equals(d.getStatus().getAvailableReplicas()), 60, TimeUnit.SECONDS);
+        assertThat(client.pods().inNamespace("f8-apps").withLabel("app", "sleeper").list().getItems())
+                .hasSize(2).allSatisfy(p -> assertThat(p.getStatus().getPhase()).isEqualTo("Running"));
+
+        deployments.withName("sleeper").scale(3);
+        assertThat(deployments.withName("sleeper").scale().getSpec().getReplicas()).isEqualTo(3);
+        deployments.withName("sleeper").waitUntilCondition(d -> Integer.valueOf(3).equals(d.getStatus().getReadyReplicas()), 60, TimeUnit.SECONDS);
+
+        assertThatThrownBy(() -> deployments.withName("sleeper").patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":-1}}"))
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(422);
+                    assertThat(e.getStatus().getDetails().getCauses()).anySatisfy(c -> assertThat(c.getField()).isEqualTo("spec.replicas"));
+                });
+
+        deployments.withName("sleeper").withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
+        await().atMost(60, TimeUnit.SECONDS).untilAsserted(() -> {
+            assertThat(deployments.withName("sleeper").get()).isNull();
+            assertThat(client.pods().inNamespace("f8-apps").withLabel("app", "sleeper").list().getItems()).isEmpty();
+            assertThat(client.apps().replicaSets().inNamespace("f8-apps").list().getItems()).isEmpty();
+        });
     }
 
     @Test

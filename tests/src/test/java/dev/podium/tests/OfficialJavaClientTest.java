@@ -5,7 +5,16 @@ import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.SharedInformerFactory;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.AppsV1Api;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1DeploymentSpec;
+import io.kubernetes.client.openapi.models.V1LabelSelector;
+import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
+import io.kubernetes.client.openapi.models.V1Scale;
+import io.kubernetes.client.openapi.models.V1ScaleSpec;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1ConfigMapList;
 import io.kubernetes.client.openapi.models.V1Namespace;
@@ -67,6 +76,43 @@ class OfficialJavaClientTest {
         assertThatThrownBy(() -> core.readNamespacedConfigMap("conf", "official").execute())
                 .isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).getCode()).isEqualTo(404));
+    }
+
+    @Test
+    void deploymentScaleSubresourceAndBackgroundDeletion() throws Exception {
+        AppsV1Api apps = new AppsV1Api(client);
+        core.createNamespace(new V1Namespace().metadata(new V1ObjectMeta().name("official-apps"))).execute();
+        V1Deployment web = new V1Deployment().metadata(new V1ObjectMeta().name("web"))
+                .spec(new V1DeploymentSpec().replicas(1)
+                        .selector(new V1LabelSelector().putMatchLabelsItem("app", "web"))
+                        .template(new V1PodTemplateSpec().metadata(new V1ObjectMeta().putLabelsItem("app", "web"))
+                                .spec(new V1PodSpec().terminationGracePeriodSeconds(1L)
+                                        .addContainersItem(new V1Container().name("main").image("busybox").command(List.of("sleep", "600"))))));
+        V1Deployment created = apps.createNamespacedDeployment("official-apps", web).execute();
+        assertThat(created.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
+        assertThat(created.getSpec().getRevisionHistoryLimit()).isEqualTo(10);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(apps.readNamespacedDeploymentStatus("web", "official-apps").execute().getStatus().getAvailableReplicas()).isEqualTo(1));
+        V1Scale scale = apps.readNamespacedDeploymentScale("web", "official-apps").execute();
+        assertThat(scale.getSpec().getReplicas()).isEqualTo(1);
+        assertThat(scale.getStatus().getSelector()).isEqualTo("app=web");
+        apps.replaceNamespacedDeploymentScale("web", "official-apps", scale.spec(new V1ScaleSpec().replicas(2))).execute();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            V1Deployment d = apps.readNamespacedDeploymentStatus("web", "official-apps").execute();
+            assertThat(d.getStatus().getAvailableReplicas()).isEqualTo(2);
+            assertThat(d.getStatus().getObservedGeneration()).isEqualTo(d.getMetadata().getGeneration());
+        });
+
+        V1Scale stale = scale.spec(new V1ScaleSpec().replicas(5));
+        assertThatThrownBy(() -> apps.replaceNamespacedDeploymentScale("web", "official-apps", stale).execute())
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(409));
+
+        apps.deleteNamespacedDeployment("web", "official-apps").propagationPolicy("Background").execute();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(apps.listNamespacedReplicaSet("official-apps").execute().getItems()).isEmpty();
+            assertThat(core.listNamespacedPod("official-apps").execute().getItems()).isEmpty();
+        });
     }
 
     @Test
