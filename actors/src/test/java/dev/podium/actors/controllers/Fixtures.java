@@ -271,6 +271,15 @@ public final class Fixtures {
         return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
+    /** The node as JSON would carry it (numbers of any width as the parser reads them), to compare with {@link #yaml} trees. */
+    public static JsonNode json(JsonNode node) {
+        try {
+            return Json.MAPPER.readTree(node.toString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     /** A JSON merge patch applied to a copy of {@code target}. */
     public static ObjectNode merged(ObjectNode target, JsonNode patch) {
         return Patches.mergePatch(target.deepCopy(), patch);
