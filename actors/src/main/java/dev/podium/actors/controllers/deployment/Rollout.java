@@ -30,6 +30,7 @@ final class Rollout {
     final Instant now;
     private final RolloutMath.Fenceposts fence;
     private final Map<String, Integer> planned = new HashMap<>();
+    private long plannedRevision;
 
     Rollout(ObjectNode d, List<ObjectNode> all, Instant now) {
         this.d = d;
@@ -216,6 +217,7 @@ final class Rollout {
         long maxOld = Revisions.max(old);
         JsonNode current = newRS.path("metadata").path("annotations");
         if (revision <= maxOld) {
+            plannedRevision = maxOld + 1;
             wanted.put(Revisions.REVISION, Long.toString(maxOld + 1));
             if (revision > 0) wanted.put(Revisions.REVISION_HISTORY, Revisions.history(current.path(Revisions.REVISION_HISTORY).asText(""), revision));
         }
@@ -227,6 +229,11 @@ final class Rollout {
         ObjectNode patch = Json.object();
         patch.putObject("metadata").put("uid", newRS.path("metadata").path("uid").asText()).set("annotations", changes);
         plan.add(new Action.Patch(DeploymentReconciler.RS, ControllerRefs.keyOf(newRS), 0, patch));
+    }
+
+    /** The new ReplicaSet's revision once this reconcile's patches land. */
+    long newRevision() {
+        return plannedRevision > 0 ? plannedRevision : Revisions.of(newRS);
     }
 
     private ObjectNode copiedAnnotations() {
