@@ -138,6 +138,9 @@ public final class DaemonSetReconciler implements Reconciler {
                 ControllerRefs.keyOf(r), r.path("metadata").path("uid").asText(), ""));
         ObjectNode status = status(ds, eligible.size(), tally);
         if (!status.equals(ds.path("status"))) plan.add(new Action.UpdateStatus(status));
+        // no event marks the moment a ready pod becomes available: look again then (kube requeues after minReadySeconds)
+        byNode.values().stream().flatMap(List::stream).map(p -> PodTemplates.availableAt(p, minReady, now)).flatMap(Optional::stream)
+                .min(Instant::compareTo).ifPresent(at -> plan.requeue(java.time.Duration.between(now, at).plusSeconds(1)));
         return plan.build();
     }
 
