@@ -58,16 +58,16 @@ public final class PodTemplates {
         return Optional.empty();
     }
 
-    /** Ready for at least {@code minReadySeconds} (kube's IsPodAvailable). */
+    /** Ready for more than {@code minReadySeconds} (kube's IsPodAvailable: ready time + minReadySeconds strictly before now). */
     public static boolean available(JsonNode pod, long minReadySeconds, Instant now) {
         if (!ready(pod)) return false;
         if (minReadySeconds <= 0) return true;
-        return readySince(pod).map(t -> !t.plusSeconds(minReadySeconds).isAfter(now)).orElse(false);
+        return readySince(pod).map(t -> t.plusSeconds(minReadySeconds).isBefore(now)).orElse(false);
     }
 
     /** When a ready pod that is not yet available will be, or empty. */
     public static Optional<Instant> availableAt(JsonNode pod, long minReadySeconds, Instant now) {
         if (!ready(pod) || minReadySeconds <= 0) return Optional.empty();
-        return readySince(pod).map(t -> t.plusSeconds(minReadySeconds)).filter(t -> t.isAfter(now));
+        return readySince(pod).map(t -> t.plusSeconds(minReadySeconds)).filter(t -> !t.isBefore(now));
     }
 }

@@ -105,7 +105,13 @@ public final class DaemonSetReconciler implements Reconciler {
             } else if (!v.shouldContinueRunning() && !pods.isEmpty()) {
                 pods.forEach(p -> plan.add(delete(p)));
             } else {
-                for (ObjectNode p : pods) if ("Failed".equals(p.path("status").path("phase").asText())) plan.add(delete(p));
+                List<ObjectNode> running = new ArrayList<>();
+                for (ObjectNode p : pods) {
+                    if ("Failed".equals(p.path("status").path("phase").asText())) plan.add(delete(p));
+                    else running.add(p);
+                }
+                // without surge a node keeps only its oldest daemon pod (kube's podsShouldBeOnNode)
+                if (!allowsSurge(ds)) oldestFirst(running).stream().skip(1).forEach(p -> plan.add(delete(p)));
             }
         }
         byNode.forEach((node, pods) -> {
@@ -132,6 +138,9 @@ public final class DaemonSetReconciler implements Reconciler {
                 ControllerRefs.keyOf(r), r.path("metadata").path("uid").asText(), ""));
         ObjectNode status = status(ds, eligible.size(), tally);
         if (!status.equals(ds.path("status"))) plan.add(new Action.UpdateStatus(status));
+        // no event marks the moment a ready pod becomes available: look again then (kube requeues after minReadySeconds)
+        byNode.values().stream().flatMap(List::stream).map(p -> PodTemplates.availableAt(p, minReady, now)).flatMap(Optional::stream)
+                .min(Instant::compareTo).ifPresent(at -> plan.requeue(java.time.Duration.between(now, at).plusSeconds(1)));
         return plan.build();
     }
 
@@ -179,6 +188,13 @@ public final class DaemonSetReconciler implements Reconciler {
                 pods.forEach(p -> plan.add(delete(p)));
             }
         }
+    }
+
+    /** kube's AllowsSurge: a RollingUpdate whose maxSurge is above 0 (a percentage counts as at least one pod). */
+    private static boolean allowsSurge(JsonNode ds) {
+        JsonNode strategy = ds.path("spec").path("updateStrategy");
+        return "RollingUpdate".equals(strategy.path("type").asText("RollingUpdate"))
+                && RolloutMath.scaled(strategy.path("rollingUpdate").get("maxSurge"), 1, true, 0) > 0;
     }
 
     /** A pod for the node: bound to it, with node affinity to it, kube's DaemonSet tolerations and the revision labels. */

@@ -178,7 +178,7 @@ public final class DeploymentReconciler implements Reconciler {
         DeploymentStatus.replicaFailure(r, status);
         if (!status.equals(r.d.path("status"))) plan.add(new Action.UpdateStatus(status));
         if (r.newRS != null) {
-            String revision = Long.toString(Revisions.of(r.newRS));
+            String revision = Long.toString(r.newRevision());
             if (!revision.equals(r.d.path("metadata").path("annotations").path(Revisions.REVISION).asText())) {
                 ObjectNode patch = Json.object();
                 patch.putObject("metadata").putObject("annotations").put(Revisions.REVISION, revision);

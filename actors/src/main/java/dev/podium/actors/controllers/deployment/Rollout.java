@@ -31,6 +31,7 @@ final class Rollout {
     final Instant now;
     private final RolloutMath.Fenceposts fence;
     private final Map<String, Integer> planned = new HashMap<>();
+    private long plannedRevision;
 
     Rollout(ObjectNode d, List<ObjectNode> all, Instant now) {
         this.d = d;
@@ -145,7 +146,6 @@ final class Rollout {
         int allowed = replicas == 0 ? 0 : replicas + fence.surge();
         int current = active.stream().mapToInt(this::spec).sum();
         int toAdd = allowed - current;
-        if (toAdd == 0) return;
         List<ObjectNode> order = new ArrayList<>(active);
         Comparator<ObjectNode> bySize = Comparator.comparingInt((ObjectNode rs) -> spec(rs)).reversed();
         Comparator<ObjectNode> byAge = Comparator.comparing((ObjectNode rs) -> rs.path("metadata").path("creationTimestamp").asText());
@@ -153,6 +153,10 @@ final class Rollout {
         Map<ObjectNode, Integer> sizes = new HashMap<>();
         int added = 0;
         for (ObjectNode rs : order) {
+            if (toAdd == 0) {
+                sizes.put(rs, spec(rs));
+                continue;
+            }
             int max = rs.path("metadata").path("annotations").path(Revisions.MAX_REPLICAS).asInt(rs.path("status").path("replicas").asInt(0));
             int proportion = max <= 0 ? 0 : (int) Math.round(spec(rs) * (double) allowed / max) - spec(rs);
             int remaining = toAdd - added;
@@ -162,10 +166,18 @@ final class Rollout {
         }
         ObjectNode first = order.get(0);
         sizes.put(first, sizes.get(first) + toAdd - added);
+        // a ReplicaSet whose size stays gets its desired/max-replicas annotations refreshed all the same,
+        // or the Deployment would look like it is scaling for ever and never roll on
         for (ObjectNode rs : order) {
             int target = Math.max(0, sizes.get(rs));
-            if (target != spec(rs)) scaleTo(plan, rs, target);
+            if (target != spec(rs) || staleAnnotations(rs)) scaleTo(plan, rs, target);
         }
+    }
+
+    private boolean staleAnnotations(JsonNode rs) {
+        JsonNode a = rs.path("metadata").path("annotations");
+        return !Integer.toString(replicas).equals(a.path(Revisions.DESIRED_REPLICAS).asText())
+                || !Integer.toString(replicas + fence.surge()).equals(a.path(Revisions.MAX_REPLICAS).asText());
     }
 
     private ObjectNode latest() {
@@ -217,6 +229,7 @@ final class Rollout {
         long maxOld = Revisions.max(old);
         JsonNode current = newRS.path("metadata").path("annotations");
         if (revision <= maxOld) {
+            plannedRevision = maxOld + 1;
             wanted.put(Revisions.REVISION, Long.toString(maxOld + 1));
             if (revision > 0) wanted.put(Revisions.REVISION_HISTORY, Revisions.history(current.path(Revisions.REVISION_HISTORY).asText(""), revision));
         }
@@ -228,6 +241,11 @@ final class Rollout {
         ObjectNode patch = Json.object();
         patch.putObject("metadata").put("uid", newRS.path("metadata").path("uid").asText()).set("annotations", changes);
         plan.add(new Action.Patch(DeploymentReconciler.RS, ControllerRefs.keyOf(newRS), 0, patch));
+    }
+
+    /** The new ReplicaSet's revision once this reconcile's patches land. */
+    long newRevision() {
+        return plannedRevision > 0 ? plannedRevision : Revisions.of(newRS);
     }
 
     private ObjectNode copiedAnnotations() {

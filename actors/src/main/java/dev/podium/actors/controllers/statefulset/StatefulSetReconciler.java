@@ -97,6 +97,9 @@ public final class StatefulSetReconciler implements Reconciler {
         }
         ObjectNode status = status(sts, pods.values(), currentRevision, updateRevision, replicas, minReady, now);
         if (!status.equals(sts.path("status"))) plan.add(new Action.UpdateStatus(status));
+        // no event marks the moment a ready pod becomes available: look again then (kube requeues after minReadySeconds)
+        pods.values().stream().map(p -> PodTemplates.availableAt(p, minReady, now)).flatMap(Optional::stream).min(Instant::compareTo)
+                .ifPresent(at -> plan.requeue(java.time.Duration.between(now, at).plusSeconds(1)));
         return plan.build();
     }
 

@@ -1,0 +1,99 @@
+package dev.podium.actors.controllers.disruption;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.actors.controllers.Fixtures;
+import dev.podium.actors.controllers.Plan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.podium.actors.controllers.Fixtures.NOW;
+import static dev.podium.actors.controllers.Fixtures.ago;
+import static dev.podium.actors.controllers.Fixtures.json;
+import static dev.podium.actors.controllers.Fixtures.observe;
+import static dev.podium.actors.controllers.Fixtures.stamp;
+import static dev.podium.actors.controllers.Fixtures.status;
+import static dev.podium.actors.controllers.Fixtures.yaml;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DisruptionBudgetReconcilerTest {
+    static final DisruptionBudgetReconciler R = new DisruptionBudgetReconciler();
+
+    static ObjectNode pdb(String budget) {
+        ObjectNode pdb = Fixtures.object("policy/v1", "PodDisruptionBudget", "web", "selector: {matchLabels: {app: web}}\n" + budget);
+        pdb.with("metadata").put("generation", 2);
+        return pdb;
+    }
+
+    /** Deployment web of 4 replicas, its ReplicaSet, and 3 ready pods of it (the 4th not made yet), plus a pod of another app. */
+    static Fixtures.ObservedBuilder cluster(ObjectNode pdb, List<ObjectNode> extraPods) {
+        ObjectNode d = Fixtures.object("apps/v1", "Deployment", "web", "replicas: 4");
+        ObjectNode rs = Fixtures.ownedBy(Fixtures.object("apps/v1", "ReplicaSet", "web-abc", "replicas: 4"), d);
+        List<ObjectNode> pods = new ArrayList<>();
+        for (int i = 0; i < 3; i++) pods.add(Fixtures.pod("web-" + i).owner(rs).ready(ago(100)).build());
+        pods.addAll(extraPods);
+        pods.add(Fixtures.pod("other").labels("app", "other").ready(ago(100)).build());
+        return observe(pdb).cached("Deployment.apps", d).cached("ReplicaSet.apps", rs).cached("Pod", pods);
+    }
+
+    @ParameterizedTest(name = "{0}: expected {1}, desired {2}, allowed {3}")
+    @CsvSource(delimiter = '|', value = {
+            "minAvailable: 2     | 3 | 2 | 1",
+            "minAvailable: 3     | 3 | 3 | 0",
+            "minAvailable: '50%' | 4 | 2 | 1",
+            "minAvailable: '60%' | 4 | 3 | 0",
+            "maxUnavailable: 1   | 4 | 3 | 0",
+            "maxUnavailable: 2   | 4 | 2 | 1",
+            "maxUnavailable: '30%' | 4 | 2 | 1",
+            "maxUnavailable: '25%' | 4 | 3 | 0"})
+    void countsFromTheBudget(String budget, int expected, int desired, int allowed) {
+        Plan plan = R.reconcile(cluster(pdb(budget), List.of()).build());
+        assertThat(json(status(plan).orElseThrow())).isEqualTo(yaml("""
+                observedGeneration: 2
+                disruptionsAllowed: %d
+                currentHealthy: 3
+                desiredHealthy: %d
+                expectedPods: %d
+                conditions:
+                - {type: DisruptionAllowed, status: '%s', reason: %s, message: '', observedGeneration: 2, lastTransitionTime: '%s'}
+                """.formatted(allowed, desired, expected, allowed > 0 ? "True" : "False", allowed > 0 ? "SufficientPods" : "InsufficientPods",
+                stamp(NOW))));
+    }
+
+    @Test
+    void unhealthyPodsDoNotCount() {
+        ObjectNode pdb = pdb("minAvailable: 1");
+        pdb.putObject("status").putObject("disruptedPods").put("web-2", stamp(ago(30)));
+        ObjectNode notReady = Fixtures.pod("web-3").build();
+        ObjectNode deleting = Fixtures.pod("web-4").ready(ago(100)).deleting().build();
+        Plan plan = R.reconcile(cluster(pdb, List.of(notReady, deleting)).build());
+        ObjectNode status = status(plan).orElseThrow();
+        // web-0 and web-1; web-2 was just evicted, web-3 is not ready, web-4 is going
+        assertThat(status.path("currentHealthy").asInt()).isEqualTo(2);
+        assertThat(status.path("disruptionsAllowed").asInt()).isEqualTo(1);
+        assertThat(json(status.path("disruptedPods"))).isEqualTo(yaml("{web-2: '" + stamp(ago(30)) + "'}"));
+        // the eviction stops counting two minutes after it was recorded
+        assertThat(plan.requeueAfter()).contains(Duration.ofSeconds(91));
+    }
+
+    @Test
+    void anOldDisruptionExpires() {
+        ObjectNode pdb = pdb("minAvailable: 1");
+        pdb.putObject("status").putObject("disruptedPods").put("web-2", stamp(ago(121)));
+        ObjectNode status = status(R.reconcile(cluster(pdb, List.of()).build())).orElseThrow();
+        assertThat(status.has("disruptedPods")).isFalse();
+        assertThat(status.path("currentHealthy").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void theTransitionTimeMovesOnlyWithTheStatus() {
+        ObjectNode pdb = pdb("minAvailable: 2");
+        pdb.putObject("status").putArray("conditions").add(yaml("{type: DisruptionAllowed, status: 'True', lastTransitionTime: '" + stamp(ago(500)) + "'}"));
+        ObjectNode status = status(R.reconcile(cluster(pdb, List.of()).build())).orElseThrow();
+        assertThat(status.at("/conditions/0/lastTransitionTime").asText()).isEqualTo(stamp(ago(500)));
+    }
+}
