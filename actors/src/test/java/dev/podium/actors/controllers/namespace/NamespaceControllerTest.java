@@ -75,9 +75,9 @@ class NamespaceControllerTest {
         deleteNamespace();
         assertThat(entities.get("Namespace", "doomed").orElseThrow().at("/status/phase").asText()).isEqualTo("Terminating");
         time.timePasses(TICK);
-        await().atMost(5, TimeUnit.SECONDS).until(() -> !exists("ConfigMap", "doomed/a") && !exists("ConfigMap", "doomed/b"));
+        await().atMost(20, TimeUnit.SECONDS).until(() -> !exists("ConfigMap", "doomed/a") && !exists("ConfigMap", "doomed/b"));
         time.timePasses(TICK);
-        await().atMost(5, TimeUnit.SECONDS).until(() -> !exists("Namespace", "doomed"));
+        await().atMost(20, TimeUnit.SECONDS).until(() -> !exists("Namespace", "doomed"));
     }
 
     @Test
@@ -88,8 +88,8 @@ class NamespaceControllerTest {
         await().during(300, TimeUnit.MILLISECONDS).atMost(2, TimeUnit.SECONDS).until(() -> exists("ConfigMap", "doomed/a"));
         time.timePasses(RECHECK);
         time.timePasses(TICK);
-        await().atMost(5, TimeUnit.SECONDS).until(() -> !exists("ConfigMap", "doomed/a"));
+        await().atMost(20, TimeUnit.SECONDS).until(() -> !exists("ConfigMap", "doomed/a"));
         time.timePasses(TICK);
-        await().atMost(5, TimeUnit.SECONDS).until(() -> !exists("Namespace", "doomed"));
+        await().atMost(20, TimeUnit.SECONDS).until(() -> !exists("Namespace", "doomed"));
     }
 }

@@ -93,13 +93,13 @@ class NodeLifecycleControllerTest {
     @Test
     void aNodeWhoseLeaseStopsIsTaintedUnknownAndItsPodsAreEvicted() {
         after(Duration.ofSeconds(45));
-        await().atMost(5, TimeUnit.SECONDS).until(this::tainted);
+        await().atMost(20, TimeUnit.SECONDS).until(this::tainted);
         assertThat(NodeHealth.readyStatus(entities.get("Node", "n1").orElseThrow())).isEqualTo("Unknown");
         // the pod got kube's default toleration of 300 s for an unreachable node: deleted (gracefully, as it is bound) once it runs out
         after(PERIOD);
         await().during(300, TimeUnit.MILLISECONDS).atMost(2, TimeUnit.SECONDS).until(() -> !deleting());
         after(Duration.ofSeconds(300));
-        await().atMost(5, TimeUnit.SECONDS).until(this::deleting);
+        await().atMost(20, TimeUnit.SECONDS).until(this::deleting);
     }
 
     @Test
@@ -111,10 +111,10 @@ class NodeLifecycleControllerTest {
         await().during(300, TimeUnit.MILLISECONDS).atMost(2, TimeUnit.SECONDS).until(() -> !tainted());
 
         after(Duration.ofSeconds(45));
-        await().atMost(5, TimeUnit.SECONDS).until(this::tainted);
+        await().atMost(20, TimeUnit.SECONDS).until(this::tainted);
         renew();
         after(PERIOD);
-        await().atMost(5, TimeUnit.SECONDS).until(() -> !tainted() && NodeHealth.readyStatus(entities.get("Node", "n1").orElseThrow()).equals("True"));
+        await().atMost(20, TimeUnit.SECONDS).until(() -> !tainted() && NodeHealth.readyStatus(entities.get("Node", "n1").orElseThrow()).equals("True"));
     }
 
     @Test
