@@ -72,7 +72,7 @@ public final class LiveEntities implements ObjectClient {
         this.clock = clock;
         this.peek = kit.<ObjectReply>createTestProbe().ref();
         this.controllers = new ControllerServices(cache, this, AdmissionChain.builtIn(cache), clock, Duration.ofSeconds(10), new WritePermits(512),
-                Path.of("target", "volumes").toAbsolutePath());
+                Path.of("target", "volumes").toAbsolutePath(), "test-member");
         cache.markReady();
     }
 

@@ -1,6 +1,7 @@
 package dev.podium.launcher;
 
 import com.typesafe.config.Config;
+import dev.podium.actors.Members;
 import dev.podium.actors.Supervision;
 import dev.podium.actors.admission.AdmissionChain;
 import dev.podium.actors.controllers.ControllerWakeUp;
@@ -158,7 +159,8 @@ final class PodiumGuardian {
         router = new HintRouter(ctx.getSystem(), cache);
         objects = new ShardedObjectClient(ctx.getSystem(), podium.getDuration("ask-timeout"));
         ControllerServices controllers = new ControllerServices(cache, objects, AdmissionChain.builtIn(cache), settings.clock(), podium.getDuration("hint-recheck"),
-                new WritePermits(podium.getInt("controller-writes-in-flight")), settings.dataDir().toAbsolutePath().resolve("runtime").resolve("claims"));
+                new WritePermits(podium.getInt("controller-writes-in-flight")), settings.dataDir().toAbsolutePath().resolve("runtime").resolve("claims"),
+                Members.name(ctx.getSystem()));
         ObjectEntity.init(ctx.getSystem(), settings.clock(), KindBehaviors::of, router, controllers);
         tail = JdbcJournalTail.start(settings.database(), SerializationExtension.get(Adapter.toClassic(ctx.getSystem())), cache,
                 podium.getDuration("journal-poll"), podium.getDuration("journal-gap-timeout"));

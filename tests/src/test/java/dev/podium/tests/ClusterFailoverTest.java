@@ -3,6 +3,7 @@ package dev.podium.tests;
 import dev.podium.persistence.PostgresDatabase;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -151,6 +152,93 @@ class ClusterFailoverTest {
         }
         assertNewPodIsScheduledOnASurvivor(client, "after-scheduler-kill", List.of("sim-2-00001", "sim-3-00001"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(oldestMember(client)).isEqualTo(cluster.clusterAddress(2)));
+    }
+
+    /**
+     * The member hosting a Deployment's entity (and so its controller) dies mid-rollout: the entity
+     * comes back on a survivor from its journal, its controller reads the cluster again and
+     * finishes the rollout without a second new ReplicaSet or a pod too many.
+     */
+    @Test
+    @Order(3)
+    void aRolloutGoesOnWhenTheMemberHostingTheDeploymentDies() throws Exception {
+        cluster.up(); // restarts node-1
+        ApiClient first = cluster.api(2);
+        assertThat(first.post("/apis/apps/v1/namespaces/default/deployments", rollingDeployment("v1", "")).code()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertRolledOut(first, "rolling", 6));
+        int victim = memberHostingControllerOf(first, "rolling");
+        ApiClient survivor = cluster.api(victim == 2 ? 3 : 2);
+
+        // the new pods keep off the victim's nodes, which count as Ready until their leases run out
+        String avoidVictim = "{\"nodeAffinity\":{\"requiredDuringSchedulingIgnoredDuringExecution\":{\"nodeSelectorTerms\":[{\"matchExpressions\":"
+                + "[{\"key\":\"kubernetes.io/hostname\",\"operator\":\"NotIn\",\"values\":[\"sim-" + victim + "-00001\",\"sim-" + victim + "-00002\"]}]}]}}}";
+        ApiClient.Reply update = survivor.send("PUT", "/apis/apps/v1/namespaces/default/deployments/rolling", "application/json",
+                rollingDeployment("v2", avoidVictim), Duration.ofSeconds(20));
+        assertThat(update.code()).as(update.body().toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> replicaSets(survivor, "rolling").size() == 2);
+        cluster.kill(victim);
+
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertRolledOut(survivor, "rolling", 6));
+        List<JsonNode> sets = replicaSets(survivor, "rolling");
+        assertThat(sets).as("no second new ReplicaSet after the fail-over").hasSize(2);
+        assertThat(sets).extracting(rs -> rs.path("spec").path("replicas").asInt()).containsExactlyInAnyOrder(0, 6);
+        long updated = 0;
+        for (JsonNode pod : survivor.get("/api/v1/namespaces/default/pods?labelSelector=app%3Drolling").body().path("items")) {
+            if (pod.path("metadata").has("deletionTimestamp")) continue;
+            assertThat(pod.path("spec").path("containers").path(0).path("image").asText()).isEqualTo("busybox:v2");
+            assertThat(pod.path("spec").path("nodeName").asText()).doesNotStartWith("sim-" + victim + "-");
+            updated++;
+        }
+        assertThat(updated).as("pods of the finished rollout").isEqualTo(6);
+        assertThat(controllerHosts(survivor, "rolling")).as("the Deployment's controller ran on a survivor after the kill")
+                .contains(cluster.clusterAddress(victim)).hasSizeGreaterThan(1);
+    }
+
+    /** Six replicas of the simulated-node pod of {@link #podJson}, rolled one at a time (maxSurge 1, maxUnavailable 0). */
+    private static String rollingDeployment(String version, String affinity) throws Exception {
+        ObjectNode podSpec = (ObjectNode) ApiClient.JSON.readTree(podJson("ignored", null)).path("spec");
+        ((ObjectNode) podSpec.path("containers").path(0)).put("image", "busybox:" + version);
+        if (!affinity.isEmpty()) podSpec.set("affinity", ApiClient.JSON.readTree(affinity));
+        return """
+                {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "rolling"},
+                 "spec": {"replicas": 6, "minReadySeconds": 1, "strategy": {"rollingUpdate": {"maxSurge": 1, "maxUnavailable": 0}},
+                          "selector": {"matchLabels": {"app": "rolling"}},
+                          "template": {"metadata": {"labels": {"app": "rolling"}}, "spec": %s}}}
+                """.formatted(podSpec);
+    }
+
+    private static void assertRolledOut(ApiClient api, String name, int replicas) throws Exception {
+        JsonNode d = api.get("/apis/apps/v1/namespaces/default/deployments/" + name).body();
+        assertThat(d.path("status").path("observedGeneration").asLong()).isEqualTo(d.path("metadata").path("generation").asLong());
+        for (String field : List.of("replicas", "updatedReplicas", "readyReplicas", "availableReplicas")) {
+            assertThat(d.path("status").path(field).asInt()).as(field).isEqualTo(replicas);
+        }
+    }
+
+    private static List<JsonNode> replicaSets(ApiClient api, String app) throws Exception {
+        List<JsonNode> sets = new ArrayList<>();
+        api.get("/apis/apps/v1/namespaces/default/replicasets?labelSelector=app%3D" + app).body().path("items").forEach(sets::add);
+        return sets;
+    }
+
+    /** The members (host:port) whose deployment controller recorded Events about the Deployment. */
+    private static Set<String> controllerHosts(ApiClient api, String name) throws Exception {
+        Set<String> hosts = new java.util.HashSet<>();
+        for (JsonNode e : api.get("/api/v1/namespaces/default/events").body().path("items")) {
+            if (e.path("involvedObject").path("kind").asText().equals("Deployment") && e.path("involvedObject").path("name").asText().equals(name)) {
+                hosts.add(e.path("source").path("host").asText());
+            }
+        }
+        return hosts;
+    }
+
+    private static int memberHostingControllerOf(ApiClient api, String name) throws Exception {
+        Set<String> hosts = controllerHosts(api, name);
+        assertThat(hosts).as("members that ran the controller of %s", name).hasSize(1);
+        for (int k = 1; k <= 3; k++) {
+            if (hosts.contains(cluster.clusterAddress(k))) return k;
+        }
+        throw new AssertionError("no member has the address " + hosts);
     }
 
     /** Patches every object through the client, retrying what fails while the dead member's shards move; records each acknowledgement. */

@@ -408,7 +408,8 @@ public final class ControllerActor {
         eventsRefilled = now;
         if (eventTokens < 1) return;
         eventTokens--;
-        ObjectNode event = Events.about(e.involved(), e.type(), e.reason(), e.message(), kind.kind().toLowerCase() + "-controller", Times.rfc3339(now));
+        ObjectNode event = Events.about(e.involved(), e.type(), e.reason(), e.message(), kind.kind().toLowerCase() + "-controller", services.member(),
+                Times.rfc3339(now));
         String key = event.path("metadata").path("namespace").asText() + "/" + event.path("metadata").path("name").asText();
         services.objects().ask(EVENT, key, r -> new ObjectCommand.Create(event, false, r));
     }

@@ -9,8 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Events {
     private Events() {}
 
-    /** An Event about {@code involved} (any object with apiVersion, kind and metadata) from {@code component}. */
-    public static ObjectNode about(ObjectNode involved, String type, String reason, String message, String component, String now) {
+    /** An Event about {@code involved} (any object with apiVersion, kind and metadata) from {@code component} on cluster member {@code host}. */
+    public static ObjectNode about(ObjectNode involved, String type, String reason, String message, String component, String host, String now) {
         ObjectNode meta = (ObjectNode) involved.path("metadata");
         String namespace = meta.path("namespace").asText("default");
         ObjectNode e = Json.object();
@@ -20,8 +20,8 @@ public final class Events {
         e.putObject("involvedObject").put("kind", involved.path("kind").asText()).put("apiVersion", involved.path("apiVersion").asText())
                 .put("namespace", namespace).put("name", meta.path("name").asText()).put("uid", meta.path("uid").asText());
         e.put("reason", reason).put("message", message).put("type", type);
-        e.putObject("source").put("component", component);
-        e.put("reportingComponent", component).put("reportingInstance", component);
+        e.putObject("source").put("component", component).put("host", host);
+        e.put("reportingComponent", component).put("reportingInstance", component + "-" + host);
         e.put("firstTimestamp", now).put("lastTimestamp", now).put("count", 1);
         return e;
     }

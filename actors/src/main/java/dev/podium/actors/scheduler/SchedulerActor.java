@@ -1,6 +1,7 @@
 package dev.podium.actors.scheduler;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.actors.Members;
 import dev.podium.actors.events.Events;
 import dev.podium.actors.hints.ObjectChanged;
 import dev.podium.actors.hints.SeenVersions;
@@ -295,7 +296,7 @@ public final class SchedulerActor {
         PodConditions.set(holder, "PodScheduled", "False", "Unschedulable", u.message(), now);
         holder.with("metadata").put("uid", uid);
         write(POD, key, r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), holder, 0, true, "", false, false, r));
-        ObjectNode event = Events.about(pod, "Warning", "FailedScheduling", u.message(), NAME, now);
+        ObjectNode event = Events.about(pod, "Warning", "FailedScheduling", u.message(), NAME, Members.name(ctx.getSystem()), now);
         write(EVENT, namespace + "/" + Pods.name(event), r -> new ObjectCommand.Create(event, false, r));
     }
 
