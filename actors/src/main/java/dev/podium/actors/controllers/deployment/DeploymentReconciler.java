@@ -90,7 +90,7 @@ public final class DeploymentReconciler implements Reconciler {
             createNewReplicaSet(r, plan, status, r.newReplicaSetReplicas(), now);
             return;
         }
-        r.refreshNewReplicaSetAnnotations(plan);
+        r.refreshNewReplicaSet(plan);
         int target = r.newReplicaSetReplicas();
         if (target != r.spec(r.newRS)) {
             r.scaleTo(plan, r.newRS, target);
@@ -113,7 +113,7 @@ public final class DeploymentReconciler implements Reconciler {
             createNewReplicaSet(r, plan, status, r.replicas, now);
             return;
         }
-        r.refreshNewReplicaSetAnnotations(plan);
+        r.refreshNewReplicaSet(plan);
         if (r.spec(r.newRS) != r.replicas) r.scaleTo(plan, r.newRS, r.replicas);
         else if (r.complete(r.d.path("status"))) cleanup(r, plan);
     }

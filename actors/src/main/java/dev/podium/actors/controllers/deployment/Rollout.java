@@ -219,11 +219,11 @@ final class Rollout {
     }
 
     /**
-     * The new ReplicaSet carries the Deployment's annotations (change-cause among them) and the
-     * highest revision; one found again for an old revision (a rollback) gets the next revision,
-     * its old one going to revision-history.
+     * The new ReplicaSet carries the Deployment's annotations (change-cause among them), its
+     * minReadySeconds and the highest revision (kube's getNewReplicaSet); one found again for an
+     * old revision (a rollback) gets the next revision, its old one going to revision-history.
      */
-    void refreshNewReplicaSetAnnotations(Plan.Builder plan) {
+    void refreshNewReplicaSet(Plan.Builder plan) {
         ObjectNode wanted = copiedAnnotations();
         long revision = Revisions.of(newRS);
         long maxOld = Revisions.max(old);
@@ -237,9 +237,13 @@ final class Rollout {
         wanted.fields().forEachRemaining(e -> {
             if (!e.getValue().equals(current.get(e.getKey()))) changes.set(e.getKey(), e.getValue());
         });
-        if (changes.isEmpty()) return;
+        int minReadySeconds = d.path("spec").path("minReadySeconds").asInt(0);
+        boolean minReadyChanged = minReadySeconds != newRS.path("spec").path("minReadySeconds").asInt(0);
+        if (changes.isEmpty() && !minReadyChanged) return;
         ObjectNode patch = Json.object();
-        patch.putObject("metadata").put("uid", newRS.path("metadata").path("uid").asText()).set("annotations", changes);
+        ObjectNode meta = patch.putObject("metadata").put("uid", newRS.path("metadata").path("uid").asText());
+        if (!changes.isEmpty()) meta.set("annotations", changes);
+        if (minReadyChanged) patch.putObject("spec").put("minReadySeconds", minReadySeconds);
         plan.add(new Action.Patch(DeploymentReconciler.RS, ControllerRefs.keyOf(newRS), 0, patch));
     }
 

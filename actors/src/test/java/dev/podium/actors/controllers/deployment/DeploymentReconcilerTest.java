@@ -216,6 +216,24 @@ class DeploymentReconcilerTest {
     }
 
     @Test
+    void aChangedMinReadySecondsIsCopiedToTheNewReplicaSet() {
+        Cluster c = new Cluster(rolling(2, "1.25", 1, 0)).rollOut(0, 3);
+        String key = "ns/" + c.withImage("1.25").at("/metadata/name").asText();
+        c.d.with("spec").put("minReadySeconds", 30);
+
+        Plan plan = c.reconcile();
+        assertThat(Fixtures.patches(plan, key)).singleElement()
+                .satisfies(p -> assertThat(json(p.patch()).at("/spec")).isEqualTo(yaml("minReadySeconds: 30")));
+        assertThat(c.withImage("1.25").at("/spec/minReadySeconds").asInt()).isEqualTo(30);
+        assertThat(created(plan, RS_KIND)).isEmpty();
+        assertThat(actions(c.reconcile(), Action.Patch.class)).isEmpty();
+
+        c.d.with("spec").remove("minReadySeconds");
+        c.reconcile();
+        assertThat(c.withImage("1.25").at("/spec/minReadySeconds").asInt()).isZero();
+    }
+
+    @Test
     void aRollingUpdateWithSurge1AndNoUnavailabilityGoesOnePodAtATime() {
         Cluster c = new Cluster(rolling(5, "1.25", 1, 0)).rollOut(0, 6);
         changeTemplate(c.d, "1.26");
