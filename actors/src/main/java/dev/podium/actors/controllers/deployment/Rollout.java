@@ -157,8 +157,7 @@ final class Rollout {
                 sizes.put(rs, spec(rs));
                 continue;
             }
-            int max = rs.path("metadata").path("annotations").path(Revisions.MAX_REPLICAS).asInt(rs.path("status").path("replicas").asInt(0));
-            int proportion = max <= 0 ? 0 : (int) Math.round(spec(rs) * (double) allowed / max) - spec(rs);
+            int proportion = fraction(rs, allowed);
             int remaining = toAdd - added;
             proportion = toAdd > 0 ? Math.min(proportion, remaining) : Math.max(proportion, remaining);
             sizes.put(rs, spec(rs) + proportion);
@@ -172,6 +171,24 @@ final class Rollout {
             int target = Math.max(0, sizes.get(rs));
             if (target != spec(rs) || staleAnnotations(rs)) scaleTo(plan, rs, target);
         }
+    }
+
+    /**
+     * kube's getReplicaSetFraction: the ReplicaSet's share of {@code allowed} (replicas + maxSurge)
+     * in proportion to the Deployment's size when the ReplicaSet was last scaled (its max-replicas
+     * annotation; without a usable one, the Deployment's status.replicas; 0 when that is 0 too).
+     */
+    private int fraction(JsonNode rs, int allowed) {
+        if (replicas == 0) return -spec(rs);
+        int before;
+        try {
+            before = Integer.parseInt(rs.path("metadata").path("annotations").path(Revisions.MAX_REPLICAS).asText(""));
+        } catch (NumberFormatException e) {
+            before = 0;
+        }
+        if (before <= 0) before = d.path("status").path("replicas").asInt(0);
+        if (before <= 0) return 0;
+        return (int) Math.round(spec(rs) * (double) allowed / before) - spec(rs);
     }
 
     private boolean staleAnnotations(JsonNode rs) {

@@ -8,6 +8,7 @@ import dev.podium.actors.controllers.Plan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
@@ -365,6 +366,28 @@ class DeploymentReconcilerTest {
                     spec: {replicas: %d}
                     """.formatted(key.substring(3), replicas, maxReplicas, e.getValue()))));
         }
+    }
+
+    @ParameterizedTest(name = "max-replicas {0}")
+    @CsvSource({"missing, ", "not a number, abc"})
+    void proportionalScalingFallsBackToTheDeploymentsStatusReplicasWithoutMaxReplicas(String what, String annotation) {
+        ObjectNode d = rolling(10, "1.25", 3, 2);
+        ObjectNode old = replicaSet(d, "1.25", 1, 8, 8, ago(600));
+        ObjectNode annotations = old.with("metadata").with("annotations");
+        if (annotation == null) annotations.remove(Revisions.MAX_REPLICAS);
+        else annotations.put(Revisions.MAX_REPLICAS, annotation);
+        changeTemplate(d, "1.26");
+        ObjectNode fresh = replicaSet(d, "1.26", 2, 5, 0, ago(60));
+        d.set("status", yaml("{observedGeneration: 2, replicas: 13, updatedReplicas: 5, readyReplicas: 8, availableReplicas: 8}"));
+        d.with("spec").put("replicas", 15);
+
+        Plan plan = R.reconcile(observe(d).owned(RS_KIND, old, fresh).build());
+
+        // 18 allowed: the old ReplicaSet's share is estimated against the Deployment's 13 replicas, not its own 8
+        assertThat(Fixtures.patches(plan, "ns/" + old.at("/metadata/name").asText())).singleElement()
+                .satisfies(p -> assertThat(p.patch().at("/spec/replicas").asInt()).isEqualTo(11));
+        assertThat(Fixtures.patches(plan, "ns/" + fresh.at("/metadata/name").asText())).singleElement()
+                .satisfies(p -> assertThat(p.patch().at("/spec/replicas").asInt()).isEqualTo(7));
     }
 
     @Test
