@@ -264,9 +264,14 @@ final class Rollout {
         plan.add(new Action.Patch(DeploymentReconciler.RS, ControllerRefs.keyOf(newRS), 0, patch));
     }
 
-    /** The new ReplicaSet's revision once this reconcile's patches land. */
+    /** The new ReplicaSet's revision once this reconcile's patches and creates land (0 while there is none). */
     long newRevision() {
-        return plannedRevision > 0 ? plannedRevision : Revisions.of(newRS);
+        return plannedRevision > 0 ? plannedRevision : newRS == null ? 0 : Revisions.of(newRS);
+    }
+
+    /** This reconcile creates the new ReplicaSet, with {@code revision}. */
+    void creating(long revision) {
+        plannedRevision = revision;
     }
 
     private ObjectNode copiedAnnotations() {

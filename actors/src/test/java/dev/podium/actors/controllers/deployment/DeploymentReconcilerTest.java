@@ -217,6 +217,27 @@ class DeploymentReconcilerTest {
     }
 
     @Test
+    void theDeploymentTakesTheRevisionOfTheReplicaSetItCreatesInTheSameReconcile() {
+        Cluster c = new Cluster(rolling(2, "1.25", 1, 0));
+        Plan first = c.reconcile();
+        assertThat(created(first, RS_KIND)).singleElement().satisfies(rs -> assertThat(Revisions.of(rs)).isEqualTo(1));
+        assertThat(actions(first, Action.PatchOwner.class)).singleElement().satisfies(p -> {
+            assertThat(json(p.patch())).isEqualTo(yaml("metadata: {uid: web-uid, annotations: {deployment.kubernetes.io/revision: '1'}}"));
+            // beside the status write of the same reconcile, which goes first at the version seen
+            assertThat(p.anyVersion()).isTrue();
+        });
+        List<Action> all = actions(first);
+        assertThat(all.indexOf(actions(first, Action.UpdateStatus.class).get(0))).isLessThan(all.indexOf(actions(first, Action.PatchOwner.class).get(0)));
+        c.rollOut(0, 3);
+
+        changeTemplate(c.d, "1.26");
+        Plan second = c.reconcile();
+        assertThat(created(second, RS_KIND)).singleElement().satisfies(rs -> assertThat(Revisions.of(rs)).isEqualTo(2));
+        assertThat(c.d.at("/metadata/annotations").get(Revisions.REVISION).asText()).isEqualTo("2");
+        assertThat(c.revisionPatches).containsExactly("1", "2");
+    }
+
+    @Test
     void aChangedMinReadySecondsIsCopiedToTheNewReplicaSet() {
         Cluster c = new Cluster(rolling(2, "1.25", 1, 0)).rollOut(0, 3);
         String key = "ns/" + c.withImage("1.25").at("/metadata/name").asText();
