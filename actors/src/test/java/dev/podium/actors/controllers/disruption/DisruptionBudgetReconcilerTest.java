@@ -81,6 +81,14 @@ class DisruptionBudgetReconcilerTest {
     }
 
     @Test
+    void healthyTakesOnlyTheReadyCondition() {
+        // kube's countHealthyPods asks IsPodReady alone: a Ready pod counts whatever its phase says
+        ObjectNode readyNotRunning = Fixtures.pod("web-3").phase("Pending").ready(ago(10)).build();
+        ObjectNode status = status(R.reconcile(cluster(pdb("minAvailable: 1"), List.of(readyNotRunning)).build())).orElseThrow();
+        assertThat(status.path("currentHealthy").asInt()).isEqualTo(4);
+    }
+
+    @Test
     void anOldDisruptionExpires() {
         ObjectNode pdb = pdb("minAvailable: 1");
         pdb.putObject("status").putObject("disruptedPods").put("web-2", stamp(ago(121)));
