@@ -123,12 +123,16 @@ public final class ReplicaSetReconciler implements Reconciler {
         if (ready > 0) status.put("readyReplicas", ready);
         if (available > 0) status.put("availableReplicas", available);
         status.put("observedGeneration", rs.path("metadata").path("generation").asLong(1));
+        // kube's calculateStatus sets ReplicaFailure only when there is none: while failures go on, the first one stays as it was
         JsonNode previous = failureCondition(rs);
         if (failure != null) {
             ArrayNode conditions = status.putArray("conditions");
-            ObjectNode c = conditions.addObject().put("type", "ReplicaFailure").put("status", "True")
-                    .put("reason", diff < 0 ? "FailedCreate" : "FailedDelete").put("message", failure);
-            c.put("lastTransitionTime", previous != null ? previous.path("lastTransitionTime").asText() : Times.rfc3339(now));
+            if (previous != null) {
+                conditions.add(previous.deepCopy());
+            } else {
+                conditions.addObject().put("type", "ReplicaFailure").put("status", "True")
+                        .put("reason", diff < 0 ? "FailedCreate" : "FailedDelete").put("message", failure).put("lastTransitionTime", Times.rfc3339(now));
+            }
         }
         return status;
     }

@@ -222,6 +222,9 @@ class ReplicaSetReconcilerTest {
                 Arguments.of("a failure that goes on keeps its transition time", 2, "quota exceeded",
                         "{type: ReplicaFailure, status: 'True', reason: FailedCreate, message: quota exceeded, lastTransitionTime: '" + since + "'}",
                         "{type: ReplicaFailure, status: 'True', reason: FailedCreate, message: quota exceeded, lastTransitionTime: '" + since + "'}"),
+                Arguments.of("a failure that goes on with another error keeps the first condition as it is", 2, "forbidden",
+                        "{type: ReplicaFailure, status: 'True', reason: FailedCreate, message: quota exceeded, lastTransitionTime: '" + since + "'}",
+                        "{type: ReplicaFailure, status: 'True', reason: FailedCreate, message: quota exceeded, lastTransitionTime: '" + since + "'}"),
                 Arguments.of("no failure removes the condition", 1, null,
                         "{type: ReplicaFailure, status: 'True', reason: FailedCreate, message: quota exceeded, lastTransitionTime: '" + since + "'}", null));
     }
