@@ -48,8 +48,18 @@ public sealed interface Action {
         }
     }
 
-    /** A JSON merge patch of the owner itself (its annotations, say), if it is still at the version the reconcile saw. */
-    record PatchOwner(JsonNode patch) implements Action {
+    /**
+     * A JSON merge patch of the owner itself (its annotations, say), if it is still at the version
+     * the reconcile saw; with {@code anyVersion}, at whatever version it is (for a patch that is
+     * right whatever else changed, sent beside an {@link UpdateStatus} of the same reconcile: the
+     * status goes first at the version seen, the patch after it). Such a patch names metadata.uid,
+     * so a re-created owner is left alone.
+     */
+    record PatchOwner(JsonNode patch, boolean anyVersion) implements Action {
+        public PatchOwner(JsonNode patch) {
+            this(patch, false);
+        }
+
         public String key() {
             return "patch owner";
         }

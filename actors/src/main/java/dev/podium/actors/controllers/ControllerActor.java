@@ -335,7 +335,7 @@ public final class ControllerActor {
             long seq = ownerSeqNr;
             askOwner(r -> new ObjectCommand.Update(withStatus, seq, true, false, r), action);
         } else if (action instanceof Action.PatchOwner p) {
-            long seq = ownerSeqNr;
+            long seq = p.anyVersion() ? 0 : ownerSeqNr;
             askOwner(r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), p.patch(), seq, false, "", false, false, r), action);
         } else if (action instanceof Action.DeleteOwner d) {
             askOwner(r -> new ObjectCommand.Delete(0, ownerUid, ObjectCommand.Delete.DEFAULT_GRACE, d.propagationPolicy(), false, r), action);

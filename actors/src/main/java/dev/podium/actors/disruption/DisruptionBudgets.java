@@ -22,10 +22,9 @@ public final class DisruptionBudgets {
 
     private DisruptionBudgets() {}
 
-    /** Running, Ready, not being deleted and not recorded as just disrupted. */
+    /** Ready (kube's countHealthyPods asks IsPodReady, not the phase), not being deleted and not recorded as just disrupted. */
     public static boolean healthy(JsonNode pod, JsonNode disrupted) {
-        return "Running".equals(pod.path("status").path("phase").asText())
-                && "True".equals(PodConditions.status(pod, "Ready"))
+        return "True".equals(PodConditions.status(pod, "Ready"))
                 && !pod.path("metadata").has("deletionTimestamp")
                 && !disrupted.has(pod.path("metadata").path("name").asText());
     }

@@ -69,7 +69,11 @@ public final class CronJobReconciler implements Reconciler {
         return plan.build();
     }
 
-    /** status.active lists the unfinished Jobs; a finished one leaves it (SawCompletedJob) and a success moves lastSuccessfulTime. */
+    /**
+     * status.active lists the unfinished Jobs; a finished one leaves it (SawCompletedJob) and a
+     * success moves lastSuccessfulTime. A Job being deleted that status.active no longer lists (one
+     * Replace took out) does not come back into it.
+     */
     private static List<ObjectNode> followJobs(ObjectNode cj, List<ObjectNode> jobs, ObjectNode status, Plan.Builder plan) {
         List<String> wasActive = new ArrayList<>();
         status.path("active").forEach(r -> wasActive.add(r.path("name").asText()));
@@ -88,14 +92,24 @@ public final class CronJobReconciler implements Reconciler {
                 }
                 continue;
             }
+            if (job.path("metadata").has("deletionTimestamp") && !wasActive.contains(name)) continue;
             active.add(job);
-            refs.addObject().put("apiVersion", "batch/v1").put("kind", "Job").put("name", name)
-                    .put("namespace", job.path("metadata").path("namespace").asText()).put("uid", job.path("metadata").path("uid").asText())
-                    .put("resourceVersion", job.path("metadata").path("resourceVersion").asText(""));
+            refs.add(ref(job));
         }
         if (refs.isEmpty()) status.remove("active");
         else status.set("active", refs);
         return active;
+    }
+
+    /** An ObjectReference to a Job as status.active lists it (no uid or resourceVersion while it is being created). */
+    private static ObjectNode ref(ObjectNode job) {
+        ObjectNode ref = Json.object().put("apiVersion", "batch/v1").put("kind", "Job").put("name", job.path("metadata").path("name").asText())
+                .put("namespace", job.path("metadata").path("namespace").asText());
+        for (String field : new String[] {"uid", "resourceVersion"}) {
+            String value = job.path("metadata").path(field).asText("");
+            if (!value.isEmpty()) ref.put(field, value);
+        }
+        return ref;
     }
 
     /** Runs the most recent scheduled time that is due, or sleeps until the next one. */
@@ -131,12 +145,20 @@ public final class CronJobReconciler implements Reconciler {
             plan.add(new Action.Event(cj, "Normal", "JobAlreadyActive", "Not starting job because prior execution is running and concurrency policy is Forbid"));
             return;
         }
+        // as kube's syncCronJob: a replaced Job leaves status.active once its delete is sent, the new one joins it once created
+        ArrayNode refs = status.has("active") ? (ArrayNode) status.get("active") : Json.MAPPER.createArrayNode();
         if (policy.equals("Replace")) {
             for (ObjectNode job : active) {
                 plan.add(new Action.Delete(JOB, ControllerRefs.keyOf(job), job.path("metadata").path("uid").asText(), "Background"));
+                for (int i = refs.size() - 1; i >= 0; i--) {
+                    if (refs.get(i).path("name").asText().equals(job.path("metadata").path("name").asText())) refs.remove(i);
+                }
             }
         }
-        plan.add(new Action.Create(JOB, job(cj, name, scheduled, timeZone), false));
+        ObjectNode created = job(cj, name, scheduled, timeZone);
+        plan.add(new Action.Create(JOB, created, false));
+        refs.add(ref(created));
+        status.set("active", refs);
         status.put("lastScheduleTime", Times.rfc3339(scheduled));
     }
 

@@ -90,7 +90,7 @@ public final class DeploymentReconciler implements Reconciler {
             createNewReplicaSet(r, plan, status, r.newReplicaSetReplicas(), now);
             return;
         }
-        r.refreshNewReplicaSetAnnotations(plan);
+        r.refreshNewReplicaSet(plan);
         int target = r.newReplicaSetReplicas();
         if (target != r.spec(r.newRS)) {
             r.scaleTo(plan, r.newRS, target);
@@ -113,7 +113,7 @@ public final class DeploymentReconciler implements Reconciler {
             createNewReplicaSet(r, plan, status, r.replicas, now);
             return;
         }
-        r.refreshNewReplicaSetAnnotations(plan);
+        r.refreshNewReplicaSet(plan);
         if (r.spec(r.newRS) != r.replicas) r.scaleTo(plan, r.newRS, r.replicas);
         else if (r.complete(r.d.path("status"))) cleanup(r, plan);
     }
@@ -131,6 +131,7 @@ public final class DeploymentReconciler implements Reconciler {
 
     private void createNewReplicaSet(Rollout r, Plan.Builder plan, ObjectNode status, int replicas, String now) {
         ObjectNode rs = r.newReplicaSet(replicas);
+        r.creating(Revisions.of(rs));
         plan.add(new Action.Announced(new Action.Create(RS, rs, false), new Action.Event(r.d, "Normal", "ScalingReplicaSet",
                 "Scaled up replica set " + rs.path("metadata").path("name").asText() + " from 0 to " + replicas)));
         if (r.d.path("spec").has("progressDeadlineSeconds")) {
@@ -177,12 +178,16 @@ public final class DeploymentReconciler implements Reconciler {
         DeploymentStatus.progressing(r, status, now).ifPresent(plan::requeue);
         DeploymentStatus.replicaFailure(r, status);
         if (!status.equals(r.d.path("status"))) plan.add(new Action.UpdateStatus(status));
-        if (r.newRS != null) {
-            String revision = Long.toString(r.newRevision());
+        // kube's getNewReplicaSet sets the revision in the same sync that finds or creates the new
+        // ReplicaSet; the patch goes after the status, at whatever version the status write leaves
+        long newRevision = r.newRevision();
+        if (newRevision > 0) {
+            String revision = Long.toString(newRevision);
             if (!revision.equals(r.d.path("metadata").path("annotations").path(Revisions.REVISION).asText())) {
                 ObjectNode patch = Json.object();
-                patch.putObject("metadata").putObject("annotations").put(Revisions.REVISION, revision);
-                plan.add(new Action.PatchOwner(patch));
+                patch.putObject("metadata").put("uid", r.d.path("metadata").path("uid").asText()).putObject("annotations")
+                        .put(Revisions.REVISION, revision);
+                plan.add(new Action.PatchOwner(patch, true));
             }
         }
     }

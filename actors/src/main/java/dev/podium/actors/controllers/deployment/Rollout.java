@@ -157,8 +157,7 @@ final class Rollout {
                 sizes.put(rs, spec(rs));
                 continue;
             }
-            int max = rs.path("metadata").path("annotations").path(Revisions.MAX_REPLICAS).asInt(rs.path("status").path("replicas").asInt(0));
-            int proportion = max <= 0 ? 0 : (int) Math.round(spec(rs) * (double) allowed / max) - spec(rs);
+            int proportion = fraction(rs, allowed);
             int remaining = toAdd - added;
             proportion = toAdd > 0 ? Math.min(proportion, remaining) : Math.max(proportion, remaining);
             sizes.put(rs, spec(rs) + proportion);
@@ -172,6 +171,24 @@ final class Rollout {
             int target = Math.max(0, sizes.get(rs));
             if (target != spec(rs) || staleAnnotations(rs)) scaleTo(plan, rs, target);
         }
+    }
+
+    /**
+     * kube's getReplicaSetFraction: the ReplicaSet's share of {@code allowed} (replicas + maxSurge)
+     * in proportion to the Deployment's size when the ReplicaSet was last scaled (its max-replicas
+     * annotation; without a usable one, the Deployment's status.replicas; 0 when that is 0 too).
+     */
+    private int fraction(JsonNode rs, int allowed) {
+        if (replicas == 0) return -spec(rs);
+        int before;
+        try {
+            before = Integer.parseInt(rs.path("metadata").path("annotations").path(Revisions.MAX_REPLICAS).asText(""));
+        } catch (NumberFormatException e) {
+            before = 0;
+        }
+        if (before <= 0) before = d.path("status").path("replicas").asInt(0);
+        if (before <= 0) return 0;
+        return (int) Math.round(spec(rs) * (double) allowed / before) - spec(rs);
     }
 
     private boolean staleAnnotations(JsonNode rs) {
@@ -219,11 +236,11 @@ final class Rollout {
     }
 
     /**
-     * The new ReplicaSet carries the Deployment's annotations (change-cause among them) and the
-     * highest revision; one found again for an old revision (a rollback) gets the next revision,
-     * its old one going to revision-history.
+     * The new ReplicaSet carries the Deployment's annotations (change-cause among them), its
+     * minReadySeconds and the highest revision (kube's getNewReplicaSet); one found again for an
+     * old revision (a rollback) gets the next revision, its old one going to revision-history.
      */
-    void refreshNewReplicaSetAnnotations(Plan.Builder plan) {
+    void refreshNewReplicaSet(Plan.Builder plan) {
         ObjectNode wanted = copiedAnnotations();
         long revision = Revisions.of(newRS);
         long maxOld = Revisions.max(old);
@@ -237,15 +254,24 @@ final class Rollout {
         wanted.fields().forEachRemaining(e -> {
             if (!e.getValue().equals(current.get(e.getKey()))) changes.set(e.getKey(), e.getValue());
         });
-        if (changes.isEmpty()) return;
+        int minReadySeconds = d.path("spec").path("minReadySeconds").asInt(0);
+        boolean minReadyChanged = minReadySeconds != newRS.path("spec").path("minReadySeconds").asInt(0);
+        if (changes.isEmpty() && !minReadyChanged) return;
         ObjectNode patch = Json.object();
-        patch.putObject("metadata").put("uid", newRS.path("metadata").path("uid").asText()).set("annotations", changes);
+        ObjectNode meta = patch.putObject("metadata").put("uid", newRS.path("metadata").path("uid").asText());
+        if (!changes.isEmpty()) meta.set("annotations", changes);
+        if (minReadyChanged) patch.putObject("spec").put("minReadySeconds", minReadySeconds);
         plan.add(new Action.Patch(DeploymentReconciler.RS, ControllerRefs.keyOf(newRS), 0, patch));
     }
 
-    /** The new ReplicaSet's revision once this reconcile's patches land. */
+    /** The new ReplicaSet's revision once this reconcile's patches and creates land (0 while there is none). */
     long newRevision() {
-        return plannedRevision > 0 ? plannedRevision : Revisions.of(newRS);
+        return plannedRevision > 0 ? plannedRevision : newRS == null ? 0 : Revisions.of(newRS);
+    }
+
+    /** This reconcile creates the new ReplicaSet, with {@code revision}. */
+    void creating(long revision) {
+        plannedRevision = revision;
     }
 
     private ObjectNode copiedAnnotations() {

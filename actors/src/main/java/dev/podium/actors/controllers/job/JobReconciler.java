@@ -97,7 +97,7 @@ public final class JobReconciler implements Reconciler {
                     ttl(job, status, now, plan);
                 }
             } else {
-                run(job, status, pods, active, now, plan);
+                run(job, status, pods, active, (int) terminating, now, plan);
             }
         }
         counts(job, status, pods, active, terminating);
@@ -120,7 +120,7 @@ public final class JobReconciler implements Reconciler {
         for (ObjectNode pod : pods) {
             String uid = pod.path("metadata").path("uid").asText();
             byUid.put(uid, pod);
-            if (!tracked(pod) || !finishedForJob(pod)) continue;
+            if (!tracked(pod) || !finishedForJob(job, pod)) continue;
             boolean success = "Succeeded".equals(pod.path("status").path("phase").asText());
             boolean ignored = !success && (suspended || PodFailurePolicy.judge(job, pod).map(v -> v.action().equals("Ignore")).orElse(false));
             if (stored.contains(uid) || ignored) plan.add(untrack(pod));
@@ -203,8 +203,13 @@ public final class JobReconciler implements Reconciler {
         return succeeded > 0 && pods.stream().noneMatch(PodTemplates::active);
     }
 
-    /** Creates the pods still wanted (after the failure backoff), or deletes extra ones. */
-    private static void run(ObjectNode job, ObjectNode status, List<ObjectNode> pods, List<ObjectNode> active, Instant now, Plan.Builder plan) {
+    /**
+     * Creates the pods still wanted (after the failure backoff), or deletes extra ones. Pods being
+     * deleted are replaced at once, unless only failed pods are (then they count until they end).
+     */
+    private static void run(ObjectNode job, ObjectNode status, List<ObjectNode> pods, List<ObjectNode> active, int terminating, Instant now,
+                            Plan.Builder plan) {
+        int waiting = onlyReplaceFailedPods(job) ? terminating : 0;
         int parallelism = job.path("spec").path("parallelism").asInt(1);
         int succeeded = status.path("succeeded").asInt(0) + status.path("uncountedTerminatedPods").path("succeeded").size();
         JsonNode completions = job.path("spec").get("completions");
@@ -215,11 +220,11 @@ public final class JobReconciler implements Reconciler {
             for (int i = 0; i < completions.asInt(); i++) pending.add(i);
             pending.removeAll(completedIndexes(status, pods));
             for (ObjectNode pod : active) pending.remove(index(pod));
-            for (int i : pending) if (toCreate.size() < parallelism - active.size()) toCreate.add(i);
+            for (int i : pending) if (toCreate.size() < parallelism - active.size() - waiting) toCreate.add(i);
         } else {
             int wanted = completions == null || completions.isNull() ? (succeeded > 0 ? 0 : parallelism)
                     : Math.min(parallelism, completions.asInt() - succeeded);
-            for (int i = 0; i < wanted - active.size(); i++) toCreate.add(-1);
+            for (int i = 0; i < wanted - active.size() - waiting; i++) toCreate.add(-1);
             extra = active.size() - wanted;
         }
         if (extra > 0) {
@@ -305,9 +310,30 @@ public final class JobReconciler implements Reconciler {
         return false;
     }
 
-    /** Finished as far as the Job is concerned: Succeeded or Failed, or being deleted without having succeeded. */
-    private static boolean finishedForJob(JsonNode pod) {
-        return PodTemplates.terminal(pod) || pod.path("metadata").has("deletionTimestamp");
+    /**
+     * Finished as far as the Job is concerned (kube's isPodFailed): Succeeded or Failed, or being
+     * deleted without having succeeded, unless only failed pods are replaced: then a pod being
+     * deleted counts only once its node agent has stopped it in a terminal phase, for the
+     * podFailurePolicy to judge. It counts at once all the same when the Job is ending (kube's
+     * canRemoveFinalizer once a finished condition is set or the Job is being deleted), and when
+     * it was never scheduled: no agent will stop it (kube's pod GC marks such a pod Failed).
+     */
+    private static boolean finishedForJob(JsonNode job, JsonNode pod) {
+        if (PodTemplates.terminal(pod)) return true;
+        if (!pod.path("metadata").has("deletionTimestamp")) return false;
+        return !onlyReplaceFailedPods(job) || ending(job) || pod.path("spec").path("nodeName").asText("").isEmpty();
+    }
+
+    /** Being deleted, or past the point of no return: FailureTarget or SuccessCriteriaMet, or finished. */
+    private static boolean ending(JsonNode job) {
+        JsonNode status = job.path("status");
+        return job.path("metadata").has("deletionTimestamp") || JobConditions.isTrue(status, "FailureTarget")
+                || JobConditions.isTrue(status, "SuccessCriteriaMet") || JobConditions.finished(status);
+    }
+
+    /** kube's onlyReplaceFailedPods: with a podFailurePolicy (or podReplacementPolicy Failed), a pod being deleted is waited for. */
+    private static boolean onlyReplaceFailedPods(JsonNode job) {
+        return job.path("spec").hasNonNull("podFailurePolicy") || "Failed".equals(job.path("spec").path("podReplacementPolicy").asText());
     }
 
     /** Removes the tracking finalizer from a pod whose end the Job has recorded. */

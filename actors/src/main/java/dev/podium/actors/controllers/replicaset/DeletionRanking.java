@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Which pods a scale-down removes first, kube's ActivePodsWithRanks: unscheduled before scheduled,
  * Pending before Unknown before Running, not ready before ready, lower pod-deletion-cost, more
- * siblings on the same node, ready for less time, more restarts, newer (times compared in
+ * related active pods on the same node, ready for less time, more restarts, newer (times compared in
  * powers-of-two buckets of seconds, as with LogarithmicScaleDown), then by uid.
  */
 public final class DeletionRanking {
@@ -21,12 +21,15 @@ public final class DeletionRanking {
 
     private DeletionRanking() {}
 
-    /** The pods, most deletable first; {@code siblings} are all active pods of the owner (their nodes give each pod's rank). */
-    public static List<JsonNode> order(List<? extends JsonNode> pods, List<? extends JsonNode> siblings, Instant now) {
+    /**
+     * The pods, most deletable first; each pod's rank is the number of active pods of {@code related}
+     * on its node (kube's getPodsRankedByRelatedPodsOnSameNode; related is generally a superset of pods).
+     */
+    public static List<JsonNode> order(List<? extends JsonNode> pods, List<? extends JsonNode> related, Instant now) {
         Map<String, Integer> perNode = new HashMap<>();
-        for (JsonNode s : siblings) {
+        for (JsonNode s : related) {
             String node = nodeName(s);
-            if (!node.isEmpty()) perNode.merge(node, 1, Integer::sum);
+            if (!node.isEmpty() && PodTemplates.active(s)) perNode.merge(node, 1, Integer::sum);
         }
         Comparator<JsonNode> order = Comparator
                 .<JsonNode>comparingInt(p -> nodeName(p).isEmpty() ? 0 : 1)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.controllers.Action;
+import dev.podium.actors.controllers.CacheReads;
 import dev.podium.actors.controllers.ControllerRefs;
 import dev.podium.actors.controllers.Observed;
 import dev.podium.actors.controllers.Plan;
@@ -13,11 +14,13 @@ import dev.podium.model.json.Json;
 import dev.podium.model.json.Times;
 import dev.podium.model.kinds.KindRegistry;
 import dev.podium.model.kinds.ResourceKind;
+import dev.podium.model.meta.OwnerReference;
 import dev.podium.model.selectors.LabelSelector;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +86,7 @@ public final class ReplicaSetReconciler implements Reconciler {
                 plan.add(new Action.Create(POD, PodTemplates.pod(rs, template, rs.path("metadata").path("name").asText() + "-", true), true));
             }
         } else if (!deleting && diff > 0) {
-            for (JsonNode pod : DeletionRanking.order(active, active, now).subList(0, Math.min(diff, 500))) {
+            for (JsonNode pod : DeletionRanking.order(active, relatedPods(rs, active, observed.reads()), now).subList(0, Math.min(diff, 500))) {
                 plan.add(new Action.Delete(POD, ControllerRefs.keyOf(pod), pod.path("metadata").path("uid").asText(), ""));
             }
         }
@@ -93,6 +96,32 @@ public final class ReplicaSetReconciler implements Reconciler {
         active.stream().map(p -> PodTemplates.availableAt(p, minReady, now)).flatMap(Optional::stream).min(Instant::compareTo)
                 .ifPresent(at -> plan.requeue(Duration.between(now, at).plusSeconds(1)));
         return plan.build();
+    }
+
+    /**
+     * kube's getIndirectlyRelatedPods: the pods the selectors of every ReplicaSet with the same
+     * controller pick (this one's own pods as its picture has them), each once; none for a
+     * ReplicaSet without a controller.
+     */
+    private List<JsonNode> relatedPods(ObjectNode rs, List<JsonNode> own, CacheReads reads) {
+        Optional<OwnerReference> controller = OwnerReference.controllerOf(rs);
+        if (controller.isEmpty()) return List.of();
+        String uid = rs.path("metadata").path("uid").asText();
+        String namespace = rs.path("metadata").path("namespace").asText();
+        Map<String, JsonNode> byUid = new LinkedHashMap<>();
+        own.forEach(p -> byUid.put(p.path("metadata").path("uid").asText(), p));
+        List<JsonNode> siblings = new ArrayList<>(List.of(rs));
+        for (ObjectNode other : reads.ownedBy(ControllerRefs.kindOf(rs).entityTypeName(), controller.get().uid())) {
+            if (controller.get().uid().equals(OwnerReference.controllerUid(other)) && !uid.equals(other.path("metadata").path("uid").asText())) {
+                siblings.add(other);
+            }
+        }
+        for (JsonNode sibling : siblings) {
+            for (ObjectNode pod : reads.selected(POD.entityTypeName(), namespace, selector(sibling))) {
+                byUid.putIfAbsent(pod.path("metadata").path("uid").asText(), pod);
+            }
+        }
+        return new ArrayList<>(byUid.values());
     }
 
     @Override
@@ -123,12 +152,16 @@ public final class ReplicaSetReconciler implements Reconciler {
         if (ready > 0) status.put("readyReplicas", ready);
         if (available > 0) status.put("availableReplicas", available);
         status.put("observedGeneration", rs.path("metadata").path("generation").asLong(1));
+        // kube's calculateStatus sets ReplicaFailure only when there is none: while failures go on, the first one stays as it was
         JsonNode previous = failureCondition(rs);
         if (failure != null) {
             ArrayNode conditions = status.putArray("conditions");
-            ObjectNode c = conditions.addObject().put("type", "ReplicaFailure").put("status", "True")
-                    .put("reason", diff < 0 ? "FailedCreate" : "FailedDelete").put("message", failure);
-            c.put("lastTransitionTime", previous != null ? previous.path("lastTransitionTime").asText() : Times.rfc3339(now));
+            if (previous != null) {
+                conditions.add(previous.deepCopy());
+            } else {
+                conditions.addObject().put("type", "ReplicaFailure").put("status", "True")
+                        .put("reason", diff < 0 ? "FailedCreate" : "FailedDelete").put("message", failure).put("lastTransitionTime", Times.rfc3339(now));
+            }
         }
         return status;
     }

@@ -61,7 +61,11 @@ final class Pods {
         return progress || parallel;
     }
 
-    /** Pods beyond the replicas go, highest ordinal first (OrderedReady: one at a time, only while every other pod is healthy). */
+    /**
+     * Pods beyond the replicas go, highest ordinal first (OrderedReady: one at a time, only while
+     * every pod within the replicas is healthy, and an unhealthy one only if it is the first
+     * unhealthy pod, the lowest ordinal, as kube's processCondemned decides).
+     */
     boolean removeCondemned(int start, int replicas, boolean parallel) {
         List<Integer> condemned = pods.keySet().stream().filter(o -> o < start || o >= start + replicas).sorted((a, b) -> b - a).toList();
         if (condemned.isEmpty()) return true;
@@ -73,7 +77,11 @@ final class Pods {
         }
         if (pods.values().stream().anyMatch(p -> p.path("metadata").has("deletionTimestamp"))) return false;
         boolean othersHealthy = pods.entrySet().stream().filter(e -> !condemned.contains(e.getKey())).allMatch(e -> healthy(e.getValue()));
-        if (othersHealthy) plan.add(delete(pods.get(condemned.get(0))));
+        if (!othersHealthy) return false;
+        int target = condemned.get(0);
+        int firstUnhealthy = condemned.stream().filter(o -> !healthy(pods.get(o))).min(Integer::compare).orElse(-1);
+        if (!healthy(pods.get(target)) && target != firstUnhealthy) return false;
+        plan.add(delete(pods.get(target)));
         return false;
     }
 

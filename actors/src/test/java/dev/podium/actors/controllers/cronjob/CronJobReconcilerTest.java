@@ -139,6 +139,41 @@ class CronJobReconcilerTest {
     }
 
     @Test
+    void aCreatedJobIsActiveInTheSameReconcile() {
+        ObjectNode cj = cronJob("*/5 * * * *", "11:55:00", "");
+        Plan plan = reconcile(cj, t("12:00:30"));
+        assertThat(json(status(plan).orElseThrow())).isEqualTo(yaml("""
+                lastScheduleTime: '2026-01-01T12:00:00Z'
+                active: [{apiVersion: batch/v1, kind: Job, name: %s, namespace: ns}]
+                """.formatted(name(t("12:00:00")))));
+
+        // while the create is in flight the Job counts as it was planned: nothing more to write
+        cj.set("status", status(plan).orElseThrow());
+        ObjectNode creating = created(plan, JOB).get(0);
+        assertThat(reconcile(cj, t("12:00:31"), creating).actions()).isEmpty();
+    }
+
+    @Test
+    void replacedJobsLeaveTheActiveListInTheSameReconcile() {
+        ObjectNode cj = cronJob("*/5 * * * *", "11:55:00", "");
+        cj.with("spec").put("concurrencyPolicy", "Replace");
+        cj.with("status").putArray("active").add(yaml("{apiVersion: batch/v1, kind: Job, name: cj-running, namespace: ns, uid: cj-running-uid}"));
+        ObjectNode running = job("cj-running", cj, "11:55:00", null);
+        Plan plan = reconcile(cj, t("12:00:30"), running);
+        assertThat(json(status(plan).orElseThrow().path("active"))).isEqualTo(yaml("""
+                active: [{apiVersion: batch/v1, kind: Job, name: %s, namespace: ns}]
+                """.formatted(name(t("12:00:00")))).get("active"));
+
+        // the replaced Job, still terminating, does not come back
+        cj.set("status", status(plan).orElseThrow());
+        ObjectNode terminating = running.deepCopy();
+        terminating.with("metadata").put("deletionTimestamp", "2026-01-01T12:00:30Z");
+        Plan next = reconcile(cj, t("12:00:31"), terminating, created(plan, JOB).get(0));
+        assertThat(status(next)).isEmpty();
+        assertThat(actions(next, Action.Delete.class)).isEmpty();
+    }
+
+    @Test
     void allowStartsBesideTheActiveJob() {
         ObjectNode cj = cronJob("*/5 * * * *", "11:55:00", "");
         Plan plan = reconcile(cj, t("12:00:30"), job("cj-running", cj, "11:55:00", null));

@@ -8,6 +8,7 @@ import dev.podium.actors.controllers.Plan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
@@ -216,6 +217,45 @@ class DeploymentReconcilerTest {
     }
 
     @Test
+    void theDeploymentTakesTheRevisionOfTheReplicaSetItCreatesInTheSameReconcile() {
+        Cluster c = new Cluster(rolling(2, "1.25", 1, 0));
+        Plan first = c.reconcile();
+        assertThat(created(first, RS_KIND)).singleElement().satisfies(rs -> assertThat(Revisions.of(rs)).isEqualTo(1));
+        assertThat(actions(first, Action.PatchOwner.class)).singleElement().satisfies(p -> {
+            assertThat(json(p.patch())).isEqualTo(yaml("metadata: {uid: web-uid, annotations: {deployment.kubernetes.io/revision: '1'}}"));
+            // beside the status write of the same reconcile, which goes first at the version seen
+            assertThat(p.anyVersion()).isTrue();
+        });
+        List<Action> all = actions(first);
+        assertThat(all.indexOf(actions(first, Action.UpdateStatus.class).get(0))).isLessThan(all.indexOf(actions(first, Action.PatchOwner.class).get(0)));
+        c.rollOut(0, 3);
+
+        changeTemplate(c.d, "1.26");
+        Plan second = c.reconcile();
+        assertThat(created(second, RS_KIND)).singleElement().satisfies(rs -> assertThat(Revisions.of(rs)).isEqualTo(2));
+        assertThat(c.d.at("/metadata/annotations").get(Revisions.REVISION).asText()).isEqualTo("2");
+        assertThat(c.revisionPatches).containsExactly("1", "2");
+    }
+
+    @Test
+    void aChangedMinReadySecondsIsCopiedToTheNewReplicaSet() {
+        Cluster c = new Cluster(rolling(2, "1.25", 1, 0)).rollOut(0, 3);
+        String key = "ns/" + c.withImage("1.25").at("/metadata/name").asText();
+        c.d.with("spec").put("minReadySeconds", 30);
+
+        Plan plan = c.reconcile();
+        assertThat(Fixtures.patches(plan, key)).singleElement()
+                .satisfies(p -> assertThat(json(p.patch()).at("/spec")).isEqualTo(yaml("minReadySeconds: 30")));
+        assertThat(c.withImage("1.25").at("/spec/minReadySeconds").asInt()).isEqualTo(30);
+        assertThat(created(plan, RS_KIND)).isEmpty();
+        assertThat(actions(c.reconcile(), Action.Patch.class)).isEmpty();
+
+        c.d.with("spec").remove("minReadySeconds");
+        c.reconcile();
+        assertThat(c.withImage("1.25").at("/spec/minReadySeconds").asInt()).isZero();
+    }
+
+    @Test
     void aRollingUpdateWithSurge1AndNoUnavailabilityGoesOnePodAtATime() {
         Cluster c = new Cluster(rolling(5, "1.25", 1, 0)).rollOut(0, 6);
         changeTemplate(c.d, "1.26");
@@ -347,6 +387,28 @@ class DeploymentReconcilerTest {
                     spec: {replicas: %d}
                     """.formatted(key.substring(3), replicas, maxReplicas, e.getValue()))));
         }
+    }
+
+    @ParameterizedTest(name = "max-replicas {0}")
+    @CsvSource({"missing, ", "not a number, abc"})
+    void proportionalScalingFallsBackToTheDeploymentsStatusReplicasWithoutMaxReplicas(String what, String annotation) {
+        ObjectNode d = rolling(10, "1.25", 3, 2);
+        ObjectNode old = replicaSet(d, "1.25", 1, 8, 8, ago(600));
+        ObjectNode annotations = old.with("metadata").with("annotations");
+        if (annotation == null) annotations.remove(Revisions.MAX_REPLICAS);
+        else annotations.put(Revisions.MAX_REPLICAS, annotation);
+        changeTemplate(d, "1.26");
+        ObjectNode fresh = replicaSet(d, "1.26", 2, 5, 0, ago(60));
+        d.set("status", yaml("{observedGeneration: 2, replicas: 13, updatedReplicas: 5, readyReplicas: 8, availableReplicas: 8}"));
+        d.with("spec").put("replicas", 15);
+
+        Plan plan = R.reconcile(observe(d).owned(RS_KIND, old, fresh).build());
+
+        // 18 allowed: the old ReplicaSet's share is estimated against the Deployment's 13 replicas, not its own 8
+        assertThat(Fixtures.patches(plan, "ns/" + old.at("/metadata/name").asText())).singleElement()
+                .satisfies(p -> assertThat(p.patch().at("/spec/replicas").asInt()).isEqualTo(11));
+        assertThat(Fixtures.patches(plan, "ns/" + fresh.at("/metadata/name").asText())).singleElement()
+                .satisfies(p -> assertThat(p.patch().at("/spec/replicas").asInt()).isEqualTo(7));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.List;
 
 import static dev.podium.actors.controllers.Fixtures.NOW;
 import static dev.podium.actors.controllers.Fixtures.ago;
+import static dev.podium.actors.controllers.Fixtures.events;
 import static dev.podium.actors.controllers.Fixtures.json;
 import static dev.podium.actors.controllers.Fixtures.observe;
 import static dev.podium.actors.controllers.Fixtures.stamp;
@@ -65,6 +66,45 @@ class DisruptionBudgetReconcilerTest {
     }
 
     @Test
+    void podsWithoutAControllerAreLeftOutOfTheScaleAndReported() {
+        ObjectNode loner = Fixtures.pod("loner").ready(ago(100)).build();
+        Plan plan = R.reconcile(cluster(pdb("maxUnavailable: 1"), List.of(loner)).build());
+        ObjectNode status = status(plan).orElseThrow();
+        // the Deployment's 4; the loner is healthy all the same
+        assertThat(status.path("expectedPods").asInt()).isEqualTo(4);
+        assertThat(status.path("desiredHealthy").asInt()).isEqualTo(3);
+        assertThat(status.path("currentHealthy").asInt()).isEqualTo(4);
+        assertThat(status.path("disruptionsAllowed").asInt()).isEqualTo(1);
+        assertThat(events(plan)).singleElement().asString().startsWith("Warning UnmanagedPods: Pods selected by this PodDisruptionBudget (selector: app=web)");
+
+        // an integer minAvailable counts the pods themselves, the loner among them, and has nothing to report
+        Plan integer = R.reconcile(cluster(pdb("minAvailable: 2"), List.of(loner)).build());
+        assertThat(status(integer).orElseThrow().path("expectedPods").asInt()).isEqualTo(4);
+        assertThat(events(integer)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "maxUnavailable: 1     | batch/v1 | Job         | jobs.batch does not implement the scale subresource",
+            "minAvailable: '50%'   | apps/v1  | ReplicaSet  | found no controllers for pod \"web-9\""})
+    void aControllerWithoutAScaleMakesTheBudgetFailSafe(String budget, String apiVersion, String kind, String error) {
+        ObjectNode pdb = pdb(budget);
+        pdb.set("status", yaml("""
+                {observedGeneration: 1, disruptionsAllowed: 1, currentHealthy: 3, desiredHealthy: 2, expectedPods: 4,
+                 conditions: [{type: DisruptionAllowed, status: 'True', reason: SufficientPods, message: '', observedGeneration: 1,
+                               lastTransitionTime: '%s'}]}
+                """.formatted(stamp(ago(500)))));
+        ObjectNode owner = Fixtures.object(apiVersion, kind, "gone", null);
+        Plan plan = R.reconcile(cluster(pdb, List.of(Fixtures.pod("web-9").owner(owner).ready(ago(100)).build())).build());
+        assertThat(json(status(plan).orElseThrow())).isEqualTo(yaml("""
+                {observedGeneration: 1, disruptionsAllowed: 0, currentHealthy: 3, desiredHealthy: 2, expectedPods: 4,
+                 conditions: [{type: DisruptionAllowed, status: 'False', reason: SyncFailed, message: '%s', observedGeneration: 1,
+                               lastTransitionTime: '%s'}]}
+                """.formatted(error.replace("'", "''"), stamp(NOW))));
+        assertThat(events(plan)).containsExactly("Warning CalculateExpectedPodCountFailed: Failed to calculate the number of expected pods: " + error);
+    }
+
+    @Test
     void unhealthyPodsDoNotCount() {
         ObjectNode pdb = pdb("minAvailable: 1");
         pdb.putObject("status").putObject("disruptedPods").put("web-2", stamp(ago(30)));
@@ -78,6 +118,14 @@ class DisruptionBudgetReconcilerTest {
         assertThat(json(status.path("disruptedPods"))).isEqualTo(yaml("{web-2: '" + stamp(ago(30)) + "'}"));
         // the eviction stops counting two minutes after it was recorded
         assertThat(plan.requeueAfter()).contains(Duration.ofSeconds(91));
+    }
+
+    @Test
+    void healthyTakesOnlyTheReadyCondition() {
+        // kube's countHealthyPods asks IsPodReady alone: a Ready pod counts whatever its phase says
+        ObjectNode readyNotRunning = Fixtures.pod("web-3").phase("Pending").ready(ago(10)).build();
+        ObjectNode status = status(R.reconcile(cluster(pdb("minAvailable: 1"), List.of(readyNotRunning)).build())).orElseThrow();
+        assertThat(status.path("currentHealthy").asInt()).isEqualTo(4);
     }
 
     @Test

@@ -299,6 +299,46 @@ class JobReconcilerTest {
         assertThat(condition(status, "FailureTarget").isMissingNode()).isTrue();
     }
 
+    @Test
+    void withAPodFailurePolicyAPodBeingDeletedCountsAndIsReplacedOnlyOnceItHasFailed() {
+        ObjectNode job = job("backoffLimit: 0\npodFailurePolicy: {rules: [{action: Ignore, onPodConditions: [{type: DisruptionTarget}]}]}");
+
+        // terminating on its node but still Running: not a failure yet, its finalizer stays, and no replacement comes
+        Plan terminating = reconcile(job, pod("pi-a", job).node("n1").condition("DisruptionTarget", "True").deleting().build());
+        ObjectNode status = status(terminating).orElseThrow();
+        assertThat(status.has("failed")).isFalse();
+        assertThat(status.path("uncountedTerminatedPods").isEmpty()).isTrue();
+        assertThat(condition(status, "FailureTarget").isMissingNode()).isTrue();
+        assertThat(status.path("terminating").asInt()).isEqualTo(1);
+        assertThat(patches(terminating, "ns/pi-a")).isEmpty();
+        assertThat(created(terminating, "Pod")).isEmpty();
+
+        // Failed: the policy judges it (ignored here), its finalizer goes, and it is replaced
+        Plan failed = reconcile(job, pod("pi-a", job).node("n1").phase("Failed").condition("DisruptionTarget", "True").deleting().build());
+        assertThat(patches(failed, "ns/pi-a")).singleElement().satisfies(p -> assertThat(p.patch().at("/metadata/finalizers").isNull()).isTrue());
+        assertThat(status(failed).orElseThrow().has("failed")).isFalse();
+        assertThat(created(failed, "Pod")).hasSize(1);
+    }
+
+    @Test
+    void withAPodFailurePolicyAPodBeingDeletedStillCountsAtOnceWhenTheJobEndsOrItWasNeverScheduled() {
+        ObjectNode job = job("backoffLimit: 3\npodFailurePolicy: {rules: [{action: FailJob, onExitCodes: {operator: In, values: [42]}}]}");
+        Plan unscheduled = reconcile(job, pod("pi-a", job).deleting().build());
+        assertThat(json(status(unscheduled).orElseThrow().path("uncountedTerminatedPods"))).isEqualTo(yaml("failed: [pi-a-uid]"));
+
+        job.with("status").putArray("conditions").addObject().put("type", "FailureTarget").put("status", "True").put("reason", "DeadlineExceeded");
+        Plan ending = reconcile(job, pod("pi-b", job).node("n1").deleting().build());
+        assertThat(json(status(ending).orElseThrow().path("uncountedTerminatedPods"))).isEqualTo(yaml("failed: [pi-b-uid]"));
+    }
+
+    @Test
+    void withoutAPodFailurePolicyAPodBeingDeletedCountsAsFailedAtOnce() {
+        ObjectNode job = job("backoffLimit: 3");
+        Plan plan = reconcile(job, pod("pi-a", job).node("n1").deleting().build());
+        assertThat(json(status(plan).orElseThrow().path("uncountedTerminatedPods"))).isEqualTo(yaml("failed: [pi-a-uid]"));
+        assertThat(created(plan, "Pod")).hasSize(1);
+    }
+
     @ParameterizedTest(name = "finished {0} s ago, ttl {1} s")
     @CsvSource({"100, 60, true, -1", "100, 300, false, 200", "60, 60, true, -1"})
     void aFinishedJobIsDeletedInTheForegroundOnceItsTtlIsOver(long finishedAgo, long ttl, boolean deleteNow, long requeueSeconds) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.controllers.Fixtures;
 import dev.podium.actors.controllers.Fixtures.PodBuilder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -101,5 +102,18 @@ class DeletionRankingTest {
             assertThat(DeletionRanking.order(input, siblings, NOW)).extracting(p -> p.path("metadata").path("name").asText())
                     .containsExactly(first, second);
         }
+    }
+
+    @Test
+    void onlyActiveRelatedPodsCountOnANode() {
+        ObjectNode podY = pod("y", READY);
+        ObjectNode podX = pod("x", READY);
+        List<JsonNode> related = new ArrayList<>(List.of(podY, podX));
+        related.add(Fixtures.pod("done-1").node("node-y").phase("Succeeded").build());
+        related.add(Fixtures.pod("done-2").node("node-y").phase("Failed").build());
+        related.add(Fixtures.pod("going").node("node-y").deleting().build());
+        related.add(Fixtures.pod("other").node("node-x").build());
+        assertThat(DeletionRanking.order(List.of(podY, podX), related, NOW)).extracting(p -> p.path("metadata").path("name").asText())
+                .containsExactly("x", "y");
     }
 }

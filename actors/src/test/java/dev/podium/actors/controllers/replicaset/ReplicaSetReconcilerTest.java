@@ -108,6 +108,43 @@ class ReplicaSetReconcilerTest {
         assertThat(created(plan, "Pod")).isEmpty();
     }
 
+    /** ReplicaSet web-{@code hash} of Deployment web, selecting app=web and its pod-template-hash. */
+    static ObjectNode deploymentReplicaSet(ObjectNode d, String hash, int replicas) {
+        return Fixtures.ownedBy(Fixtures.object("apps/v1", "ReplicaSet", "web-" + hash, """
+                replicas: %d
+                selector: {matchLabels: {app: web, pod-template-hash: %s}}
+                template:
+                  metadata: {labels: {app: web, pod-template-hash: %s}}
+                  spec: {containers: [{name: main, image: nginx}]}
+                """.formatted(replicas, hash, hash)), d);
+    }
+
+    @Test
+    void scaleDownRanksByThePodsOnTheSameNodeOfEveryReplicaSetOfTheSameController() {
+        ObjectNode d = Fixtures.object("apps/v1", "Deployment", "web", "replicas: 3");
+        ObjectNode fresh = deploymentReplicaSet(d, "new", 1);
+        ObjectNode old = deploymentReplicaSet(d, "old", 2);
+        ObjectNode a = Fixtures.pod("a").labels("app", "web", "pod-template-hash", "new").owner(fresh).node("n1").ready(ago(100)).build();
+        ObjectNode b = Fixtures.pod("b").labels("app", "web", "pod-template-hash", "new").owner(fresh).node("n2").ready(ago(100)).build();
+        ObjectNode o1 = Fixtures.pod("o1").labels("app", "web", "pod-template-hash", "old").owner(old).node("n2").ready(ago(100)).build();
+        ObjectNode o2 = Fixtures.pod("o2").labels("app", "web", "pod-template-hash", "old").owner(old).node("n2").ready(ago(100)).build();
+        ObjectNode gone = Fixtures.pod("gone").labels("app", "web", "pod-template-hash", "old").owner(old).node("n1").phase("Succeeded").build();
+
+        Plan plan = RS.reconcile(observe(fresh).owned("Pod", a, b).cached("ReplicaSet.apps", fresh, old).cached("Pod", a, b, o1, o2, gone).build());
+
+        // n2 holds three of the Deployment's active pods, n1 one (a finished pod does not count)
+        assertThat(deleted(plan)).containsExactly("ns/b");
+    }
+
+    @Test
+    void aReplicaSetWithoutAControllerHasNoRelatedPodsToRankBy() {
+        // kube's getReplicaSetsWithSameController finds nothing for it: every pod ranks 0, the other rules decide
+        ObjectNode rs = rs(2);
+        Plan plan = reconcile(RS, rs, pod("b", rs).node("n2").ready(ago(100)).build(), pod("c", rs).node("n2").ready(ago(100)).build(),
+                pod("a", rs).node("n1").ready(ago(100)).build());
+        assertThat(deleted(plan)).containsExactly("ns/a");
+    }
+
     @Test
     void adoptsMatchingOrphansAndCountsThem() {
         ObjectNode rs = rs(2);
@@ -220,6 +257,9 @@ class ReplicaSetReconcilerTest {
                 Arguments.of("a refused delete while over", 0, "forbidden", null,
                         "{type: ReplicaFailure, status: 'True', reason: FailedDelete, message: forbidden, lastTransitionTime: '" + stamp(NOW) + "'}"),
                 Arguments.of("a failure that goes on keeps its transition time", 2, "quota exceeded",
+                        "{type: ReplicaFailure, status: 'True', reason: FailedCreate, message: quota exceeded, lastTransitionTime: '" + since + "'}",
+                        "{type: ReplicaFailure, status: 'True', reason: FailedCreate, message: quota exceeded, lastTransitionTime: '" + since + "'}"),
+                Arguments.of("a failure that goes on with another error keeps the first condition as it is", 2, "forbidden",
                         "{type: ReplicaFailure, status: 'True', reason: FailedCreate, message: quota exceeded, lastTransitionTime: '" + since + "'}",
                         "{type: ReplicaFailure, status: 'True', reason: FailedCreate, message: quota exceeded, lastTransitionTime: '" + since + "'}"),
                 Arguments.of("no failure removes the condition", 1, null,

@@ -157,6 +157,23 @@ class StatefulSetReconcilerTest {
     }
 
     @Test
+    void orderedReadyScaleDownWaitsUnlessThePodToDeleteIsTheFirstUnhealthyOne() {
+        ObjectNode sts = sts(1, "1", "");
+        List<ObjectNode> revs = List.of(revision(sts, List.of()));
+        String rev = revisionName(sts);
+
+        // web-1 and web-2 unhealthy: web-2 goes next but web-1 is the first unhealthy pod, so wait for it
+        assertThat(deleted(reconcile(sts, revs, List.of(pod(0, sts, rev, true), pod(1, sts, rev, false), pod(2, sts, rev, false)), List.of())))
+                .isEmpty();
+        // web-2 the only unhealthy one: it is the first unhealthy pod and goes
+        assertThat(deleted(reconcile(sts, revs, List.of(pod(0, sts, rev, true), pod(1, sts, rev, true), pod(2, sts, rev, false)), List.of())))
+                .containsExactly("ns/web-2");
+        // web-2 healthy goes, whatever web-1 is
+        assertThat(deleted(reconcile(sts, revs, List.of(pod(0, sts, rev, true), pod(1, sts, rev, false), pod(2, sts, rev, true)), List.of())))
+                .containsExactly("ns/web-2");
+    }
+
+    @Test
     void parallelCreatesAndDeletesAllAtOnce() {
         ObjectNode sts = sts(3, "1", "podManagementPolicy: Parallel");
         List<ObjectNode> revs = List.of(revision(sts, List.of()));
