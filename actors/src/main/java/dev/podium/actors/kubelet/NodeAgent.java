@@ -44,7 +44,11 @@ public final class NodeAgent {
     /** The runtime's status of a pod (a static pod's when {@code mirrorKey} is not null). */
     record RuntimeStatus(String uid, String namespace, String name, String mirrorKey, ObjectNode status) implements Command {}
 
-    record Stopped(String uid, String namespace, String name) implements Command {}
+    /** The runtime stopped the pod; it comes by way of {@link Kubelets}, after the pod's last status. */
+    record Stopped(String uid) implements Command {}
+
+    /** The stopped pod's last status is written: its deletion can finish. */
+    record StatusWritten(String uid) implements Command {}
 
     record OrphanStopped(String uid) implements Command {}
 
@@ -82,6 +86,7 @@ public final class NodeAgent {
     private final Map<String, Running> running = new HashMap<>();
     private final Set<String> stopping = new HashSet<>();
     private final SeenVersions seen = new SeenVersions(Duration.ofMinutes(5));
+    private final ActorRef<StatusManager.Written> statusWritten;
     private StaticPodRunner statics;
 
     private NodeAgent(ActorContext<Command> ctx, LocalNode node, KubeletSettings settings, ActorRef<StatusManager.Command> statuses,
@@ -95,6 +100,7 @@ public final class NodeAgent {
         this.statuses = statuses;
         this.registration = new NodeRegistration(node, objects, settings.clock(), settings.kubeletPort(), ctx.getLog());
         this.podContext = context(node, cache);
+        this.statusWritten = ctx.messageAdapter(StatusManager.Written.class, w -> new StatusWritten(w.uid()));
     }
 
     static Behavior<Command> create(LocalNode node, KubeletSettings settings, ActorRef<StatusManager.Command> statuses,
@@ -136,11 +142,15 @@ public final class NodeAgent {
                     return Behaviors.same();
                 })
                 .onMessage(Stopped.class, m -> {
-                    running.remove(m.uid());
+                    statuses.tell(new StatusManager.Finish(m.uid(), statusWritten));
+                    return Behaviors.same();
+                })
+                .onMessage(StatusWritten.class, m -> {
+                    Running pod = running.remove(m.uid());
                     stopping.remove(m.uid());
                     statuses.tell(new StatusManager.Forget(m.uid()));
                     node.runtime().forget(m.uid());
-                    objects.ask(POD, m.namespace() + "/" + m.name(), r -> new ObjectCommand.Delete(0, m.uid(), 0, false, r));
+                    if (pod != null) objects.ask(POD, pod.key(), r -> new ObjectCommand.Delete(0, m.uid(), 0, false, r));
                     return Behaviors.same();
                 })
                 .onMessage(OrphanStopped.class, m -> {
@@ -220,7 +230,7 @@ public final class NodeAgent {
             if (seen.accept(m.key(), d.seqNr(), false, settings.clock().instant())) onPod(d.object(), false);
             return;
         }
-        stop(m.uid(), known, 0);
+        stop(m.uid(), 0);
     }
 
     private void onPod(ObjectNode pod, boolean deleted) {
@@ -236,7 +246,7 @@ public final class NodeAgent {
         }
         Running known = running.get(uid);
         if (deleted) {
-            if (known != null && !stopping.contains(uid)) stop(uid, known, 0);
+            if (known != null && !stopping.contains(uid)) stop(uid, 0);
             return;
         }
         if (!node.name().equals(pod.path("spec").path("nodeName").asText(""))) return;
@@ -247,7 +257,7 @@ public final class NodeAgent {
                 running.put(uid, known);
             }
             if (known != null) {
-                if (!stopping.contains(uid)) stop(uid, known, pod.path("metadata").path("deletionGracePeriodSeconds").asLong(30));
+                if (!stopping.contains(uid)) stop(uid, pod.path("metadata").path("deletionGracePeriodSeconds").asLong(30));
             } else if (!stopping.contains(uid)) {
                 objects.ask(POD, namespace + "/" + name, r -> new ObjectCommand.Delete(0, uid, 0, false, r));
             }
@@ -264,10 +274,11 @@ public final class NodeAgent {
         }
     }
 
-    private void stop(String uid, Running pod, long grace) {
+    private void stop(String uid, long grace) {
         stopping.add(uid);
-        ActorRef<Command> self = ctx.getSelf();
-        node.runtime().stopPod(uid, grace).whenComplete((done, failure) -> self.tell(new Stopped(uid, pod.namespace(), pod.name())));
+        String nodeName = node.name();
+        // through Kubelets, as the pod's statuses come, so the last status is reported before the stop
+        node.runtime().stopPod(uid, grace).whenComplete((done, failure) -> kubelets.tell(new Kubelets.ToAgent(nodeName, new Stopped(uid))));
     }
 
     private static PodContext context(LocalNode node, WatchCache cache) {

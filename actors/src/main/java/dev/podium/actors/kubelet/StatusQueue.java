@@ -48,6 +48,11 @@ final class StatusQueue<R> {
         waiting.remove(uid);
     }
 
+    /** Nothing of the pod's is waiting or in flight: its last status offered has been answered for. */
+    boolean settled(String uid) {
+        return !latest.containsKey(uid) && !inFlight.contains(uid);
+    }
+
     /** Statuses no entity has answered for yet. */
     List<R> undelivered() {
         return List.copyOf(latest.values());

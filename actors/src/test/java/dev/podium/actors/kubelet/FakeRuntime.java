@@ -17,10 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
-/** A runtime that runs nothing: a started pod reports Running at once; stops are recorded as {@code uid/grace}. */
+/**
+ * A runtime that runs nothing: a started pod reports Running at once; a stopped one reports Failed
+ * (its container killed) and then the stop completes, as real runtimes do; stops are recorded as {@code uid/grace}.
+ */
 final class FakeRuntime implements ContainerRuntime {
     final Map<String, String> started = new ConcurrentHashMap<>();
     final List<String> stopped = new CopyOnWriteArrayList<>();
+    private final Map<String, PodStatusListener> listeners = new ConcurrentHashMap<>();
 
     @Override
     public String name() {
@@ -31,12 +35,15 @@ final class FakeRuntime implements ContainerRuntime {
     public void startPod(ObjectNode pod, PodContext context, PodStatusListener listener) {
         String uid = pod.path("metadata").path("uid").asText();
         if (started.putIfAbsent(uid, context.nodeName()) != null) return;
+        listeners.put(uid, listener);
         listener.onStatus(uid, Json.object().put("phase", "Running").put("hostIP", context.hostIP()));
     }
 
     @Override
     public CompletionStage<Void> stopPod(String podUid, long gracePeriodSeconds) {
         stopped.add(podUid + "/" + gracePeriodSeconds);
+        PodStatusListener listener = listeners.remove(podUid);
+        if (listener != null) listener.onStatus(podUid, Json.object().put("phase", "Failed").put("reason", "Killed"));
         return CompletableFuture.completedFuture(null);
     }
 

@@ -103,6 +103,10 @@ class NodeAgentTest {
         entities.ask(dev.podium.model.kinds.KindRegistry.get("Pod"), "default/ending", r -> new ObjectCommand.Delete(0, "", 5, false, r));
         await().atMost(5, TimeUnit.SECONDS).until(() -> runtime.stopped.contains(uid + "/5"));
         await().atMost(5, TimeUnit.SECONDS).until(() -> phaseOf("ending").equals("gone"));
+        List<Object> journal = PersistenceTestKit.create(kit.system()).persistedInStorage("Pod|default/ending");
+        assertThat(journal.get(journal.size() - 1)).isInstanceOf(ObjectEvent.ObjectDeleted.class);
+        assertThat(journal.get(journal.size() - 2)).as("the pod's last status is written before it is deleted")
+                .isInstanceOfSatisfying(ObjectEvent.ObjectUpdated.class, u -> assertThat(u.object().at("/status/phase").asText()).isEqualTo("Failed"));
     }
 
     @Test

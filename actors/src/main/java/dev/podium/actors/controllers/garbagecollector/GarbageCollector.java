@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +57,7 @@ public final class GarbageCollector {
     /** Pods of a Job keep this finalizer until the Job counted them; a gone Job can no longer remove it. */
     static final String JOB_TRACKING = "batch.kubernetes.io/job-tracking";
     private static final Duration REMEMBER_DELETED = Duration.ofMinutes(10);
-    private static final int WRITES_IN_FLIGHT = 256;
+    static final int WRITES_IN_FLIGHT = 256;
 
     private final ActorContext<Command> ctx;
     private final WatchCache cache;
@@ -69,6 +70,10 @@ public final class GarbageCollector {
 
     private record Waiting(String kind, String key, ObjectNode owner, long seqNr) {}
     private final Set<String> inFlight = new HashSet<>();
+    /** Writes waiting for room in flight, by key; each names its object's uid, so one that waited too long changes nothing. */
+    private final Map<String, QueuedWrite> queued = new LinkedHashMap<>();
+
+    private record QueuedWrite(ResourceKind kind, String objectKey, Function<ActorRef<ObjectReply>, ObjectCommand> command) {}
 
     private GarbageCollector(ActorContext<Command> ctx, WatchCache cache, ObjectClient objects, Clock clock) {
         this.ctx = ctx;
@@ -96,7 +101,7 @@ public final class GarbageCollector {
                         return Behaviors.same();
                     })
                     .onMessage(Answered.class, m -> {
-                        gc.inFlight.remove(m.key());
+                        gc.answered(m.key());
                         return Behaviors.same();
                     })
                     .build();
@@ -249,11 +254,26 @@ public final class GarbageCollector {
         return cache.get(kind.entityTypeName(), key).map(o -> uid.equals(o.object().path("metadata").path("uid").asText())).orElse(false);
     }
 
+    /** At most {@link #WRITES_IN_FLIGHT} writes at once; the rest wait in order and go as answers come (one per key). */
     private void write(String key, ResourceKind kind, String objectKey, Function<ActorRef<ObjectReply>, ObjectCommand> command) {
-        if (inFlight.contains(key) || inFlight.size() >= WRITES_IN_FLIGHT) return;
+        if (inFlight.contains(key)) return;
+        if (inFlight.size() >= WRITES_IN_FLIGHT) {
+            queued.putIfAbsent(key, new QueuedWrite(kind, objectKey, command));
+            return;
+        }
         inFlight.add(key);
         ActorRef<Command> self = ctx.getSelf();
         objects.ask(kind, objectKey, command).whenComplete((reply, failure) -> self.tell(new Answered(key)));
+    }
+
+    private void answered(String key) {
+        inFlight.remove(key);
+        Iterator<Map.Entry<String, QueuedWrite>> it = queued.entrySet().iterator();
+        while (inFlight.size() < WRITES_IN_FLIGHT && it.hasNext()) {
+            Map.Entry<String, QueuedWrite> next = it.next();
+            it.remove();
+            write(next.getKey(), next.getValue().kind(), next.getValue().objectKey(), next.getValue().command());
+        }
     }
 
     private static boolean has(JsonNode object, String finalizer) {

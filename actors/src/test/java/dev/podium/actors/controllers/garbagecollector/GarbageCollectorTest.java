@@ -86,6 +86,16 @@ class GarbageCollectorTest {
     }
 
     @Test
+    void moreDependentsThanWritesInFlightAreAllCollectedWithoutWaitingForAScan() {
+        ObjectNode owner = configMap("owner", null, false);
+        int count = GarbageCollector.WRITES_IN_FLIGHT * 2 + 10;
+        for (int i = 0; i < count; i++) configMap("dep-" + i, owner, false);
+        delete("owner", "Background");
+        // manual time stands still: no scan runs, so every dependent goes through the hint and the queue behind the writes in flight
+        await().atMost(30, TimeUnit.SECONDS).until(() -> entities.cache.counts().getOrDefault("ConfigMap", 0) == 0);
+    }
+
+    @Test
     void foregroundDeletionKeepsTheOwnerUntilItsBlockingDependentsAreGone() {
         ObjectNode owner = configMap("owner", null, false);
         configMap("a", owner, true);
