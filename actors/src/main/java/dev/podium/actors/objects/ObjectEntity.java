@@ -11,6 +11,8 @@ import dev.podium.persistence.events.ObjectEvent;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.BehaviorInterceptor;
+import org.apache.pekko.actor.typed.TypedActorContext;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -55,6 +57,8 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
     /** Where the kind's controller runs: null for kinds without one, and in tests of the store semantics. */
     private final ControllerHost host;
     private ActorRef<ControllerMessage> controller;
+    /** The uid of the object as last journaled (empty while there is none); null until recovery completed. */
+    private String currentUid;
 
     /** What an entity of a controller kind needs to run its controller as its child. */
     record ControllerHost(ActorContext<ObjectCommand> context, ControllerFactory factory, ControllerServices services) {}
@@ -97,15 +101,52 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
     /** {@code afterDelete} runs once the object's deletion is journaled. */
     public static Behavior<ObjectCommand> create(ResourceKind kind, String entityId, Clock clock, Supplier<String> uids, KindBehavior behavior,
                                                  Notifier notifier, Runnable afterDelete) {
-        return new ObjectEntity(kind, entityId, new ObjectWrites(kind, behavior, clock, uids), behavior, notifier, afterDelete, null);
+        return Behaviors.setup(ctx -> withRelayBypass(new ObjectEntity(kind, entityId, new ObjectWrites(kind, behavior, clock, uids), behavior,
+                notifier, afterDelete, null)));
     }
 
     /** An entity that runs its kind's controller (if the kind has one) as its child while its object exists. */
     public static Behavior<ObjectCommand> create(ResourceKind kind, String entityId, Clock clock, Supplier<String> uids, KindBehavior behavior,
                                                  Notifier notifier, Runnable afterDelete, ControllerServices services) {
         if (behavior.controller().isEmpty()) return create(kind, entityId, clock, uids, behavior, notifier, afterDelete);
-        return Behaviors.setup(ctx -> new ObjectEntity(kind, entityId, new ObjectWrites(kind, behavior, clock, uids), behavior, notifier, afterDelete,
-                new ControllerHost(ctx, behavior.controller().get(), services)));
+        return Behaviors.setup(ctx -> withRelayBypass(new ObjectEntity(kind, entityId, new ObjectWrites(kind, behavior, clock, uids), behavior,
+                notifier, afterDelete, new ControllerHost(ctx, behavior.controller().get(), services))));
+    }
+
+    /**
+     * Hints about children and related objects change nothing in the journal: once the entity has
+     * recovered they are relayed at once, without waiting in the event-sourced stash behind a write.
+     * (A stash of thousands of commands that persist nothing overflows the stack when it is
+     * unstashed, pekko#1327; a ReplicaSet's thousand pods changing at once fill it so.)
+     */
+    private static Behavior<ObjectCommand> withRelayBypass(ObjectEntity entity) {
+        return Behaviors.intercept(() -> new BehaviorInterceptor<ObjectCommand, ObjectCommand>(ObjectCommand.class) {
+            @Override
+            public Behavior<ObjectCommand> aroundReceive(TypedActorContext<ObjectCommand> ctx, ObjectCommand msg, ReceiveTarget<ObjectCommand> target) {
+                return entity.relayed(msg) ? Behaviors.same() : target.apply(ctx, msg);
+            }
+        }, entity);
+    }
+
+    /** Relays a hint (true), or leaves the command to the event-sourced behavior (false). */
+    private boolean relayed(ObjectCommand command) {
+        if (currentUid == null) return false;
+        if (command instanceof ObjectCommand.ChildChanged c) {
+            childChanged(c);
+            return true;
+        }
+        if (command instanceof ObjectCommand.RelatedChanged c) {
+            if (controller != null) controller.tell(new ControllerMessage.RelatedChanged(c.related()));
+            return true;
+        }
+        return command instanceof ObjectCommand.Wake;
+    }
+
+    private void childChanged(ObjectCommand.ChildChanged c) {
+        boolean owner = currentUid != null && !currentUid.isEmpty() && currentUid.equals(c.ownerUid());
+        if (owner && controller != null) controller.tell(new ControllerMessage.ChildChanged(c.child()));
+        // the child names an owner that is gone: the garbage collector decides its fate
+        if (!owner && !c.child().deleted()) notifier.send(List.of(new Notification.ToGarbageCollector(c.child())));
     }
 
     /**
@@ -148,10 +189,7 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
                         ? new ObjectReply.Done(s.object(), s.seqNr(), ObjectReply.Outcome.FOUND)
                         : new ObjectReply.Rejected(writes.notFound(name))))
                 .onCommand(ObjectCommand.ChildChanged.class, (s, c) -> {
-                    boolean owner = s.exists() && uidOf(s.object()).equals(c.ownerUid());
-                    if (owner && controller != null) controller.tell(new ControllerMessage.ChildChanged(c.child()));
-                    // the child names an owner that is gone: the garbage collector decides its fate
-                    if (!owner && !c.child().deleted()) notifier.send(List.of(new Notification.ToGarbageCollector(c.child())));
+                    childChanged(c);
                     return Effect().noReply();
                 })
                 .onCommand(ObjectCommand.RelatedChanged.class, (s, c) -> {
@@ -172,6 +210,7 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
      * stops with the deletion (dependents are the garbage collector's then).
      */
     private void ownerIs(ObjectState state) {
+        currentUid = state.exists() ? uidOf(state.object()) : "";
         if (host == null) return;
         if (!state.exists()) {
             if (controller != null) host.context().stop(controller);

@@ -265,6 +265,26 @@ class ObjectEntityTest {
     }
 
     @Test
+    void thousandsOfChildHintsArrivingDuringWritesAreRelayedWithoutWaitingInTheStash() {
+        List<Notification> heard = new CopyOnWriteArrayList<>();
+        var owner = testKit.spawn(ObjectEntity.create(CONFIGMAP, "default/owner", CLOCK, () -> "uid-owner", KindBehaviors.of(CONFIGMAP),
+                heard::addAll, () -> { }));
+        var replies = testKit.<ObjectReply>createTestProbe();
+        owner.tell(new ObjectCommand.Create(cm("owner", "0"), false, replies.ref()));
+        replies.expectMessageClass(ObjectReply.Done.class);
+        ObjectChanged orphan = new ObjectChanged("ConfigMap", "default/child", cm("child", "x"), 1, false);
+        for (int round = 1; round <= 10; round++) {
+            owner.tell(new ObjectCommand.Update(cm("owner", String.valueOf(round)), 0, false, false, replies.ref()));
+            for (int i = 0; i < 1000; i++) owner.tell(new ObjectCommand.ChildChanged(orphan, "another-owner"));
+        }
+        for (int round = 1; round <= 10; round++) replies.expectMessageClass(ObjectReply.Done.class);
+        owner.tell(new ObjectCommand.Get(replies.ref()));
+        assertThat(replies.expectMessageClass(ObjectReply.Done.class).object().at("/data/k").asText()).isEqualTo("10");
+        assertThat(heard.stream().filter(n -> n instanceof Notification.ToGarbageCollector)).as("one garbage collector hint per hint of a child of another owner")
+                .hasSize(10_000);
+    }
+
+    @Test
     void hintsGoOutOnceAWriteIsJournaledAndNeverForDryRunsRefusalsOrFailedWrites() {
         List<Notification> heard = new CopyOnWriteArrayList<>();
         var entity = EventSourcedBehaviorTestKit.<ObjectCommand, ObjectEvent, ObjectState>create(testKit.system(),
@@ -273,18 +293,19 @@ class ObjectEntityTest {
         assertThat(heard).as("a dry run").isEmpty();
 
         var created = entity.<ObjectReply>runCommand(r -> new ObjectCommand.Create(pod("h"), false, r));
-        assertThat(heard).singleElement().isInstanceOfSatisfying(Notification.ToScheduler.class, n -> {
+        assertThat(heard).extracting(n -> n.getClass().getSimpleName()).containsExactly("ToScheduler", "ToDisruptionBudgets");
+        assertThat(heard.get(0)).isInstanceOfSatisfying(Notification.ToScheduler.class, n -> {
             assertThat(n.change().seqNr()).isEqualTo(((ObjectReply.Done) created.reply()).seqNr());
             assertThat(n.change().object()).isEqualTo(((ObjectReply.Done) created.reply()).object());
             assertThat(n.change().key()).isEqualTo("default/h");
         });
         entity.<ObjectReply>runCommand(r -> new ObjectCommand.Create(pod("h"), false, r));
-        assertThat(heard).as("an AlreadyExists refusal").hasSize(1);
+        assertThat(heard).as("an AlreadyExists refusal").hasSize(2);
 
         entity.persistenceTestKit().failNextPersisted();
         var probe = testKit.<ObjectReply>createTestProbe();
         entity.runCommand(new ObjectCommand.Bind("n1", "", probe.ref()));
-        assertThat(heard).as("a write the journal refused").hasSize(1);
+        assertThat(heard).as("a write the journal refused").hasSize(2);
     }
 
     @Test
