@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -59,6 +60,8 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
     private ActorRef<ControllerMessage> controller;
     /** The uid of the object as last journaled (empty while there is none); null until recovery completed. */
     private String currentUid;
+    /** Hints that came during recovery, relayed once it completes. */
+    private final List<ObjectCommand> relaysDuringRecovery = new ArrayList<>();
 
     /** What an entity of a controller kind needs to run its controller as its child. */
     record ControllerHost(ActorContext<ObjectCommand> context, ControllerFactory factory, ControllerServices services) {}
@@ -114,10 +117,11 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
     }
 
     /**
-     * Hints about children and related objects change nothing in the journal: once the entity has
-     * recovered they are relayed at once, without waiting in the event-sourced stash behind a write.
-     * (A stash of thousands of commands that persist nothing overflows the stack when it is
-     * unstashed, pekko#1327; a ReplicaSet's thousand pods changing at once fill it so.)
+     * Hints about children and related objects change nothing in the journal: they are relayed at
+     * once, or kept by the entity while it recovers, and never wait in the event-sourced stash
+     * behind a write or a recovery. (A stash of thousands of commands that persist nothing
+     * overflows the stack when it is unstashed, pekko#1327; a ReplicaSet's thousand pods changing
+     * at once fill it so.)
      */
     private static Behavior<ObjectCommand> withRelayBypass(ObjectEntity entity) {
         return Behaviors.intercept(() -> new BehaviorInterceptor<ObjectCommand, ObjectCommand>(ObjectCommand.class) {
@@ -128,18 +132,19 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
         }, entity);
     }
 
-    /** Relays a hint (true), or leaves the command to the event-sourced behavior (false). */
+    /** Relays a hint, or keeps it until recovery completes (true); leaves any other command to the event-sourced behavior (false). */
     private boolean relayed(ObjectCommand command) {
-        if (currentUid == null) return false;
-        if (command instanceof ObjectCommand.ChildChanged c) {
-            childChanged(c);
-            return true;
-        }
-        if (command instanceof ObjectCommand.RelatedChanged c) {
-            if (controller != null) controller.tell(new ControllerMessage.RelatedChanged(c.related()));
-            return true;
-        }
-        return command instanceof ObjectCommand.Wake;
+        if (!(command instanceof ObjectCommand.ChildChanged || command instanceof ObjectCommand.RelatedChanged
+                || command instanceof ObjectCommand.Wake)) return false;
+        if (currentUid == null) relaysDuringRecovery.add(command);
+        else relay(command);
+        return true;
+    }
+
+    /** A Wake has done its work by starting the entity. */
+    private void relay(ObjectCommand command) {
+        if (command instanceof ObjectCommand.ChildChanged c) childChanged(c);
+        else if (command instanceof ObjectCommand.RelatedChanged c && controller != null) controller.tell(new ControllerMessage.RelatedChanged(c.related()));
     }
 
     private void childChanged(ObjectCommand.ChildChanged c) {
@@ -211,6 +216,15 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
      */
     private void ownerIs(ObjectState state) {
         currentUid = state.exists() ? uidOf(state.object()) : "";
+        startController(state);
+        if (!relaysDuringRecovery.isEmpty()) {
+            List<ObjectCommand> kept = List.copyOf(relaysDuringRecovery);
+            relaysDuringRecovery.clear();
+            kept.forEach(this::relay);
+        }
+    }
+
+    private void startController(ObjectState state) {
         if (host == null) return;
         if (!state.exists()) {
             if (controller != null) host.context().stop(controller);

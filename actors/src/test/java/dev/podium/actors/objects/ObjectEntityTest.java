@@ -270,9 +270,11 @@ class ObjectEntityTest {
         var owner = testKit.spawn(ObjectEntity.create(CONFIGMAP, "default/owner", CLOCK, () -> "uid-owner", KindBehaviors.of(CONFIGMAP),
                 heard::addAll, () -> { }));
         var replies = testKit.<ObjectReply>createTestProbe();
+        ObjectChanged orphan = new ObjectChanged("ConfigMap", "default/child", cm("child", "x"), 1, false);
+        // the first hints come while the entity recovers
+        for (int i = 0; i < 1000; i++) owner.tell(new ObjectCommand.ChildChanged(orphan, "another-owner"));
         owner.tell(new ObjectCommand.Create(cm("owner", "0"), false, replies.ref()));
         replies.expectMessageClass(ObjectReply.Done.class);
-        ObjectChanged orphan = new ObjectChanged("ConfigMap", "default/child", cm("child", "x"), 1, false);
         for (int round = 1; round <= 10; round++) {
             owner.tell(new ObjectCommand.Update(cm("owner", String.valueOf(round)), 0, false, false, replies.ref()));
             for (int i = 0; i < 1000; i++) owner.tell(new ObjectCommand.ChildChanged(orphan, "another-owner"));
@@ -281,7 +283,7 @@ class ObjectEntityTest {
         owner.tell(new ObjectCommand.Get(replies.ref()));
         assertThat(replies.expectMessageClass(ObjectReply.Done.class).object().at("/data/k").asText()).isEqualTo("10");
         assertThat(heard.stream().filter(n -> n instanceof Notification.ToGarbageCollector)).as("one garbage collector hint per hint of a child of another owner")
-                .hasSize(10_000);
+                .hasSize(11_000);
     }
 
     @Test
