@@ -86,6 +86,11 @@ final class ChildView {
         return seen.newest(key);
     }
 
+    /** About how many objects the view holds (those seen and those being created). */
+    int size() {
+        return live.size() + creating.size();
+    }
+
     /** Every object as the controller should count it: seen ones (as terminating while a delete is in flight) and ones being created. */
     List<ObjectNode> objects() {
         List<ObjectNode> out = new ArrayList<>(live.size() + creating.size());

@@ -51,11 +51,14 @@ import java.util.TreeMap;
  */
 public final class ControllerActor {
     /** Creates or deletes one controller has in flight at most (kube-controller-manager's burst). */
-    static final int BURST = 500;
+    public static final int BURST = 500;
     /** Events one controller may record at once; then one per {@link #EVENT_REFILL} (kube's spam filter). */
     static final int EVENT_BURST = 25;
     static final Duration EVENT_REFILL = Duration.ofMinutes(5);
     private static final Duration WAIT_FOR_PERMITS = Duration.ofMillis(50);
+    /** Objects a controller controls from which its reconciles are paced by {@link #LARGE_PAUSE}. */
+    static final int LARGE = 200;
+    static final Duration LARGE_PAUSE = Duration.ofMillis(20);
     /** After a refused or unanswered write the next try waits 0.2 s, doubling to a minute (kube's workqueue backs off too). */
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration LAST_RETRY = Duration.ofMinutes(1);
@@ -238,10 +241,18 @@ public final class ControllerActor {
         return d.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : d;
     }
 
+    /**
+     * One reconcile at a time, the changes of the meantime seen together. A controller of many
+     * objects waits {@link #LARGE_PAUSE} first, so the hints of a thousand pods changing at once
+     * cost a few reconciles rather than hundreds (each one looks at every pod, as kube's syncs do).
+     */
     private void queueReconcile() {
         if (reconcileQueued) return;
         reconcileQueued = true;
-        ctx.getSelf().tell(Reconcile.INSTANCE);
+        int size = 0;
+        for (ChildView v : views.values()) size += v.size();
+        if (size >= LARGE) timers.startSingleTimer("reconcile", Reconcile.INSTANCE, LARGE_PAUSE);
+        else ctx.getSelf().tell(Reconcile.INSTANCE);
     }
 
     private void reconcile() {
@@ -250,7 +261,8 @@ public final class ControllerActor {
         views.forEach((k, v) -> owned.put(k, v.objects()));
         Map<String, List<ObjectNode>> orphans = adoptionDue ? orphans() : Map.of();
         adoptionDue = false;
-        Plan plan = reconciler.reconcile(new Observed(owner, owned, orphans, List.copyOf(nodes.values()), now(), writeFailure, reads));
+        Plan plan = reconciler.reconcile(new Observed(owner, owned, orphans, List.copyOf(nodes.values()), now(), writeFailure, reads,
+                Math.max(0, createBatch - creatingNow)));
         boolean waiting = false;
         for (Action action : plan.actions()) {
             if (start(action) == Outcome.NO_PERMIT) waiting = true;

@@ -169,6 +169,7 @@ public final class Fixtures {
         private final List<Map.Entry<String, ObjectNode>> cached = new ArrayList<>();
         private Instant now = NOW;
         private String failure;
+        private int createsAllowed = ControllerActor.BURST;
 
         ObservedBuilder(ObjectNode owner) {
             this.owner = owner;
@@ -208,6 +209,11 @@ public final class Fixtures {
             return this;
         }
 
+        public ObservedBuilder createsAllowed(int count) {
+            createsAllowed = count;
+            return this;
+        }
+
         public ObservedBuilder failure(String writeFailure) {
             failure = writeFailure;
             return this;
@@ -223,7 +229,7 @@ public final class Fixtures {
                 ordering++;
                 cache.apply(e.getKey() + "|" + key, 1, ordering, new ObjectEvent.ObjectCreated(e.getValue().deepCopy()));
             }
-            return new Observed(owner, owned, orphans, nodes, now, failure, new CacheReads(cache));
+            return new Observed(owner, owned, orphans, nodes, now, failure, new CacheReads(cache), createsAllowed);
         }
     }
 

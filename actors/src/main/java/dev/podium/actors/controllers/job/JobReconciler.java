@@ -97,7 +97,7 @@ public final class JobReconciler implements Reconciler {
                     ttl(job, status, now, plan);
                 }
             } else {
-                run(job, status, pods, active, (int) terminating, now, plan);
+                run(job, status, pods, active, (int) terminating, now, observed.createsAllowed(), plan);
             }
         }
         counts(job, status, pods, active, terminating);
@@ -208,7 +208,7 @@ public final class JobReconciler implements Reconciler {
      * deleted are replaced at once, unless only failed pods are (then they count until they end).
      */
     private static void run(ObjectNode job, ObjectNode status, List<ObjectNode> pods, List<ObjectNode> active, int terminating, Instant now,
-                            Plan.Builder plan) {
+                            int createsAllowed, Plan.Builder plan) {
         int waiting = onlyReplaceFailedPods(job) ? terminating : 0;
         int parallelism = job.path("spec").path("parallelism").asInt(1);
         int succeeded = status.path("succeeded").asInt(0) + status.path("uncountedTerminatedPods").path("succeeded").size();
@@ -238,7 +238,7 @@ public final class JobReconciler implements Reconciler {
             plan.requeue(Duration.between(now, backoff.get()).plusMillis(100));
             return;
         }
-        for (int index : toCreate.subList(0, Math.min(toCreate.size(), 500))) plan.add(new Action.Create(POD, pod(job, index), true));
+        for (int index : toCreate.subList(0, Math.min(toCreate.size(), createsAllowed))) plan.add(new Action.Create(POD, pod(job, index), true));
     }
 
     /** A pod of the Job: its template, the tracking finalizer, and for an index its annotation, label, hostname and JOB_COMPLETION_INDEX. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.controllers.Action;
 import dev.podium.actors.controllers.CacheReads;
+import dev.podium.actors.controllers.ControllerActor;
 import dev.podium.actors.controllers.ControllerRefs;
 import dev.podium.actors.controllers.Observed;
 import dev.podium.actors.controllers.Plan;
@@ -82,11 +83,11 @@ public final class ReplicaSetReconciler implements Reconciler {
         int diff = active.size() - (int) replicas;
         if (!deleting && diff < 0) {
             ObjectNode template = (ObjectNode) rs.path("spec").path("template");
-            for (int i = 0; i < Math.min(-diff, 500); i++) {
+            for (int i = 0; i < Math.min(-diff, observed.createsAllowed()); i++) {
                 plan.add(new Action.Create(POD, PodTemplates.pod(rs, template, rs.path("metadata").path("name").asText() + "-", true), true));
             }
         } else if (!deleting && diff > 0) {
-            for (JsonNode pod : DeletionRanking.order(active, relatedPods(rs, active, observed.reads()), now).subList(0, Math.min(diff, 500))) {
+            for (JsonNode pod : DeletionRanking.order(active, relatedPods(rs, active, observed.reads()), now).subList(0, Math.min(diff, ControllerActor.BURST))) {
                 plan.add(new Action.Delete(POD, ControllerRefs.keyOf(pod), pod.path("metadata").path("uid").asText(), ""));
             }
         }

@@ -86,6 +86,12 @@ class ReplicaSetReconcilerTest {
     }
 
     @Test
+    void createsNoMorePodsThanItsControllerCanStartNow() {
+        assertThat(created(RS.reconcile(observe(rs(700)).createsAllowed(16).build()), "Pod")).hasSize(16);
+        assertThat(created(RS.reconcile(observe(rs(700)).createsAllowed(0).build()), "Pod")).isEmpty();
+    }
+
+    @Test
     void deletesAtMost500PodsPerReconcile() {
         ObjectNode rs = rs(0);
         List<ObjectNode> pods = new ArrayList<>();
