@@ -7,6 +7,8 @@ import dev.podium.actors.hints.Notification;
 import dev.podium.actors.objects.ObjectCommand;
 import dev.podium.model.json.Json;
 import dev.podium.model.kinds.KindRegistry;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -59,7 +61,12 @@ class NamespaceControllerTest {
             cm.putObject("metadata").put("name", name).put("namespace", "doomed");
             entities.create("ConfigMap", cm);
         }
-        controller = kit.spawn(NamespaceController.create(entities.cache, entities, CLOCK, TICK, RECHECK));
+        // the controller lists terminating namespaces when it starts; a message it has taken shows that is done
+        TestProbe<NamespaceController.Command> started = kit.createTestProbe();
+        controller = kit.spawn(Behaviors.monitor(NamespaceController.Command.class, started.ref(),
+                NamespaceController.create(entities.cache, entities, CLOCK, TICK, RECHECK)));
+        controller.tell(NamespaceController.Tick.INSTANCE);
+        started.expectMessage(NamespaceController.Tick.INSTANCE);
     }
 
     void deleteNamespace() {
