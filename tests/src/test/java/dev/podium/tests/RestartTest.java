@@ -51,8 +51,11 @@ class RestartTest {
             assertThat(after.run("rollout", "status", "deployment/steady", "--timeout=90s").ok().out()).contains("successfully rolled out");
             JsonNode sets = new ObjectMapper().readTree(after.run("get", "replicasets", "-l", "app=steady", "-o", "json").ok().out()).path("items");
             assertThat(sets).as("the rollout carried on with its ReplicaSet instead of making another").hasSize(2);
-            JsonNode pods = new ObjectMapper().readTree(after.run("get", "pods", "-l", "app=steady", "-o", "json").ok().out()).path("items");
-            assertThat(pods).hasSize(8).allSatisfy(p -> assertThat(p.at("/spec/containers/0/image").asText()).isEqualTo("busybox:1.37"));
+            // old pods still terminating when the rollout is complete go once their node agent has stopped them
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode pods = new ObjectMapper().readTree(after.run("get", "pods", "-l", "app=steady", "-o", "json").ok().out()).path("items");
+                assertThat(pods).hasSize(8).allSatisfy(p -> assertThat(p.at("/spec/containers/0/image").asText()).isEqualTo("busybox:1.37"));
+            });
         }
     }
 

@@ -6,7 +6,6 @@ import dev.podium.actors.controllers.deployment.DeploymentReconciler;
 import dev.podium.actors.controllers.disruption.DisruptionBudgetReconciler;
 import dev.podium.actors.controllers.replicaset.ReplicaSetReconciler;
 import dev.podium.actors.controllers.statefulset.StatefulSetReconciler;
-import dev.podium.actors.controllers.volume.ClaimBinder;
 import dev.podium.actors.controllers.volume.VolumeReclaimer;
 import dev.podium.actors.objects.KindBehavior;
 import dev.podium.model.kinds.ResourceKind;
@@ -30,7 +29,7 @@ public final class KindBehaviors {
             Map.entry("Job.batch", new JobBehavior()),
             Map.entry("CronJob.batch", new ControllerKindBehavior(s -> new CronJobReconciler(), "Background")),
             Map.entry("PodDisruptionBudget.policy", new ControllerKindBehavior(s -> new DisruptionBudgetReconciler(), "Background")),
-            Map.entry("PersistentVolumeClaim", new ControllerKindBehavior(s -> new ClaimBinder(s.volumeRoot()), "Background")),
+            Map.entry("PersistentVolumeClaim", new ClaimBehavior()),
             Map.entry("PersistentVolume", new ControllerKindBehavior(s -> new VolumeReclaimer(), "Background")));
 
     private KindBehaviors() {}

@@ -26,4 +26,10 @@ public final class FitError {
         String msg = "0/" + numAllNodes + " nodes are available:";
         return parts.isEmpty() ? msg : msg + " " + String.join(", ", parts) + ".";
     }
+
+    /** A rejection before any node is looked at (kube's PreFilter), for which preemption cannot help. */
+    public static String beforeFilters(int numAllNodes, String reason) {
+        return "0/" + numAllNodes + " nodes are available: " + reason + ". preemption: 0/" + numAllNodes + " nodes are available: "
+                + numAllNodes + " Preemption is not helpful for scheduling.";
+    }
 }

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -74,6 +75,7 @@ public final class SchedulerActor {
     private static final ResourceKind POD = KindRegistry.get("Pod");
     private static final ResourceKind NODE = KindRegistry.get("Node");
     private static final ResourceKind EVENT = KindRegistry.get("Event");
+    private static final String CLAIM = KindRegistry.get("PersistentVolumeClaim").entityTypeName();
     /** How long after a failed bind the scheduler tries again. */
     private static final Duration RETRY = Duration.ofSeconds(1);
     private static final Duration TOMBSTONES = Duration.ofMinutes(5);
@@ -93,6 +95,8 @@ public final class SchedulerActor {
      * sends no more while {@link #MAX_WRITES_IN_FLIGHT} are, so a burst cannot flood the journal.
      */
     private int writesInFlight;
+    /** Claims whose hint said Bound before the cache showed it, by namespace/name. */
+    private final Map<String, ObjectChanged> boundClaims = new HashMap<>();
     /** The unschedulable message last reported per pod uid, so it is reported once. */
     private final Map<String, String> reported = new HashMap<>();
     /** A pass is in the mailbox: hints arriving before it runs are taken by that pass. */
@@ -162,6 +166,14 @@ public final class SchedulerActor {
     }
 
     private void observe(ObjectChanged change) {
+        if (change.kind().equals(CLAIM)) {
+            // a claim became Bound: pods waiting for it get another look (at it as hinted: the cache may not show it yet)
+            ObjectChanged known = boundClaims.get(change.key());
+            if (known == null || known.seqNr() < change.seqNr()) boundClaims.put(change.key(), change);
+            state.requeueUnschedulable();
+            schedulePass();
+            return;
+        }
         boolean node = change.kind().equals(NODE.entityTypeName());
         SeenVersions seen = node ? nodesSeen : podsSeen;
         if (!seen.accept(change.key(), change.seqNr(), change.deleted(), clock.instant())) return;
@@ -251,7 +263,10 @@ public final class SchedulerActor {
         ClusterSnapshot snapshot = state.snapshot();
         for (ObjectNode pod : state.pending()) {
             if (writesInFlight >= MAX_WRITES_IN_FLIGHT) return;
-            ScheduleResult result = algorithm.schedule(pod, snapshot);
+            Optional<String> claims = VolumeClaims.waiting(pod, this::claim);
+            ScheduleResult result = claims.isPresent()
+                    ? new ScheduleResult.Unschedulable(FitError.beforeFilters(snapshot.numNodes(), claims.get()), Map.of(), Optional.empty())
+                    : algorithm.schedule(pod, snapshot);
             if (result instanceof ScheduleResult.Scheduled s) {
                 ObjectNode placed = pod.deepCopy();
                 placed.with("spec").put("nodeName", s.nodeName());
@@ -264,6 +279,18 @@ public final class SchedulerActor {
                 state.markUnschedulable(pod);
             }
         }
+    }
+
+    /** A claim as the cache has it, or as its hint showed it when that is newer (dropped once the cache has caught up). */
+    private Optional<ObjectNode> claim(String key) {
+        Optional<CachedObject> cached = cache.get(CLAIM, key);
+        ObjectChanged hinted = boundClaims.get(key);
+        if (hinted == null) return cached.map(CachedObject::object);
+        if (cached.isPresent() && cached.get().seqNr() >= hinted.seqNr()) {
+            boundClaims.remove(key);
+            return cached.map(CachedObject::object);
+        }
+        return Optional.of(hinted.object());
     }
 
     private void bind(ObjectNode pod, String node) {

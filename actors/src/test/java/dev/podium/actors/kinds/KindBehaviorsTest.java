@@ -72,7 +72,16 @@ class KindBehaviorsTest {
         terminatingNs.with("metadata").put("deletionTimestamp", "2026-01-01T00:00:00Z");
         ObjectNode cm = Json.object().put("kind", "ConfigMap");
         cm.putObject("metadata").put("name", "c").put("namespace", "ns");
+        ObjectNode claim = Json.object().put("kind", "PersistentVolumeClaim");
+        claim.putObject("metadata").put("name", "data").put("namespace", "ns");
+        claim.putObject("status").put("phase", "Pending");
+        ObjectNode boundClaim = claim.deepCopy();
+        boundClaim.with("status").put("phase", "Bound");
         return Stream.of(
+                Arguments.of("a claim is created", "PersistentVolumeClaim", null, claim, false, List.of()),
+                Arguments.of("a claim becomes Bound", "PersistentVolumeClaim", claim, boundClaim, false, List.of("scheduler")),
+                Arguments.of("a bound claim changes", "PersistentVolumeClaim", boundClaim, boundClaim, false, List.of()),
+                Arguments.of("a bound claim is deleted", "PersistentVolumeClaim", boundClaim, boundClaim, true, List.of("gc")),
                 Arguments.of("a pending pod is created", "Pod", null, pod(p -> p), false, List.of("scheduler", "budgets")),
                 Arguments.of("a pending pod changes", "Pod", pod(p -> p), pod(p -> { p.with("metadata").put("generation", 2); return p; }), false,
                         List.of("scheduler")),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.ConfigFactory;
 import dev.podium.actors.LiveEntities;
 import dev.podium.actors.hints.Notification;
+import dev.podium.model.json.Json;
 import dev.podium.actors.hints.ObjectChanged;
 import dev.podium.actors.objects.ObjectCommand;
 import dev.podium.actors.objects.ObjectReply;
@@ -91,6 +92,33 @@ class SchedulerActorTest {
         await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(nodeOf("hinted")).isEqualTo("n1"));
         assertThat(entities.cache.get("Pod", "default/hinted")).as("the cache never saw the pod").isEmpty();
         entities.releaseCache();
+    }
+
+    @Test
+    void aPodWaitsForItsClaimToBeBoundAndIsScheduledOnceItIs() {
+        startScheduler();
+        passes();
+        entities.create("PersistentVolumeClaim", Json.parseObject("""
+                {"apiVersion": "v1", "kind": "PersistentVolumeClaim", "metadata": {"name": "data", "namespace": "default"},
+                 "spec": {"storageClassName": "", "accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}}}""".getBytes(), false));
+        ObjectNode withClaim = pod("stateful");
+        withClaim.with("spec").putArray("volumes").addObject().put("name", "data").putObject("persistentVolumeClaim").put("claimName", "data");
+        entities.create("Pod", withClaim);
+        passes();
+        await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> assertThat(entities.get("Pod", "default/stateful").orElseThrow()
+                .at("/status/conditions/0/message").asText()).isEqualTo("0/1 nodes are available: pod has unbound immediate PersistentVolumeClaims. "
+                        + "preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling."));
+        assertThat(nodeOf("stateful")).isEmpty();
+
+        // a volume that fits: the claim's binder binds it on its next look, and the claim's hint brings the pod back
+        entities.create("PersistentVolume", Json.parseObject("""
+                {"apiVersion": "v1", "kind": "PersistentVolume", "metadata": {"name": "pv1"},
+                 "spec": {"capacity": {"storage": "1Gi"}, "accessModes": ["ReadWriteOnce"], "hostPath": {"path": "/tmp/pv1"}}}""".getBytes(), false));
+        await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
+            time.timePasses(RECHECK);
+            assertThat(nodeOf("stateful")).isEqualTo("n1");
+        });
+        assertThat(entities.get("PersistentVolumeClaim", "default/data").orElseThrow().at("/status/phase").asText()).isEqualTo("Bound");
     }
 
     @Test
