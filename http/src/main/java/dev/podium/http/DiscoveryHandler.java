@@ -23,6 +23,8 @@ final class DiscoveryHandler {
     DiscoveryHandler(WatchCache cache, List<ReadinessCheck> checks) {
         this.cache = cache;
         this.checks = checks;
+        // the OpenAPI documents take a second or two to derive; build them before kubectl's first request asks
+        CompletableFuture.runAsync(OpenApi::v3Root);
     }
 
     /** Returns null when the path is not one of ours, so resource routing takes over. */

@@ -262,6 +262,23 @@ class KubectlEndToEndTest {
     }
 
     @Test
+    void explainDescribesEveryServedResourceFromTheServersOpenApi() throws Exception {
+        String spec = kubectl.run("explain", "deployment.spec").ok().out();
+        assertThat(spec).contains("GROUP:      apps", "KIND:       Deployment", "FIELD: spec <DeploymentSpec>",
+                "Minimum number of seconds for which a newly created pod", "selector\t<LabelSelector> -required-",
+                "template\t<PodTemplateSpec> -required-");
+        assertThat(kubectl.run("explain", "pods.spec.containers.image").ok().out()).contains("FIELD: image <string>", "Container image name");
+        assertThat(kubectl.run("explain", "cronjobs", "--recursive").ok().out())
+                .contains("schedule\t<string> -required-", "jobTemplate\t<JobTemplateSpec> -required-");
+        Kubectl.Result typo = kubectl.run("explain", "deployment.spec.replica");
+        assertThat(typo.exit()).isNotZero();
+        assertThat(typo.err()).contains("field \"replica\" does not exist");
+        for (String resource : kubectl.run("api-resources", "-o", "name").ok().out().split("\n")) {
+            assertThat(kubectl.run("explain", resource).ok().out()).as(resource).contains("KIND:", "FIELDS:", "metadata\t<ObjectMeta>");
+        }
+    }
+
+    @Test
     void generateNameGivesEachObjectAUniqueName() throws Exception {
         String manifest = """
                 apiVersion: v1

@@ -10,17 +10,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * OpenAPI v3 documents: operations and their parameters, no schemas. That is enough for kubectl
- * to see that PATCH takes {@code fieldValidation} (so it validates server-side, sending Strict);
- * PATCH declares no strategic-merge request body, so client-side apply falls back to its built-in
- * types instead of computing patches from schemas we do not publish.
+ * OpenAPI v3 documents: operations, their parameters and each kind's schema ({@link OpenApiSchemas}).
+ * kubectl sees that PATCH takes {@code fieldValidation} (so it validates server-side, sending Strict)
+ * and {@code kubectl explain} finds the kinds' fields. PATCH declares no strategic-merge request
+ * body, so client-side apply keeps computing patches from its built-in types, not from these schemas.
  */
 public final class OpenApiV3 {
     private final ServedApis apis;
+    private final Map<String, ObjectNode> documents = new ConcurrentHashMap<>();
 
     public OpenApiV3(List<ResourceKind> kinds) {
         this.apis = new ServedApis(kinds);
@@ -70,7 +73,12 @@ public final class OpenApiV3 {
         return t;
     }
 
+    /** Built once per group-version (the served kinds are fixed); callers must not modify it. */
     private ObjectNode document(String gv) {
+        return documents.computeIfAbsent(gv, this::build);
+    }
+
+    private ObjectNode build(String gv) {
         ObjectNode doc = Json.object();
         doc.put("openapi", "3.0.0");
         doc.putObject("info").put("title", "Kubernetes").put("version", ServerVersion.GIT_VERSION);
@@ -79,7 +87,7 @@ public final class OpenApiV3 {
             for (ApiRoutes.Route r : ApiRoutes.of(k)) paths.put(r.path(), ApiRoutes.pathItem(r, OpenApiV3::operation, OpenApiV3::parameter));
         }
         doc.putObject("paths").setAll(paths);
-        doc.putObject("components").putObject("schemas");
+        doc.putObject("components").set("schemas", OpenApiSchemas.of(apis.kinds(gv)));
         return doc;
     }
 

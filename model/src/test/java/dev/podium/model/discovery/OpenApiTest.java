@@ -166,6 +166,49 @@ class OpenApiTest {
                 .containsExactlyElementsOf(fieldNames(OpenApi.v3GroupVersion("v1").orElseThrow().get("paths")));
     }
 
+    @Test
+    void everyKindHasTheSchemaKubectlExplainLooksUpByItsGroupVersionKind() {
+        for (ResourceKind k : KindRegistry.all()) {
+            JsonNode schemas = OpenApi.v3GroupVersion(k.groupVersion()).orElseThrow().get("components").get("schemas");
+            List<JsonNode> tagged = new ArrayList<>();
+            schemas.forEach(s -> s.path("x-kubernetes-group-version-kind").forEach(gvk -> {
+                if (gvk.get("kind").asText().equals(k.kind()) && gvk.get("group").asText().equals(k.group())
+                        && gvk.get("version").asText().equals(k.version())) tagged.add(s);
+            }));
+            assertThat(tagged).as(k.kind()).hasSize(1);
+            JsonNode props = tagged.get(0).get("properties");
+            assertThat(props.get("apiVersion").get("type").asText()).as(k.kind()).isEqualTo("string");
+            assertThat(resolve(schemas, props.get("metadata")).get("properties").has("ownerReferences")).as(k.kind()).isTrue();
+            assertEveryRefResolves(schemas, schemas);
+        }
+    }
+
+    @Test
+    void deploymentSchemaNamesItsFieldsAndTypesLikeKube() {
+        JsonNode schemas = OpenApi.v3GroupVersion("apps/v1").orElseThrow().get("components").get("schemas");
+        JsonNode deployment = schemas.get("io.k8s.api.apps.v1.Deployment");
+        assertThat(deployment.get("description").asText()).startsWith("Deployment enables declarative updates");
+        assertThat(deployment.get("properties").get("kind").get("description").asText()).startsWith("Kind is a string value");
+        assertThat(deployment.get("properties").get("metadata").get("$ref").asText())
+                .isEqualTo("#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta");
+        JsonNode spec = resolve(schemas, deployment.get("properties").get("spec"));
+        assertThat(spec.get("properties").get("replicas").get("type").asText()).isEqualTo("integer");
+        assertThat(spec.get("properties").get("minReadySeconds").get("description").asText()).startsWith("Minimum number of seconds");
+        assertThat(spec.get("properties").get("selector").get("$ref").asText()).endsWith("meta.v1.LabelSelector");
+        assertThat(spec.get("required")).extracting(JsonNode::asText).containsExactly("selector", "template");
+        JsonNode rolling = resolve(schemas, resolve(schemas, spec.get("properties").get("strategy")).get("properties").get("rollingUpdate"));
+        JsonNode maxSurge = resolve(schemas, rolling.get("properties").get("maxSurge"));
+        assertThat(maxSurge.get("format").asText()).isEqualTo("int-or-string");
+        JsonNode podSpec = resolve(schemas, resolve(schemas, spec.get("properties").get("template")).get("properties").get("spec"));
+        JsonNode containers = podSpec.get("properties").get("containers");
+        assertThat(containers.get("type").asText()).isEqualTo("array");
+        assertThat(containers.get("items").get("$ref").asText()).isEqualTo("#/components/schemas/io.k8s.api.core.v1.Container");
+        JsonNode nodeSelector = podSpec.get("properties").get("nodeSelector");
+        assertThat(nodeSelector.get("additionalProperties").get("type").asText()).isEqualTo("string");
+        assertThat(schemas.get("io.k8s.api.core.v1.Container").get("properties").has("additionalProperties"))
+                .as("fabric8's catch-all map is not a field").isFalse();
+    }
+
     /** kubectl's supportsQueryParamV3: a PATCH whose GVK extension is the kind, taking fieldValidation in the query. */
     private static boolean kubectlSeesFieldValidation(JsonNode doc, ResourceKind k) {
         Map<String, String> gvk = Map.of("group", k.group(), "version", k.version(), "kind", k.kind());
@@ -181,6 +224,21 @@ class OpenApiTest {
             }
         }
         return false;
+    }
+
+    private static JsonNode resolve(JsonNode schemas, JsonNode schema) {
+        if (schema.has("allOf") && schema.get("allOf").size() == 1) return resolve(schemas, schema.get("allOf").get(0));
+        if (!schema.has("$ref")) return schema;
+        String ref = schema.get("$ref").asText();
+        assertThat(ref).startsWith("#/components/schemas/");
+        JsonNode target = schemas.get(ref.substring("#/components/schemas/".length()));
+        assertThat(target).as(ref).isNotNull();
+        return target;
+    }
+
+    private static void assertEveryRefResolves(JsonNode schemas, JsonNode node) {
+        if (node.has("$ref")) resolve(schemas, node);
+        node.forEach(child -> assertEveryRefResolves(schemas, child));
     }
 
     private static List<String> templateParams(String path) {
