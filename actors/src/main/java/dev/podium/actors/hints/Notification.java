@@ -30,4 +30,7 @@ public sealed interface Notification {
 
     /** The PodDisruptionBudgets of the pod's namespace that select it: its readiness, phase, labels or deletion changed. */
     record ToDisruptionBudgets(ObjectChanged change) implements Notification {}
+
+    /** The Services of the pod's namespace that select it: its IP, readiness, phase, labels, ports, node or deletion changed. */
+    record ToServices(ObjectChanged change) implements Notification {}
 }

@@ -17,7 +17,8 @@ import java.util.Optional;
  * the scheduler for what changes its picture (a pod waiting to be scheduled, a binding, a pod
  * ending or leaving, labels other pods' affinity may select) and to the agent of the pod's node
  * for what it must act on (a pod bound to it, a deletion starting, a spec change, the end), and to
- * the disruption budgets of its namespace when what they count changes (readiness, phase, labels).
+ * the disruption budgets of its namespace when what they count changes (readiness, phase, labels),
+ * and to the Services that select it when what their endpoints show changes (that, and its IP).
  * Status updates of a running pod, the bulk of all pod writes, tell nobody.
  */
 public final class PodBehavior extends ObjectBehavior {
@@ -43,6 +44,10 @@ public final class PodBehavior extends ObjectBehavior {
                 || !Objects.equals(PodConditions.status(before, "Ready"), PodConditions.status(after, "Ready"))
                 || !Objects.equals(before.path("status").path("phase"), after.path("status").path("phase"))) {
             out.add(new Notification.ToDisruptionBudgets(w.change()));
+            out.add(new Notification.ToServices(w.change()));
+        } else if (!Objects.equals(before.path("status").path("podIP"), after.path("status").path("podIP"))
+                || specChanged && after.path("status").hasNonNull("podIP")) {
+            out.add(new Notification.ToServices(w.change()));
         }
         if (nodeAfter.isEmpty()) return;
         if (w.deleted() || before == null || nodeBefore.isEmpty() || specChanged

@@ -1,5 +1,6 @@
 package dev.podium.actors.routing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.podium.actors.controllers.garbagecollector.GarbageCollector;
 import dev.podium.actors.controllers.namespace.NamespaceController;
 import dev.podium.actors.controllers.nodelifecycle.NodeLifecycleController;
@@ -22,7 +23,7 @@ import java.util.List;
 /**
  * Delivers the entities' hints in a running member: to the singletons through their proxies,
  * to node agents through the {@link KubeletDirectory}, to owners through Cluster Sharding, and to
- * the DaemonSets (node changes) and disruption budgets (pod changes) the member's cache names.
+ * the DaemonSets (node changes), disruption budgets and Services (pod changes) the member's cache names.
  * Entities start before the singletons exist, so the router is connected once they do; a hint
  * sent before that is dropped, and the receiver's first look at the cache covers it.
  */
@@ -34,6 +35,7 @@ public final class HintRouter implements Notifier {
 
     private static final String DAEMON_SET = "DaemonSet.apps";
     private static final String DISRUPTION_BUDGET = "PodDisruptionBudget.policy";
+    private static final String SERVICE = "Service";
     private final ClusterSharding sharding;
     private final WatchCache cache;
     private volatile Targets targets;
@@ -68,6 +70,13 @@ public final class HintRouter implements Notifier {
                 }
                 continue;
             }
+            if (n instanceof Notification.ToServices sv) {
+                for (CachedObject service : cache.list(SERVICE, sv.change().namespace(), o -> true, 0, null).items()) {
+                    JsonNode selector = service.object().path("spec").path("selector");
+                    if (selector.isObject() && !selector.isEmpty() && selects(selector, sv.change().object())) related(SERVICE, service.key(), sv.change());
+                }
+                continue;
+            }
             if (t == null) continue;
             if (n instanceof Notification.ToScheduler s) t.scheduler().tell(new SchedulerActor.Hint(s.change()));
             else if (n instanceof Notification.ToNodeAgent a) t.kubelets().send(a.nodeName(), a.change());
@@ -75,6 +84,17 @@ public final class HintRouter implements Notifier {
             else if (n instanceof Notification.ToNamespaceController ns) t.namespaces().tell(new NamespaceController.Hint(ns.change()));
             else if (n instanceof Notification.ToGarbageCollector gc) t.garbageCollector().tell(new GarbageCollector.Hint(gc.change()));
         }
+    }
+
+    /** A Service's selector is a map of labels the pod must all carry. */
+    private static boolean selects(JsonNode selector, JsonNode pod) {
+        JsonNode labels = pod.path("metadata").path("labels");
+        var fields = selector.fields();
+        while (fields.hasNext()) {
+            var e = fields.next();
+            if (!e.getValue().asText().equals(labels.path(e.getKey()).asText(null))) return false;
+        }
+        return true;
     }
 
     private void related(String kind, String key, ObjectChanged change) {

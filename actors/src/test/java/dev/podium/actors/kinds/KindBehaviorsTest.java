@@ -42,7 +42,7 @@ class KindBehaviorsTest {
         return o;
     }
 
-    /** Who hears: "scheduler", "agent:NODE", "lifecycle", "namespaces", "gc", "daemonsets", "budgets", "owner:KIND/KEY@UID". */
+    /** Who hears: "scheduler", "agent:NODE", "lifecycle", "namespaces", "gc", "daemonsets", "budgets", "services", "owner:KIND/KEY@UID". */
     static List<String> recipients(String kind, ObjectNode before, ObjectNode after, boolean deleted) {
         ResourceKind k = KindRegistry.get(kind);
         String key = k.namespaced() ? after.at("/metadata/namespace").asText() + "/" + after.at("/metadata/name").asText() : after.at("/metadata/name").asText();
@@ -54,6 +54,7 @@ class KindBehaviorsTest {
             if (n instanceof Notification.ToGarbageCollector) return "gc";
             if (n instanceof Notification.ToDaemonSets) return "daemonsets";
             if (n instanceof Notification.ToDisruptionBudgets) return "budgets";
+            if (n instanceof Notification.ToServices) return "services";
             Notification.ToOwner o = (Notification.ToOwner) n;
             return "owner:" + o.ownerKind() + "/" + o.ownerKey() + "@" + o.ownerUid();
         }).toList();
@@ -82,25 +83,27 @@ class KindBehaviorsTest {
                 Arguments.of("a claim becomes Bound", "PersistentVolumeClaim", claim, boundClaim, false, List.of("scheduler")),
                 Arguments.of("a bound claim changes", "PersistentVolumeClaim", boundClaim, boundClaim, false, List.of()),
                 Arguments.of("a bound claim is deleted", "PersistentVolumeClaim", boundClaim, boundClaim, true, List.of("gc")),
-                Arguments.of("a pending pod is created", "Pod", null, pod(p -> p), false, List.of("scheduler", "budgets")),
+                Arguments.of("a pending pod is created", "Pod", null, pod(p -> p), false, List.of("scheduler", "budgets", "services")),
                 Arguments.of("a pending pod changes", "Pod", pod(p -> p), pod(p -> { p.with("metadata").put("generation", 2); return p; }), false,
                         List.of("scheduler")),
                 Arguments.of("a pod is bound", "Pod", pod(p -> p), pod(KindBehaviorsTest::bound), false, List.of("scheduler", "agent:n1")),
-                Arguments.of("a pod is created bound", "Pod", null, pod(KindBehaviorsTest::bound), false, List.of("scheduler", "budgets", "agent:n1")),
-                Arguments.of("a bound pod's phase changes", "Pod", pod(KindBehaviorsTest::bound), pod(p -> running(bound(p))), false, List.of("budgets")),
+                Arguments.of("a pod is created bound", "Pod", null, pod(KindBehaviorsTest::bound), false, List.of("scheduler", "budgets", "services", "agent:n1")),
+                Arguments.of("a bound pod's phase changes", "Pod", pod(KindBehaviorsTest::bound), pod(p -> running(bound(p))), false, List.of("budgets", "services")),
+                Arguments.of("a running pod gets its IP", "Pod", pod(p -> running(bound(p))),
+                        pod(p -> { running(bound(p)).with("status").put("podIP", "10.0.0.1"); return p; }), false, List.of("services")),
                 Arguments.of("a running pod's status changes otherwise", "Pod", pod(p -> running(bound(p))),
-                        pod(p -> { running(bound(p)).with("status").put("podIP", "10.0.0.1"); return p; }), false, List.of()),
+                        pod(p -> { running(bound(p)).with("status").put("startTime", "t"); return p; }), false, List.of()),
                 Arguments.of("a bound pod finishes", "Pod", pod(p -> running(bound(p))),
-                        pod(p -> { bound(p).with("status").put("phase", "Succeeded"); return p; }), false, List.of("scheduler", "budgets")),
+                        pod(p -> { bound(p).with("status").put("phase", "Succeeded"); return p; }), false, List.of("scheduler", "budgets", "services")),
                 Arguments.of("a bound pod is relabelled", "Pod", pod(KindBehaviorsTest::bound),
-                        pod(p -> { bound(p).with("metadata").with("labels").put("app", "api"); return p; }), false, List.of("scheduler", "budgets")),
+                        pod(p -> { bound(p).with("metadata").with("labels").put("app", "api"); return p; }), false, List.of("scheduler", "budgets", "services")),
                 Arguments.of("a bound pod starts terminating", "Pod", pod(KindBehaviorsTest::bound),
                         pod(p -> { bound(p).with("metadata").put("deletionTimestamp", "t").put("deletionGracePeriodSeconds", 30); return p; }), false,
-                        List.of("budgets", "agent:n1")),
+                        List.of("budgets", "services", "agent:n1")),
                 Arguments.of("a bound pod is deleted", "Pod", pod(KindBehaviorsTest::bound), pod(KindBehaviorsTest::bound), true,
-                        List.of("scheduler", "budgets", "agent:n1", "gc")),
+                        List.of("scheduler", "budgets", "services", "agent:n1", "gc")),
                 Arguments.of("a pod with a controller tells its owner", "Pod", pod(KindBehaviorsTest::bound),
-                        pod(p -> ownedBy(running(bound(p)), "Node", "v1", "n1", "node-uid")), false, List.of("budgets", "owner:Node/n1@node-uid")),
+                        pod(p -> ownedBy(running(bound(p)), "Node", "v1", "n1", "node-uid")), false, List.of("budgets", "services", "owner:Node/n1@node-uid")),
                 Arguments.of("a released pod tells its former owner", "Pod", pod(p -> ownedBy(bound(p), "Node", "v1", "n1", "node-uid")),
                         pod(KindBehaviorsTest::bound), false, List.of("owner:Node/n1@node-uid")),
                 Arguments.of("an owner of a kind not served is not told", "ConfigMap", null,

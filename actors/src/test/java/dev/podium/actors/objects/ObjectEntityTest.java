@@ -295,19 +295,19 @@ class ObjectEntityTest {
         assertThat(heard).as("a dry run").isEmpty();
 
         var created = entity.<ObjectReply>runCommand(r -> new ObjectCommand.Create(pod("h"), false, r));
-        assertThat(heard).extracting(n -> n.getClass().getSimpleName()).containsExactly("ToScheduler", "ToDisruptionBudgets");
+        assertThat(heard).extracting(n -> n.getClass().getSimpleName()).containsExactly("ToScheduler", "ToDisruptionBudgets", "ToServices");
         assertThat(heard.get(0)).isInstanceOfSatisfying(Notification.ToScheduler.class, n -> {
             assertThat(n.change().seqNr()).isEqualTo(((ObjectReply.Done) created.reply()).seqNr());
             assertThat(n.change().object()).isEqualTo(((ObjectReply.Done) created.reply()).object());
             assertThat(n.change().key()).isEqualTo("default/h");
         });
         entity.<ObjectReply>runCommand(r -> new ObjectCommand.Create(pod("h"), false, r));
-        assertThat(heard).as("an AlreadyExists refusal").hasSize(2);
+        assertThat(heard).as("an AlreadyExists refusal").hasSize(3);
 
         entity.persistenceTestKit().failNextPersisted();
         var probe = testKit.<ObjectReply>createTestProbe();
         entity.runCommand(new ObjectCommand.Bind("n1", "", probe.ref()));
-        assertThat(heard).as("a write the journal refused").hasSize(2);
+        assertThat(heard).as("a write the journal refused").hasSize(3);
     }
 
     @Test

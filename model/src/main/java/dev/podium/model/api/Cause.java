@@ -33,6 +33,10 @@ public record Cause(String reason, String field, String message) {
         return new Cause("FieldValueTooLong", field, "Too long: may not be more than " + max + " bytes");
     }
 
+    public static Cause tooMany(String field, int actual, int max) {
+        return new Cause("FieldValueTooMany", field, "Too many: " + actual + ": must have at most " + max + " items");
+    }
+
     public static Cause duplicate(String field, Object value) {
         return new Cause("FieldValueDuplicate", field, "Duplicate value: " + quote(value));
     }

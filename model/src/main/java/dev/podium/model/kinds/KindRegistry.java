@@ -13,6 +13,8 @@ import dev.podium.model.kinds.rules.ReplicationControllerRules;
 import dev.podium.model.kinds.rules.StatefulSetRules;
 import dev.podium.model.kinds.rules.StorageClassRules;
 import dev.podium.model.kinds.rules.EventRules;
+import dev.podium.model.kinds.rules.EndpointSliceRules;
+import dev.podium.model.kinds.rules.EndpointsRules;
 import dev.podium.model.kinds.rules.IPAddressRules;
 import dev.podium.model.kinds.rules.NamespaceRules;
 import dev.podium.model.kinds.rules.NodeRules;
@@ -35,7 +37,9 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
+import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.networking.v1.IPAddress;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
@@ -62,6 +66,9 @@ public final class KindRegistry {
             new ResourceKind("", "v1", "Node", "nodes", false, List.of("no"), List.of(), true, Node.class, new NodeRules()),
             new ResourceKind("", "v1", "Event", "events", true, List.of("ev"), List.of(), false, Event.class, new EventRules()),
             new ResourceKind("", "v1", "Service", "services", true, List.of("svc"), List.of("all"), true, Service.class, new ServiceRules()),
+            new ResourceKind("", "v1", "Endpoints", "endpoints", true, List.of("ep"), List.of(), false, Endpoints.class, new EndpointsRules()),
+            new ResourceKind("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", true, List.of(), List.of(), false,
+                    EndpointSlice.class, new EndpointSliceRules()),
             new ResourceKind("", "v1", "ServiceAccount", "serviceaccounts", true, List.of("sa"), List.of(), false, ServiceAccount.class, new ServiceAccountRules()),
             new ResourceKind("coordination.k8s.io", "v1", "Lease", "leases", true, List.of(), List.of(), false, Lease.class, new LeaseRules()),
             new ResourceKind("networking.k8s.io", "v1", "IPAddress", "ipaddresses", false, List.of("ip"), List.of(), false,

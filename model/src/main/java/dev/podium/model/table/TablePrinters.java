@@ -11,6 +11,8 @@ public final class TablePrinters {
     private static final Map<String, KindPrinter> BY_KIND = Map.ofEntries(
             Map.entry("Pod", new PodColumns()),
             Map.entry("Namespace", new NamespaceColumns()),
+            Map.entry("Endpoints", new EndpointsColumns()),
+            Map.entry("EndpointSlice.discovery.k8s.io", new EndpointSliceColumns()),
             Map.entry("ConfigMap", new ConfigMapColumns()),
             Map.entry("Secret", new SecretColumns()),
             Map.entry("Node", new NodeColumns()),
