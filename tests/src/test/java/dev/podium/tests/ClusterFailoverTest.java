@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -244,17 +245,15 @@ class ClusterFailoverTest {
     /** Patches every object through the client, retrying what fails while the dead member's shards move; records each acknowledgement. */
     private static void writeEachOnce(ApiClient client, String value) throws Exception {
         for (String name : List.copyOf(acknowledged.keySet())) {
-            ApiClient.Reply r = null;
-            for (int attempt = 0; attempt < 60 && (r == null || r.code() != 200); attempt++) {
-                try {
-                    r = client.send("PATCH", "/api/v1/namespaces/default/configmaps/" + name, "application/merge-patch+json",
-                            "{\"data\":{\"v\":\"" + value + "\"}}", Duration.ofSeconds(20));
-                } catch (java.io.IOException retry) {
-                    r = null;
-                }
-                if (r == null || r.code() != 200) Thread.sleep(250);
-            }
-            assertThat(r).as("patch of %s never accepted", name).isNotNull();
+            AtomicReference<ApiClient.Reply> last = new AtomicReference<>();
+            await().alias("patch of " + name + " accepted").atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptionsInstanceOf(java.io.IOException.class)
+                    .until(() -> {
+                        last.set(client.send("PATCH", "/api/v1/namespaces/default/configmaps/" + name, "application/merge-patch+json",
+                                "{\"data\":{\"v\":\"" + value + "\"}}", Duration.ofSeconds(20)));
+                        return last.get().code() == 200;
+                    });
+            ApiClient.Reply r = last.get();
             assertThat(r.code()).as("%s: %s", name, r.body()).isEqualTo(200);
             acknowledged.put(name, r.rv());
         }

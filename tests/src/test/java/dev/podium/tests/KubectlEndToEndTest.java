@@ -7,11 +7,13 @@ import org.junit.jupiter.api.Test;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Real kubectl 1.32 against a real Podium node, as a user would drive it. */
 class KubectlEndToEndTest {
@@ -195,6 +197,7 @@ class KubectlEndToEndTest {
     @Test
     void getWatchPrintsChangesLive() throws Exception {
         kubectl.run("create", "namespace", "watched").ok();
+        kubectl.run("-n", "watched", "create", "configmap", "before", "--from-literal=k=v").ok();
         Process watch = kubectl.start("-n", "watched", "get", "configmaps", "-w", "--output-watch-events");
         List<String> lines = new ArrayList<>();
         Thread reader = new Thread(() -> {
@@ -211,17 +214,12 @@ class KubectlEndToEndTest {
         });
         reader.start();
         try {
-            Thread.sleep(1500);
+            // kubectl printed its list and watches from the list's resourceVersion: nothing after it is missed
+            await().atMost(Duration.ofSeconds(15)).until(() -> seen(lines, "ADDED", "before"));
             kubectl.run("-n", "watched", "create", "configmap", "live", "--from-literal=k=v").ok();
             kubectl.run("-n", "watched", "label", "configmap", "live", "x=y").ok();
             kubectl.run("-n", "watched", "delete", "configmap", "live").ok();
-            long deadline = System.currentTimeMillis() + 15_000;
-            while (System.currentTimeMillis() < deadline) {
-                synchronized (lines) {
-                    if (lines.stream().anyMatch(l -> l.startsWith("DELETED"))) break;
-                }
-                Thread.sleep(100);
-            }
+            await().atMost(Duration.ofSeconds(15)).until(() -> seen(lines, "DELETED", "live"));
         } finally {
             watch.destroy();
             watch.waitFor(5, TimeUnit.SECONDS);
@@ -230,6 +228,12 @@ class KubectlEndToEndTest {
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("ADDED").contains("live"));
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("MODIFIED").contains("live"));
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("DELETED").contains("live"));
+        }
+    }
+
+    private static boolean seen(List<String> lines, String type, String name) {
+        synchronized (lines) {
+            return lines.stream().anyMatch(l -> l.startsWith(type) && l.contains(name));
         }
     }
 

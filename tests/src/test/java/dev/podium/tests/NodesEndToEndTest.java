@@ -80,7 +80,10 @@ class NodesEndToEndTest {
                   schedulerName: my-scheduler
                   containers: [{name: main, image: busybox}]
                 """, "apply", "-f", "-").ok();
-        Thread.sleep(1000);
+        // the default scheduler takes pods in order: once a later pod of its own is bound, it has passed over this one
+        kubectl.run("run", "after-custom", "--image=busybox").ok();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !kubectl.run("get", "pod", "after-custom", "-o", "jsonpath={.spec.nodeName}").out().isEmpty());
+        kubectl.run("delete", "pod", "after-custom", "--wait=false").ok();
         assertThat(kubectl.run("get", "pod", "custom", "-o", "jsonpath={.spec.nodeName}").out()).isEmpty();
         String binding = "{\"apiVersion\":\"v1\",\"kind\":\"Binding\",\"metadata\":{\"name\":\"custom\"},\"target\":{\"kind\":\"Node\",\"name\":\"sim-00002\"}}";
         HttpResponse<String> otherUid = post("/api/v1/namespaces/default/pods/custom/binding",

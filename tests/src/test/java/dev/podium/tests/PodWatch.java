@@ -11,10 +11,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Follows the pods a label selector picks through the API's watch (as a client would): the
@@ -29,20 +32,23 @@ final class PodWatch implements AutoCloseable {
     private final Thread thread;
     private final InputStream body;
 
-    private PodWatch(InputStream body) {
+    private PodWatch(JsonNode listed, InputStream body) {
         this.body = body;
+        for (JsonNode pod : listed.path("items")) observe(JSON.createObjectNode().put("type", "ADDED").set("object", pod));
         this.thread = new Thread(this::read, "pod-watch");
         thread.setDaemon(true);
         thread.start();
     }
 
+    /** Lists the pods, then watches from the list's resourceVersion: no change after the list is missed, however late the watch connects. */
     static PodWatch start(String apiUrl, String selector) throws Exception {
-        String url = apiUrl + "/api/v1/namespaces/default/pods?watch=true&labelSelector=" + selector;
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpClient http = HttpClient.newHttpClient();
+        String url = apiUrl + "/api/v1/namespaces/default/pods?labelSelector=" + selector;
+        JsonNode listed = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body());
+        String from = listed.at("/metadata/resourceVersion").asText();
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url + "&watch=true&resourceVersion=" + from)).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
-        PodWatch w = new PodWatch(response.body());
-        Thread.sleep(300);
-        return w;
+        return new PodWatch(listed, response.body());
     }
 
     private void read() {
@@ -67,20 +73,16 @@ final class PodWatch implements AutoCloseable {
         return (int) ready.values().stream().filter(b -> b).count();
     }
 
-    /** Waits until {@code n} pods are ready (the watch's first events are in), then starts counting the fewest. */
-    void countFrom(int n) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            synchronized (this) {
-                if (readyNow() == n) {
-                    counting = true;
-                    lowestReady = n;
-                    return;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the watch never saw " + n + " ready pods");
+    /** Waits until {@code n} pods are ready, then starts counting the fewest. */
+    void countFrom(int n) {
+        await().alias("the watch sees " + n + " ready pods").atMost(Duration.ofSeconds(10)).until(() -> startCountingAt(n));
+    }
+
+    private synchronized boolean startCountingAt(int n) {
+        if (readyNow() != n) return false;
+        counting = true;
+        lowestReady = n;
+        return true;
     }
 
     private static boolean isReady(JsonNode pod) {

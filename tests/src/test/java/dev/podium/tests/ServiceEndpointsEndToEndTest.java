@@ -98,7 +98,9 @@ class ServiceEndpointsEndToEndTest {
                 metadata: {name: db, namespace: ext}
                 subsets: [{addresses: [{ip: 127.0.0.1}], ports: [{port: 5432}]}]
                 """, "apply", "-f", "-").ok();
-        Thread.sleep(1500); // a controller that wanted to would have rewritten them by now
+        // a Service with a selector created after them has its endpoints kept: the controllers are at work
+        kubectl.run("-n", "ext", "create", "service", "clusterip", "probe", "--tcp=80:80").ok();
+        await().atMost(Duration.ofSeconds(20)).until(() -> addresses("ext", "probe") == 0);
         JsonNode ep = json("-n", "ext", "get", "endpoints", "db", "-o", "json");
         assertThat(ep.path("subsets").get(0).path("addresses").get(0).path("ip").asText()).isEqualTo("127.0.0.1");
         assertThat(ep.path("subsets").get(0).path("ports").get(0).path("protocol").asText()).as("defaulted").isEqualTo("TCP");

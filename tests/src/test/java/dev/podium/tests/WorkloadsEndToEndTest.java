@@ -202,9 +202,9 @@ class WorkloadsEndToEndTest {
         kubectl.run("rollout", "status", "statefulset/db", "--timeout=60s").ok();
         kubectl.run("scale", "statefulset/db", "--replicas=1").ok();
         await().atMost(Duration.ofSeconds(60)).until(() -> get("pods", "-l", "app=db").path("items").size() == 1);
-        Thread.sleep(500);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(watch.events())
+                .containsSubsequence("ADDED db-0", "ADDED db-1", "ADDED db-2", "DELETED db-2", "DELETED db-1"));
         watch.close();
-        assertThat(watch.events()).containsSubsequence("ADDED db-0", "ADDED db-1", "ADDED db-2", "DELETED db-2", "DELETED db-1");
         JsonNode claims = get("pvc");
         assertThat(claims.path("items")).extracting(c -> c.at("/metadata/name").asText()).contains("data-db-0", "data-db-1", "data-db-2");
         assertThat(get("pvc", "data-db-2").at("/status/phase").asText()).isEqualTo("Bound");

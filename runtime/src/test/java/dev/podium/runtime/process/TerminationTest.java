@@ -67,12 +67,12 @@ class TerminationTest extends RuntimeTestBase {
     @Test
     void preStopRunsBeforeSigterm() throws Exception {
         Path marker = root.resolve("marker.txt");
-        ObjectNode c = sh("main", "trap 'echo term >> " + marker + "; exit 0' TERM; while true; do sleep 0.05; done");
+        Path trapped = root.resolve("trapped");
+        ObjectNode c = sh("main", "trap 'echo term >> " + marker + "; exit 0' TERM; touch " + trapped + "; while true; do sleep 0.05; done");
         c.putObject("lifecycle").putObject("preStop").putObject("exec").putArray("command")
                 .add("/bin/sh").add("-c").add("sleep 0.2; echo prestop >> " + marker);
         String uid = start(pod("hook", "Always", c));
-        await().until(() -> recorder.container(uid, "main").path("state").has("running"));
-        Thread.sleep(100); // let the shell install its trap
+        await().until(() -> recorder.container(uid, "main").path("state").has("running") && Files.exists(trapped));
         runtime.stopPod(uid, 5).toCompletableFuture().get(5, TimeUnit.SECONDS);
         assertThat(Files.readString(marker)).isEqualTo("prestop\nterm\n");
         assertThat(recorder.container(uid, "main").at("/state/terminated/exitCode").asInt()).isZero();
