@@ -1,6 +1,7 @@
 package dev.podium.actors.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.podium.actors.controllers.endpoints.ServiceEndpoints;
 import dev.podium.actors.controllers.garbagecollector.GarbageCollector;
 import dev.podium.actors.controllers.namespace.NamespaceController;
 import dev.podium.actors.controllers.nodelifecycle.NodeLifecycleController;
@@ -19,6 +20,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Delivers the entities' hints in a running member: to the singletons through their proxies,
@@ -63,18 +65,11 @@ public final class HintRouter implements Notifier {
                 continue;
             }
             if (n instanceof Notification.ToDisruptionBudgets b) {
-                for (CachedObject pdb : cache.list(DISRUPTION_BUDGET, b.change().namespace(), o -> true, 0, null).items()) {
-                    if (LabelSelector.fromObject(pdb.object().path("spec").path("selector")).matchesObject(b.change().object())) {
-                        related(DISRUPTION_BUDGET, pdb.key(), b.change());
-                    }
-                }
+                toThoseSelecting(DISRUPTION_BUDGET, b.change(), pdb -> LabelSelector.fromObject(pdb.path("spec").path("selector")));
                 continue;
             }
             if (n instanceof Notification.ToServices sv) {
-                for (CachedObject service : cache.list(SERVICE, sv.change().namespace(), o -> true, 0, null).items()) {
-                    JsonNode selector = service.object().path("spec").path("selector");
-                    if (selector.isObject() && !selector.isEmpty() && selects(selector, sv.change().object())) related(SERVICE, service.key(), sv.change());
-                }
+                toThoseSelecting(SERVICE, sv.change(), ServiceEndpoints::selector);
                 continue;
             }
             if (t == null) continue;
@@ -86,15 +81,11 @@ public final class HintRouter implements Notifier {
         }
     }
 
-    /** A Service's selector is a map of labels the pod must all carry. */
-    private static boolean selects(JsonNode selector, JsonNode pod) {
-        JsonNode labels = pod.path("metadata").path("labels");
-        var fields = selector.fields();
-        while (fields.hasNext()) {
-            var e = fields.next();
-            if (!e.getValue().asText().equals(labels.path(e.getKey()).asText(null))) return false;
+    /** The objects of {@code kind} in the pod's namespace whose selector picks the pod hear about it. */
+    private void toThoseSelecting(String kind, ObjectChanged pod, Function<JsonNode, LabelSelector> selectorOf) {
+        for (CachedObject o : cache.list(kind, pod.namespace(), x -> true, 0, null).items()) {
+            if (selectorOf.apply(o.object()).matchesObject(pod.object())) related(kind, o.key(), pod);
         }
-        return true;
     }
 
     private void related(String kind, String key, ObjectChanged change) {

@@ -57,9 +57,8 @@ final class OpenApiSchemas {
         if (!docs.description().isEmpty()) schema.put("description", docs.description());
         ObjectNode properties = (ObjectNode) schema.get("properties");
         if (properties == null) return;
-        var required = schema.putArray("required");
-        docs.required().stream().filter(properties::has).sorted().forEach(required::add);
-        if (required.isEmpty()) schema.remove("required");
+        List<String> required = docs.required().stream().filter(properties::has).sorted().toList();
+        if (!required.isEmpty()) required.forEach(schema.putArray("required")::add);
         properties.fields().forEachRemaining(p -> {
             String description = docs.fields().get(p.getKey());
             ObjectNode field = (ObjectNode) p.getValue();

@@ -24,13 +24,20 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class OpenApiV3 {
     private final ServedApis apis;
     private final Map<String, ObjectNode> documents = new ConcurrentHashMap<>();
+    private volatile ObjectNode root;
 
     public OpenApiV3(List<ResourceKind> kinds) {
         this.apis = new ServedApis(kinds);
     }
 
-    /** GET /openapi/v3: each group-version's path key and URL, the URL carrying its document's hash. */
+    /** GET /openapi/v3: each group-version's path key and URL, the URL carrying its document's hash. Built once; callers must not modify it. */
     public ObjectNode root() {
+        ObjectNode r = root;
+        if (r == null) root = r = buildRoot();
+        return r;
+    }
+
+    private ObjectNode buildRoot() {
         TreeMap<String, ObjectNode> sorted = new TreeMap<>();
         for (String gv : apis.groupVersions()) {
             String key = pathKey(gv);
@@ -38,9 +45,9 @@ public final class OpenApiV3 {
             entry.put("serverRelativeURL", "/openapi/v3/" + key + "?hash=" + hash(document(gv)));
             sorted.put(key, entry);
         }
-        ObjectNode root = Json.object();
-        root.putObject("paths").setAll(sorted);
-        return root;
+        ObjectNode built = Json.object();
+        built.putObject("paths").setAll(sorted);
+        return built;
     }
 
     /**

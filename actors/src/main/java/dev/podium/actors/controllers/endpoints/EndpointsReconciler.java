@@ -12,7 +12,6 @@ import dev.podium.model.json.Json;
 import dev.podium.model.kinds.KindRegistry;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.model.meta.OwnerReference;
-import dev.podium.model.selectors.LabelSelector;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +38,7 @@ public final class EndpointsReconciler implements Reconciler {
         Plan.Builder plan = new Plan.Builder();
         if (!ServiceEndpoints.managed(service) || service.path("metadata").has("deletionTimestamp")) return plan.build();
         String namespace = service.path("metadata").path("namespace").asText();
-        LabelSelector selector = LabelSelector.fromMap(Json.MAPPER.convertValue(service.path("spec").path("selector"),
-                Json.MAPPER.getTypeFactory().constructMapType(java.util.Map.class, String.class, String.class)));
-        List<ObjectNode> pods = observed.reads().selected("Pod", namespace, selector);
+        List<ObjectNode> pods = observed.reads().selected("Pod", namespace, ServiceEndpoints.selector(service));
         endpoints(service, observed, ServiceEndpoints.subsets(service, pods), plan);
         slices(service, observed.owned(SLICE.entityTypeName()), ServiceEndpoints.sliceGroups(service, pods), plan);
         return plan.build();
@@ -91,10 +88,7 @@ public final class EndpointsReconciler implements Reconciler {
                 ObjectNode slice = reuse.get();
                 unused.remove(slice);
                 if (slice.path("endpoints").equals(chunk) && labelsOf(slice).equals(labels)) continue;
-                ObjectNode patch = Json.object();
-                patch.putObject("metadata").put("uid", slice.path("metadata").path("uid").asText()).set("labels", labelPatch(labelsOf(slice), labels));
-                patch.set("endpoints", chunk);
-                plan.add(new Action.Patch(SLICE, ControllerRefs.keyOf(slice), 0, patch));
+                plan.add(slicePatch(slice, labels, chunk, group.ports()));
             }
         }
         if (groups.isEmpty()) {
@@ -106,16 +100,21 @@ public final class EndpointsReconciler implements Reconciler {
             }
             ObjectNode kept = unused.remove(0);
             if (!kept.path("endpoints").isEmpty() || !kept.path("ports").isEmpty() || !labelsOf(kept).equals(labels)) {
-                ObjectNode patch = Json.object();
-                patch.putObject("metadata").put("uid", kept.path("metadata").path("uid").asText()).set("labels", labelPatch(labelsOf(kept), labels));
-                patch.putNull("endpoints");
-                patch.putNull("ports");
-                plan.add(new Action.Patch(SLICE, ControllerRefs.keyOf(kept), 0, patch));
+                plan.add(slicePatch(kept, labels, null, null));
             }
         }
         for (ObjectNode slice : unused) {
             plan.add(new Action.Delete(SLICE, ControllerRefs.keyOf(slice), slice.path("metadata").path("uid").asText(), ""));
         }
+    }
+
+    /** Rewrites a slice's labels, endpoints and ports (null ones are removed), if it is still the slice with its uid. */
+    private static Action slicePatch(JsonNode slice, ObjectNode labels, ArrayNode endpoints, ArrayNode ports) {
+        ObjectNode patch = Json.object();
+        patch.putObject("metadata").put("uid", slice.path("metadata").path("uid").asText()).set("labels", labelPatch(labelsOf(slice), labels));
+        patch.set("endpoints", endpoints == null ? patch.nullNode() : endpoints);
+        patch.set("ports", ports == null ? patch.nullNode() : ports);
+        return new Action.Patch(SLICE, ControllerRefs.keyOf(slice), 0, patch);
     }
 
     /** An unused slice of the group's address type and ports, the one already holding these endpoints first. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.objects.PodConditions;
 import dev.podium.model.json.Json;
+import dev.podium.model.selectors.LabelSelector;
+import dev.podium.model.validation.Nodes;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,8 +36,13 @@ public final class ServiceEndpoints {
 
     /** Whether the Service has endpoints kept for it: a selector, and not an ExternalName. */
     public static boolean managed(JsonNode service) {
-        JsonNode selector = service.path("spec").path("selector");
-        return selector.isObject() && !selector.isEmpty() && !"ExternalName".equals(service.path("spec").path("type").asText());
+        return !selector(service).isNothing() && !"ExternalName".equals(service.path("spec").path("type").asText());
+    }
+
+    /** The pods a Service sends to: those carrying every label of its selector; none without a selector. */
+    public static LabelSelector selector(JsonNode service) {
+        Map<String, String> labels = Nodes.stringMap(service.path("spec"), "selector");
+        return labels.isEmpty() ? LabelSelector.nothing() : LabelSelector.fromMap(labels);
     }
 
     /** The Endpoints subsets: each pod's address under every port it resolves, grouped by identical port sets (kube's RepackSubsets). */

@@ -97,6 +97,18 @@ final class ServiceValidation {
     }
 
     private static List<Cause> port(ObjectNode p, boolean requireName, Set<String> names, String path) {
+        List<Cause> errs = portFields(p, requireName, true, names, path);
+        JsonNode target = p.get("targetPort");
+        if (target != null && target.isTextual()) {
+            errs.addAll(Causes.invalidEach(path + ".targetPort", target.asText(), NameValidation.portName(target.asText())));
+        } else if (target != null && target.isNumber()) {
+            errs.addAll(Causes.invalidEach(path + ".targetPort", target.asLong(), NameValidation.portNumber(target.asLong())));
+        }
+        return errs;
+    }
+
+    /** What a Service port, an Endpoints port and an EndpointSlice port check alike: name, port number, protocol, appProtocol. */
+    static List<Cause> portFields(ObjectNode p, boolean requireName, boolean requirePort, Set<String> names, String path) {
         List<Cause> errs = new ArrayList<>();
         String name = Nodes.str(p, "name");
         if (requireName && name.isEmpty()) {
@@ -106,17 +118,13 @@ final class ServiceValidation {
             if (!names.add(name)) errs.add(Cause.duplicate(path + ".name", name));
         }
         Long port = Nodes.integer(p, "port");
-        long portValue = port == null ? 0 : port;
-        errs.addAll(Causes.invalidEach(path + ".port", portValue, NameValidation.portNumber(portValue)));
+        if (port != null || requirePort) {
+            long portValue = port == null ? 0 : port;
+            errs.addAll(Causes.invalidEach(path + ".port", portValue, NameValidation.portNumber(portValue)));
+        }
         String protocol = Nodes.str(p, "protocol");
         if (protocol.isEmpty()) errs.add(Cause.required(path + ".protocol"));
         else if (!PROTOCOLS.contains(protocol)) errs.add(Cause.notSupported(path + ".protocol", protocol, PROTOCOLS));
-        JsonNode target = p.get("targetPort");
-        if (target != null && target.isTextual()) {
-            errs.addAll(Causes.invalidEach(path + ".targetPort", target.asText(), NameValidation.portName(target.asText())));
-        } else if (target != null && target.isNumber()) {
-            errs.addAll(Causes.invalidEach(path + ".targetPort", target.asLong(), NameValidation.portNumber(target.asLong())));
-        }
         String appProtocol = Nodes.text(p, "appProtocol");
         if (appProtocol != null) errs.addAll(Causes.invalidEach(path + ".appProtocol", appProtocol, NameValidation.qualifiedName(appProtocol)));
         return errs;
