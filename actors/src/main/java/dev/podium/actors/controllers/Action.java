@@ -72,6 +72,17 @@ public sealed interface Action {
         }
     }
 
+    /**
+     * Deletes the owner once the entity of the object it exists for ({@code kind}, {@code objectKey})
+     * confirms that object is gone (not found, or another uid): the cache may not yet show an object
+     * created a moment ago, and a released volume must not be deleted for that.
+     */
+    record DeleteOwnerOnceGone(ResourceKind kind, String objectKey, String uid, String propagationPolicy) implements Action {
+        public String key() {
+            return "delete owner";
+        }
+    }
+
     /** A core/v1 Event about {@code involved}, as kubectl describe shows it. */
     record Event(ObjectNode involved, String type, String reason, String message) implements Action {
         public String key() {

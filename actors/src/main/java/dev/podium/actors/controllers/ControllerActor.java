@@ -69,6 +69,8 @@ public final class ControllerActor {
 
     record Verified(String kind, String objectKey, long seenWhenAsked, ObjectReply reply) implements ControllerMessage {}
 
+    record ConfirmedGone(Action.DeleteOwnerOnceGone action) implements ControllerMessage {}
+
     enum Reconcile implements ControllerMessage { INSTANCE }
 
     enum Recheck implements ControllerMessage { INSTANCE }
@@ -160,6 +162,11 @@ public final class ControllerActor {
                         view.absent(m.objectKey(), m.seenWhenAsked(), now());
                     }
                     queueReconcile();
+                    return Behaviors.same();
+                })
+                .onMessage(ConfirmedGone.class, m -> {
+                    Action.DeleteOwnerOnceGone d = m.action();
+                    askOwner(r -> new ObjectCommand.Delete(0, ownerUid, ObjectCommand.Delete.DEFAULT_GRACE, d.propagationPolicy(), false, r), d);
                     return Behaviors.same();
                 })
                 .onMessageEquals(Recheck.INSTANCE, () -> {
@@ -351,6 +358,13 @@ public final class ControllerActor {
             askOwner(r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), p.patch(), seq, false, "", false, false, r), action);
         } else if (action instanceof Action.DeleteOwner d) {
             askOwner(r -> new ObjectCommand.Delete(0, ownerUid, ObjectCommand.Delete.DEFAULT_GRACE, d.propagationPolicy(), false, r), action);
+        } else if (action instanceof Action.DeleteOwnerOnceGone d) {
+            services.objects().ask(d.kind(), d.objectKey(), ObjectCommand.Get::new).whenComplete((reply, failure) -> {
+                boolean gone = reply instanceof ObjectReply.Rejected r && r.error().code() == 404
+                        || reply instanceof ObjectReply.Done done && !d.uid().equals(done.object().path("metadata").path("uid").asText());
+                // still there (or no answer): the cache lags; the retry backoff gives it time before the next look
+                self.tell(gone ? new ConfirmedGone(d) : new Answered(action, "", null));
+            });
         }
     }
 

@@ -272,4 +272,47 @@ class ControllerActorTest {
         assertThat(entities.get("Pod", "default/db-2").orElseThrow().at("/spec/hostname").asText()).isEqualTo("db-2");
         assertThat(entities.get("Pod", "default/db-2").orElseThrow().at("/spec/subdomain").asText()).isEqualTo("db");
     }
+
+    @Test
+    void aVolumeIsNotDeletedForAClaimTheCacheDoesNotShowYetButGoesWithAClaimThatIsGone() {
+        entities.holdCache();
+        entities.create("PersistentVolumeClaim", yaml("""
+                apiVersion: v1
+                kind: PersistentVolumeClaim
+                metadata: {name: data, namespace: default}
+                spec: {storageClassName: manual, accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+                """));
+        String claimUid = entities.get("PersistentVolumeClaim", "default/data").orElseThrow().at("/metadata/uid").asText();
+        entities.create("PersistentVolume", yaml("""
+                apiVersion: v1
+                kind: PersistentVolume
+                metadata: {name: vol}
+                spec:
+                  storageClassName: manual
+                  capacity: {storage: 1Gi}
+                  accessModes: [ReadWriteOnce]
+                  persistentVolumeReclaimPolicy: Delete
+                  hostPath: {path: /srv/vol}
+                  claimRef: {apiVersion: v1, kind: PersistentVolumeClaim, namespace: default, name: data, uid: %s}
+                """.formatted(claimUid)));
+        // the volume's controller finds no claim in the cache; it asks the claim's entity, again after each backoff
+        await().atMost(10, TimeUnit.SECONDS).until(() -> {
+            after(Duration.ofSeconds(1));
+            return entities.sentOf("default/data", ObjectCommand.Get.class) >= 3;
+        });
+        assertThat(entities.get("PersistentVolume", "vol")).as("a volume whose claim exists").isPresent();
+
+        entities.releaseCache();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> {
+            after(Duration.ofSeconds(1));
+            return entities.get("PersistentVolumeClaim", "default/data").map(c -> c.at("/status/phase").asText()).orElse("").equals("Bound");
+        });
+
+        entities.ask(KindRegistry.get("PersistentVolumeClaim"), "default/data",
+                r -> new ObjectCommand.Delete(0, "", ObjectCommand.Delete.DEFAULT_GRACE, "", false, r)).toCompletableFuture().join();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> {
+            after(Duration.ofSeconds(10));
+            return entities.get("PersistentVolume", "vol").isEmpty();
+        });
+    }
 }

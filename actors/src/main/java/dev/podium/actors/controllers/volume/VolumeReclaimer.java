@@ -33,12 +33,13 @@ public final class VolumeReclaimer implements Reconciler {
         if (ref.isMissingNode()) {
             phase = "Available";
         } else {
-            Optional<ObjectNode> claim = observed.reads().get("PersistentVolumeClaim", ref.path("namespace").asText() + "/" + ref.path("name").asText());
+            String claimKey = ref.path("namespace").asText() + "/" + ref.path("name").asText();
+            Optional<ObjectNode> claim = observed.reads().get(ClaimBinder.PVC.entityTypeName(), claimKey);
             boolean claimed = claim.isPresent() && claim.get().path("metadata").path("uid").asText().equals(ref.path("uid").asText());
             if (claimed) {
                 phase = claim.get().path("spec").path("volumeName").asText("").equals(pv.path("metadata").path("name").asText()) ? "Bound" : "Available";
             } else if ("Delete".equals(pv.path("spec").path("persistentVolumeReclaimPolicy").asText("Retain"))) {
-                plan.add(new Action.DeleteOwner(""));
+                plan.add(new Action.DeleteOwnerOnceGone(ClaimBinder.PVC, claimKey, ref.path("uid").asText(), ""));
                 return plan.build();
             } else {
                 phase = "Released";

@@ -158,7 +158,7 @@ class VolumeControllersTest {
             o.cached("PersistentVolumeClaim", claim);
         }
         Plan plan = RECLAIMER.reconcile(o.build());
-        assertThat(actions(plan)).isEqualTo(expected.equals("deleted") ? List.of(new Action.DeleteOwner(""))
+        assertThat(actions(plan)).isEqualTo(expected.equals("deleted") ? List.of(new Action.DeleteOwnerOnceGone(ClaimBinder.PVC, "ns/data", "data-uid", ""))
                 : List.of(new Action.UpdateStatus(yaml("phase: " + expected))));
     }
 }
