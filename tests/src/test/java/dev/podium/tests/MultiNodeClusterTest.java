@@ -128,6 +128,9 @@ class MultiNodeClusterTest {
                 }
             });
         }
+        // evictions are judged by the budget's status, which its controller updates once it has seen the pods ready
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                apis.get(0).get("/apis/policy/v1/namespaces/default/poddisruptionbudgets/keep2").body().path("status").path("disruptionsAllowed").asInt() == 1);
         List<CompletableFuture<Integer>> evictions = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             ApiClient api = apis.get(i);

@@ -113,6 +113,9 @@ class NodesEndToEndTest {
                 """, "apply", "-f", "-").ok();
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 kubectl.run("-n", "budget", "get", "pods").out().lines().filter(l -> l.contains("Running") && l.contains("1/1")).count() == 3);
+        // an eviction is judged by the budget's status, which its controller updates once it has seen the pods ready
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                kubectl.run("-n", "budget", "get", "pdb", "keep2", "-o", "jsonpath={.status.disruptionsAllowed}").out().equals("1"));
         String eviction = "{\"apiVersion\":\"policy/v1\",\"kind\":\"Eviction\",\"metadata\":{\"name\":\"%s\",\"namespace\":\"budget\"}}";
         assertThat(post("/api/v1/namespaces/budget/pods/a1/eviction", eviction.formatted("a1")).statusCode()).isEqualTo(201);
         HttpResponse<String> blocked = post("/api/v1/namespaces/budget/pods/a2/eviction", eviction.formatted("a2"));
