@@ -14,24 +14,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /** /version, discovery (legacy and aggregated), OpenAPI and the health endpoints. */
 final class DiscoveryHandler {
+    private static final Executor OPENAPI_BUILDER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "podium-openapi");
+        t.setDaemon(true);
+        return t;
+    });
     private final WatchCache cache;
     private final List<ReadinessCheck> checks;
 
     DiscoveryHandler(WatchCache cache, List<ReadinessCheck> checks) {
         this.cache = cache;
         this.checks = checks;
-        // the OpenAPI documents take a second or two to derive; build them before kubectl's first request asks
-        CompletableFuture.runAsync(OpenApi::v3Root);
     }
 
     /** Returns null when the path is not one of ours, so resource routing takes over. */
     CompletionStage<HttpResponse> handle(HttpRequest request, List<String> s, Map<String, String> query) {
         if (s.size() == 1 && s.get(0).equals("readyz")) return readyz(query.containsKey("verbose"));
+        if (s.size() >= 2 && s.get(0).equals("openapi") && s.get(1).equals("v3")) return openApiV3(s);
         HttpResponse r = respond(request, s, query);
         return r == null ? null : CompletableFuture.completedFuture(r);
+    }
+
+    /**
+     * The OpenAPI v3 documents, built on first use (a second or two of reflection over the model) on a
+     * thread of their own: not on the request's dispatcher, nor on the common pool Pekko's futures complete on.
+     */
+    private static CompletionStage<HttpResponse> openApiV3(List<String> s) {
+        if (s.size() == 2) return CompletableFuture.supplyAsync(() -> Responses.json(200, OpenApi.v3Root()), OPENAPI_BUILDER);
+        String gv = String.join("/", s.subList(2, s.size()));
+        if (!OpenApi.servesV3(gv)) return null;
+        return CompletableFuture.supplyAsync(() -> Responses.json(200, OpenApi.v3GroupVersion(gv).orElseThrow()), OPENAPI_BUILDER);
     }
 
     private HttpResponse respond(HttpRequest request, List<String> s, Map<String, String> query) {
@@ -55,13 +72,8 @@ final class DiscoveryHandler {
                             "only application/json is served for /openapi/v2", null));
                 }
                 return Responses.json(200, OpenApi.v2());
-            case "/openapi/v3":
-                return Responses.json(200, OpenApi.v3Root());
             default:
                 break;
-        }
-        if (s.size() >= 3 && s.get(0).equals("openapi") && s.get(1).equals("v3")) {
-            return OpenApi.v3GroupVersion(String.join("/", s.subList(2, s.size()))).map(doc -> Responses.json(200, doc)).orElse(null);
         }
         if (s.size() == 2 && s.get(0).equals("api")) {
             return Discovery.resourceList(s.get(1)).map(list -> Responses.json(200, list)).orElse(null);

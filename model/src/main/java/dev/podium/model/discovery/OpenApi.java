@@ -22,6 +22,11 @@ public final class OpenApi {
         return V3.groupVersion(gv);
     }
 
+    /** Whether /openapi/v3/{gv} is served (cheap: no document is built). */
+    public static boolean servesV3(String gv) {
+        return V3.serves(gv);
+    }
+
     /** GET /openapi/v2 (JSON; a request for the protobuf form can be answered 406). */
     public static ObjectNode v2() {
         return V2.document();

@@ -59,6 +59,11 @@ public final class OpenApiV3 {
         return apis.kinds(gv).isEmpty() ? Optional.empty() : Optional.of(document(gv));
     }
 
+    /** Whether {@link #groupVersion} has a document for this key, without building it. */
+    public boolean serves(String gvOrPathKey) {
+        return !apis.kinds(toGroupVersion(gvOrPathKey)).isEmpty();
+    }
+
     /** Upper-case hex SHA-512 of the serialized document, as kube-openapi computes its etag. */
     public static String hash(ObjectNode document) {
         try {

@@ -36,6 +36,8 @@ class OpenApiTest {
         assertThat(OpenApi.v3GroupVersion("v1")).isEqualTo(OpenApi.v3GroupVersion("api/v1"));
         assertThat(OpenApi.v3GroupVersion("/openapi/v3/api/v1")).isPresent();
         assertThat(OpenApi.v3GroupVersion("api/v2")).isEmpty();
+        assertThat(OpenApi.servesV3("apis/apps/v1")).isTrue();
+        assertThat(OpenApi.servesV3("api/v2")).isFalse();
         OpenApiV3 v3 = new OpenApiV3(TestKinds.withPolicy());
         assertThat(v3.groupVersion("apis/policy/v1")).isPresent().isEqualTo(v3.groupVersion("policy/v1"));
     }
