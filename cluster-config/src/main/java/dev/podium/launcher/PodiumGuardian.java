@@ -24,6 +24,11 @@ import dev.podium.actors.services.AllocationRepair;
 import dev.podium.http.ApiServer;
 import dev.podium.persistence.watch.JdbcJournalTail;
 import dev.podium.persistence.watch.WatchCache;
+import dev.podium.persistence.watch.WatchEvent;
+import dev.podium.actors.objects.CustomResourceEntities;
+import dev.podium.model.crd.CustomResourceKinds;
+import dev.podium.model.crd.CustomKinds;
+import dev.podium.model.kinds.Kinds;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -84,6 +89,8 @@ final class PodiumGuardian {
     private final Config podium;
     private final CompletableFuture<Started> started;
     private WatchCache cache;
+    /** The built-in kinds and the custom resources this member's cache has learned. */
+    private final Kinds kinds = new Kinds(new CustomKinds());
     private JdbcJournalTail tail;
     private HintRouter router;
     private ObjectClient objects;
@@ -162,6 +169,8 @@ final class PodiumGuardian {
                 new WritePermits(podium.getInt("controller-writes-in-flight")), settings.dataDir().toAbsolutePath().resolve("runtime").resolve("claims"),
                 Members.name(ctx.getSystem()));
         ObjectEntity.init(ctx.getSystem(), settings.clock(), KindBehaviors::of, router, controllers);
+        CustomResourceEntities.init(ctx.getSystem(), settings.clock(), kinds.custom(), KindBehaviors.customResources(), router);
+        cache.onApplied(CustomResourceKinds.DEFINITION, e -> kinds.custom().changed(e.object(), e.type() == WatchEvent.Type.DELETED));
         tail = JdbcJournalTail.start(settings.database(), SerializationExtension.get(Adapter.toClassic(ctx.getSystem())), cache,
                 podium.getDuration("journal-poll"), podium.getDuration("journal-gap-timeout"));
         CompletionStage<Long> loaded = cache.whenReady().toCompletableFuture().orTimeout(CACHE_LOAD_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -172,7 +181,7 @@ final class PodiumGuardian {
         nodes = HostedNodes.create(settings, podium.getDuration("simulated-start-delay"));
         ClusterView view = new ClusterView(ctx.getSystem());
         ctx.spawn(Supervision.restarting(ClusterLog.create(view)), "cluster-log");
-        ApiServer api = new ApiServer(ctx.getSystem(), cache, objects, nodes, settings.clock(), List.of(view), allocationCandidates());
+        ApiServer api = new ApiServer(ctx.getSystem(), cache, objects, nodes, settings.clock(), List.of(view), allocationCandidates(), kinds);
         ctx.pipeToSelf(api.bind(settings.host(), settings.port()), ApiBound::new);
     }
 
@@ -190,7 +199,7 @@ final class PodiumGuardian {
         }
         ClusterSingleton singletons = ClusterSingleton.get(ctx.getSystem());
         ActorRef<NamespaceController.Command> namespaces = singletons.init(SingletonActor.of(NamespaceController.create(cache, objects,
-                settings.clock(), podium.getDuration("namespace-resync"), recheck), "namespace-controller"));
+                settings.clock(), podium.getDuration("namespace-resync"), recheck, kinds), "namespace-controller"));
         ActorRef<SchedulerActor.Command> scheduler = singletons.init(SingletonActor.of(SchedulerActor.create(cache, objects, settings.clock(),
                 podium.getDuration("scheduler-resync"), recheck), "scheduler"));
         ActorRef<NodeLifecycleController.Command> nodeLifecycle = singletons.init(SingletonActor.of(NodeLifecycleController.create(cache,
@@ -199,7 +208,7 @@ final class PodiumGuardian {
         singletons.init(SingletonActor.of(AllocationRepair.create(cache, objects, settings.clock(), podium.getDuration("allocation-repair-interval")),
                 "allocation-repair"));
         ActorRef<GarbageCollector.Command> gc = singletons.init(SingletonActor.of(GarbageCollector.create(cache, objects, settings.clock(),
-                podium.getDuration("namespace-resync"), podium.getDuration("gc-scan-interval")), "garbage-collector"));
+                podium.getDuration("namespace-resync"), podium.getDuration("gc-scan-interval"), kinds), "garbage-collector"));
         singletons.init(SingletonActor.of(ControllerWakeUp.create(cache, KindBehaviors.controllerKinds(), podium.getDuration("controller-wake-interval")),
                 "controller-wake-up"));
         router.connect(new HintRouter.Targets(scheduler, nodeLifecycle, namespaces, gc, kubelets));

@@ -9,7 +9,7 @@ import dev.podium.actors.services.ServiceAllocator;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
-import dev.podium.model.kinds.KindRegistry;
+import dev.podium.model.kinds.Kinds;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.persistence.watch.WatchCache;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -18,10 +18,10 @@ import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.model.HttpMethods;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,23 +43,22 @@ public final class ApiServer {
     private final LogHandler logs;
     private final Evictions evictions;
     private final ScaleHandler scales;
-
-    public ApiServer(ActorSystem<?> system, WatchCache cache, ObjectClient objects, LocalNodes nodes, Clock clock) {
-        this(system, cache, objects, nodes, clock, List.of(), new SecureRandom());
-    }
+    private final Kinds kinds;
 
     /**
      * {@code readiness} are the checks {@code /readyz} runs besides the watch cache's;
-     * {@code allocationCandidates} draws the cluster IPs and node ports Services are offered.
+     * {@code allocationCandidates} draws the cluster IPs and node ports Services are offered;
+     * {@code kinds} are the built-in kinds and the custom resources the member's cache has learned.
      */
     public ApiServer(ActorSystem<?> system, WatchCache cache, ObjectClient objects, LocalNodes nodes, Clock clock, List<ReadinessCheck> readiness,
-                     RandomGenerator allocationCandidates) {
+                     RandomGenerator allocationCandidates, Kinds kinds) {
         this.system = system;
         this.cache = cache;
+        this.kinds = kinds;
         Materializer mat = Materializer.matFromSystem(system);
         this.reads = new ReadHandler(cache, mat, clock);
         this.writes = new WriteHandler(objects, cache, new ServiceAllocator(objects, cache, allocationCandidates), AdmissionChain.builtIn(cache));
-        this.discovery = new DiscoveryHandler(cache, readiness);
+        this.discovery = new DiscoveryHandler(cache, readiness, new ServedDocuments(kinds));
         this.logs = new LogHandler(cache, nodes, clock, new LogProxy(system));
         this.evictions = new Evictions(cache, objects, clock);
         this.scales = new ScaleHandler(objects, cache);
@@ -98,7 +97,7 @@ public final class ApiServer {
         if (special != null) return special;
         ApiPath path = ApiPath.parse(segments);
         if (path == null || path.isMalformed()) return notFound();
-        ResourceKind kind = KindRegistry.byResource(path.group(), path.version(), path.resource()).orElse(null);
+        ResourceKind kind = kinds.byResource(path.group(), path.version(), path.resource()).orElse(null);
         if (kind == null) return notFound();
         if (path.namespace() != null && !kind.namespaced()) return notFound();
         if (kind.kind().equals("Pod") && path.subresource() != null && List.of("exec", "attach", "portforward").contains(path.subresource())) {
@@ -114,7 +113,9 @@ public final class ApiServer {
             byte[] body = strict.getData().toArray();
             if (body.length > MAX_BODY_BYTES) throw new ApiException(ApiError.tooLarge());
             ApiRequest req = new ApiRequest(request, path, kind, query, body);
-            return dispatch(req);
+            String deprecation = kind.isCustom() ? kind.custom().deprecationWarning() : null;
+            if (deprecation == null) return dispatch(req);
+            return dispatch(req).thenApply(r -> r.addHeader(RawHeader.create("Warning", FieldValidation.headerValue(deprecation))));
         });
     }
 
@@ -125,6 +126,10 @@ public final class ApiServer {
             if (method == HttpMethods.GET) return reads.list(req);
             if (method == HttpMethods.POST) {
                 if (req.kind().namespaced() && req.namespace() == null) return notAllowed(req);
+                if (req.kind().isCustom() && req.kind().custom().terminating()) {
+                    return CompletableFuture.completedFuture(Responses.error(ApiError.methodNotAllowed(
+                            "create not allowed while custom resource definition is terminating")));
+                }
                 return writes.create(req);
             }
             if (method == HttpMethods.DELETE) return writes.deleteCollection(req);

@@ -26,10 +26,12 @@ final class DiscoveryHandler {
     });
     private final WatchCache cache;
     private final List<ReadinessCheck> checks;
+    private final ServedDocuments documents;
 
-    DiscoveryHandler(WatchCache cache, List<ReadinessCheck> checks) {
+    DiscoveryHandler(WatchCache cache, List<ReadinessCheck> checks, ServedDocuments documents) {
         this.cache = cache;
         this.checks = checks;
+        this.documents = documents;
     }
 
     /** Returns null when the path is not one of ours, so resource routing takes over. */
@@ -44,17 +46,19 @@ final class DiscoveryHandler {
      * The OpenAPI v3 documents, built on first use (a second or two of reflection over the model) on a
      * thread of their own: not on the request's dispatcher, nor on the common pool Pekko's futures complete on.
      */
-    private static CompletionStage<HttpResponse> openApiV3(List<String> s) {
-        if (s.size() == 2) return CompletableFuture.supplyAsync(() -> Responses.json(200, OpenApi.v3Root()), OPENAPI_BUILDER);
+    private CompletionStage<HttpResponse> openApiV3(List<String> s) {
+        OpenApi openApi = documents.openApi();
+        if (s.size() == 2) return CompletableFuture.supplyAsync(() -> Responses.json(200, openApi.v3Root()), OPENAPI_BUILDER);
         String gv = String.join("/", s.subList(2, s.size()));
-        if (!OpenApi.servesV3(gv)) return null;
-        return CompletableFuture.supplyAsync(() -> Responses.json(200, OpenApi.v3GroupVersion(gv).orElseThrow()), OPENAPI_BUILDER);
+        if (!openApi.servesV3(gv)) return null;
+        return CompletableFuture.supplyAsync(() -> Responses.json(200, openApi.v3GroupVersion(gv).orElseThrow()), OPENAPI_BUILDER);
     }
 
     private HttpResponse respond(HttpRequest request, List<String> s, Map<String, String> query) {
         String accept = request.getHeader("Accept").map(h -> h.value()).orElse("");
         boolean aggregated = accept.contains("as=APIGroupDiscoveryList");
         String path = "/" + String.join("/", s);
+        Discovery discovery = documents.discovery();
         switch (path) {
             case "/version":
                 return Responses.json(200, Discovery.version());
@@ -62,27 +66,27 @@ final class DiscoveryHandler {
             case "/livez":
                 return Responses.text(200, "ok");
             case "/api":
-                return aggregated ? aggregatedResponse(Discovery.aggregatedLegacy())
-                        : Responses.json(200, Discovery.apiVersions(request.getUri().host().address() + ":" + request.getUri().port()));
+                return aggregated ? aggregatedResponse(discovery.aggregatedLegacy())
+                        : Responses.json(200, discovery.apiVersions(request.getUri().host().address() + ":" + request.getUri().port()));
             case "/apis":
-                return aggregated ? aggregatedResponse(Discovery.aggregatedGroups()) : Responses.json(200, Discovery.apiGroupList());
+                return aggregated ? aggregatedResponse(discovery.aggregatedGroups()) : Responses.json(200, discovery.apiGroupList());
             case "/openapi/v2":
                 if (accept.contains("protobuf") && !accept.contains("json")) {
                     return Responses.error(new dev.podium.model.api.ApiError(406, "NotAcceptable",
                             "only application/json is served for /openapi/v2", null));
                 }
-                return Responses.json(200, OpenApi.v2());
+                return Responses.json(200, documents.openApi().v2());
             default:
                 break;
         }
         if (s.size() == 2 && s.get(0).equals("api")) {
-            return Discovery.resourceList(s.get(1)).map(list -> Responses.json(200, list)).orElse(null);
+            return discovery.resourceList(s.get(1)).map(list -> Responses.json(200, list)).orElse(null);
         }
         if (s.size() == 2 && s.get(0).equals("apis")) {
-            return Discovery.apiGroup(s.get(1)).map(group -> Responses.json(200, group)).orElse(null);
+            return discovery.apiGroup(s.get(1)).map(group -> Responses.json(200, group)).orElse(null);
         }
         if (s.size() == 3 && s.get(0).equals("apis")) {
-            return Discovery.resourceList(s.get(1) + "/" + s.get(2)).map(list -> Responses.json(200, list)).orElse(null);
+            return discovery.resourceList(s.get(1) + "/" + s.get(2)).map(list -> Responses.json(200, list)).orElse(null);
         }
         return null;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
+import dev.podium.model.crd.CustomResourceRules;
 import dev.podium.model.json.FieldDecoding;
 import dev.podium.model.kinds.ResourceKind;
 
@@ -24,6 +25,7 @@ final class FieldValidation {
             throw new ApiException(ApiError.badRequest("fieldValidation must be one of Strict, Warn or Ignore, not \"" + mode + "\""));
         }
         if (!(body instanceof ObjectNode obj)) return List.of();
+        if (kind.isCustom() && kind.rules() instanceof CustomResourceRules schema) return custom(mode, schema, obj);
         List<List<Object>> unknown = FieldDecoding.unknownFields(kind, obj).stream()
                 .filter(p -> !(p.get(p.size() - 1) instanceof String s && s.startsWith("$")))
                 .toList();
@@ -33,6 +35,14 @@ final class FieldValidation {
             throw new ApiException(ApiError.badRequest("strict decoding error: " + String.join(", ", messages)));
         }
         FieldDecoding.prune(obj, unknown);
+        return mode.equals("Warn") ? messages : List.of();
+    }
+
+    /** A custom resource's unknown fields are those its schema prunes; the entity prunes them whatever the mode. */
+    private static List<String> custom(String mode, CustomResourceRules schema, ObjectNode obj) {
+        List<String> messages = schema.unknownFields(obj).stream().map(f -> "unknown field \"" + f + "\"").toList();
+        if (messages.isEmpty()) return List.of();
+        if (mode.equals("Strict")) throw new ApiException(ApiError.badRequest("strict decoding error: " + String.join(", ", messages)));
         return mode.equals("Warn") ? messages : List.of();
     }
 

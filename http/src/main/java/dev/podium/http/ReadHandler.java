@@ -49,10 +49,10 @@ final class ReadHandler {
             CachedObject found = cache.get(req.kind().entityTypeName(), req.key())
                     .orElseThrow(() -> new ApiException(ApiError.notFound(req.kind().group(), req.kind().plural(), req.path().name())));
             if (req.wantsTable()) {
-                return Responses.json(200, TableConverter.toTable(req.kind(), List.of(found.object()), clock.instant(), true,
+                return Responses.json(200, TableConverter.toTable(req.kind(), List.of(ServedVersion.of(req.kind(), found.object())), clock.instant(), true,
                         includeObject(req), Long.toString(found.resourceVersion()), null));
             }
-            return Responses.ok(found.object(), req.wantsYaml());
+            return Responses.ok(ServedVersion.of(req.kind(), found.object()), req.wantsYaml());
         });
     }
 
@@ -66,7 +66,7 @@ final class ReadHandler {
             ListResult page = cache.list(req.kind().entityTypeName(), req.namespace(), selected.indexes(), selected.predicate(), limit, after);
             String rv = Long.toString(page.resourceVersion());
             String next = page.continueAfter() == null ? null : new ContinueToken(page.resourceVersion(), page.continueAfter()).encode();
-            List<ObjectNode> objects = page.items().stream().map(CachedObject::object).toList();
+            List<ObjectNode> objects = page.items().stream().map(o -> ServedVersion.of(req.kind(), o.object())).toList();
             if (req.wantsTable()) {
                 return Responses.json(200, TableConverter.toTable(req.kind(), objects, clock.instant(), true, includeObject(req), rv, next));
             }
@@ -132,10 +132,10 @@ final class ReadHandler {
             return out;
         }
         if (table) {
-            out.set("object", TableConverter.toTable(kind, List.of(e.object()), clock.instant(), first.getAndSet(false), includeObject,
-                    Long.toString(e.resourceVersion()), null));
+            out.set("object", TableConverter.toTable(kind, List.of(ServedVersion.of(kind, e.object())), clock.instant(), first.getAndSet(false),
+                    includeObject, Long.toString(e.resourceVersion()), null));
         } else {
-            out.set("object", e.object());
+            out.set("object", ServedVersion.of(kind, e.object()));
         }
         return out;
     }

@@ -9,6 +9,7 @@ import dev.podium.actors.objects.ObjectReply;
 import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
 import dev.podium.model.api.Cause;
+import dev.podium.model.crd.CustomVersion;
 import dev.podium.model.json.Json;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.model.patch.PatchType;
@@ -41,13 +42,21 @@ final class ScaleHandler {
     }
 
     static boolean serves(ResourceKind kind) {
+        if (kind.isCustom()) return kind.custom().scale() != null;
         return List.of("Deployment.apps", "ReplicaSet.apps", "StatefulSet.apps", "ReplicationController").contains(kind.entityTypeName());
     }
+
+    /** Where a kind keeps its replicas: a custom resource where its definition says, built-in kinds in spec/status.replicas. */
+    private static CustomVersion.ScalePaths paths(ResourceKind kind) {
+        return kind.isCustom() ? kind.custom().scale() : BUILT_IN;
+    }
+
+    private static final CustomVersion.ScalePaths BUILT_IN = new CustomVersion.ScalePaths(".spec.replicas", ".status.replicas", "");
 
     CompletionStage<HttpResponse> handle(ApiRequest req) {
         CachedObject parent = cache.get(req.kind().entityTypeName(), req.key())
                 .orElseThrow(() -> new ApiException(ApiError.notFound(req.kind().group(), req.kind().plural(), req.path().name())));
-        ObjectNode current = scale(parent.object());
+        ObjectNode current = scale(req.kind(), parent.object());
         if (req.http().method() == HttpMethods.GET) return CompletableFuture.completedFuture(Responses.ok(current, req.wantsYaml()));
         ObjectNode wanted;
         if (req.http().method() == HttpMethods.PUT) {
@@ -66,34 +75,59 @@ final class ScaleHandler {
         String rv = wanted.path("metadata").path("resourceVersion").asText("");
         long expected = rv.isEmpty() || rv.equals(Long.toString(parent.resourceVersion())) ? (rv.isEmpty() ? 0 : parent.seqNr()) : Long.MAX_VALUE;
         ObjectNode patch = Json.object();
-        patch.putObject("spec").put("replicas", replicas.asInt());
+        at(patch, paths(req.kind()).specReplicasPath()).put(leaf(paths(req.kind()).specReplicasPath()), replicas.asInt());
         String id = ObjectEntity.entityId(req.kind(), req.namespace(), req.path().name());
         return objects.ask(req.kind(), id, r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), patch, expected, false, "", false, req.dryRun(), r))
                 .thenCompose(reply -> {
                     if (reply instanceof ObjectReply.Rejected rej) return CompletableFuture.completedFuture(Responses.error(rej.error()));
                     ObjectReply.Done done = (ObjectReply.Done) reply;
-                    if (req.dryRun()) return CompletableFuture.completedFuture(Responses.ok(scale(done.object()), req.wantsYaml()));
+                    if (req.dryRun()) return CompletableFuture.completedFuture(Responses.ok(scale(req.kind(), done.object()), req.wantsYaml()));
                     return cache.awaitApplied(ObjectEntity.persistenceId(req.kind(), id), done.seqNr(), WAIT_FOR_CACHE_MILLIS).thenApply(v -> {
                         ObjectNode stored = cache.get(req.kind().entityTypeName(), req.key()).map(CachedObject::object).orElse(done.object());
-                        return Responses.ok(scale(stored), req.wantsYaml());
+                        return Responses.ok(scale(req.kind(), stored), req.wantsYaml());
                     });
                 });
     }
 
     /** The Scale of a parent: its metadata, spec.replicas, status.replicas and its selector as a string. */
-    static ObjectNode scale(ObjectNode parent) {
+    static ObjectNode scale(ResourceKind kind, ObjectNode parent) {
         ObjectNode s = Json.object();
         s.put("kind", "Scale").put("apiVersion", "autoscaling/v1");
         ObjectNode meta = s.putObject("metadata");
         for (String f : List.of("name", "namespace", "uid", "resourceVersion", "creationTimestamp")) {
             if (parent.path("metadata").has(f)) meta.set(f, parent.path("metadata").get(f));
         }
-        s.putObject("spec").put("replicas", parent.path("spec").path("replicas").asInt(1));
-        ObjectNode status = s.putObject("status").put("replicas", parent.path("status").path("replicas").asInt(0));
+        CustomVersion.ScalePaths paths = paths(kind);
+        s.putObject("spec").put("replicas", read(parent, paths.specReplicasPath()).asInt(kind.isCustom() ? 0 : 1));
+        ObjectNode status = s.putObject("status").put("replicas", read(parent, paths.statusReplicasPath()).asInt(0));
+        if (kind.isCustom()) {
+            String selector = paths.labelSelectorPath().isEmpty() ? "" : read(parent, paths.labelSelectorPath()).asText("");
+            if (!selector.isEmpty()) status.put("selector", selector);
+            return s;
+        }
         JsonNode selector = parent.path("spec").path("selector");
         LabelSelector parsed = parent.path("kind").asText().equals("ReplicationController")
                 ? LabelSelector.fromMap(Json.MAPPER.convertValue(selector, Map.class)) : LabelSelector.fromObject(selector);
         status.put("selector", parsed.toString());
         return s;
+    }
+
+    /** The value at a simple JSON path such as {@code .spec.replicas} (the only kind a scale subresource may name). */
+    private static JsonNode read(JsonNode object, String path) {
+        JsonNode n = object;
+        for (String field : path.substring(1).split("\\.")) n = n.path(field);
+        return n;
+    }
+
+    /** The object holding the path's last field inside {@code root}, made on the way. */
+    private static ObjectNode at(ObjectNode root, String path) {
+        String[] fields = path.substring(1).split("\\.");
+        ObjectNode n = root;
+        for (int i = 0; i < fields.length - 1; i++) n = n.with(fields[i]);
+        return n;
+    }
+
+    private static String leaf(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 }

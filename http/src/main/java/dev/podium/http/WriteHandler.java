@@ -136,6 +136,7 @@ final class WriteHandler {
         String contentType = req.http().entity().getContentType().toString();
         PatchType type = PatchType.fromContentType(contentType)
                 .orElseThrow(() -> new ApiException(ApiError.unsupportedMediaType(contentType)));
+        if (type == PatchType.STRATEGIC_MERGE_PATCH && req.kind().isCustom()) throw new ApiException(ApiError.unsupportedPatchType());
         JsonNode patch = Json.parse(req.body(), type == PatchType.APPLY_PATCH);
         String manager = req.param("fieldManager");
         if (type == PatchType.APPLY_PATCH && (manager == null || manager.isEmpty())) {
@@ -146,6 +147,7 @@ final class WriteHandler {
             admission.admit(new AdmissionRequest(AdmissionRequest.Operation.CREATE, req.kind(), req.namespace(), applied, req.dryRun()));
         }
         List<String> warnings = type == PatchType.JSON_PATCH ? List.of() : FieldValidation.apply(req, req.kind(), patch);
+        if (type == PatchType.APPLY_PATCH) ServedVersion.toStorage(req.kind(), patch);
         String id = entityId(req);
         boolean status = "status".equals(req.path().subresource());
         String rv = patch.path("metadata").path("resourceVersion").asText("");
@@ -243,7 +245,7 @@ final class WriteHandler {
             list.putObject("metadata").put("resourceVersion", Long.toString(cache.currentResourceVersion()));
             var items = list.putArray("items");
             for (CompletableFuture<ObjectReply> f : all) {
-                if (f.join() instanceof ObjectReply.Done d) items.add(d.object());
+                if (f.join() instanceof ObjectReply.Done d) items.add(ServedVersion.of(req.kind(), d.object()));
             }
             return Responses.json(200, list);
         });
@@ -286,6 +288,7 @@ final class WriteHandler {
         if (reply instanceof ObjectReply.Rejected r) return CompletableFuture.completedFuture(Responses.error(r.error()));
         ObjectReply.Done done = (ObjectReply.Done) reply;
         ObjectNode out = done.object().deepCopy();
+        ServedVersion.toServed(req.kind(), out);
         int code = done.outcome() == ObjectReply.Outcome.CREATED ? createdCode : 200;
         if (done.outcome() == ObjectReply.Outcome.DRY_RUN_CREATED) {
             Json.metadata(out).remove("resourceVersion");

@@ -32,7 +32,7 @@ public final class ControllerWakeUp {
             return Behaviors.receiveMessage(m -> {
                 for (String kind : kinds) {
                     for (CachedObject o : cache.list(kind, null, x -> true, 0, null).items()) {
-                        sharding.entityRefFor(ObjectEntity.key(kind), o.key()).tell(new ObjectCommand.Wake());
+                        ObjectEntity.ref(sharding, kind, o.key()).tell(new ObjectCommand.Wake());
                     }
                 }
                 return Behaviors.same();

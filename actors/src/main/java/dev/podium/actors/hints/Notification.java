@@ -33,4 +33,7 @@ public sealed interface Notification {
 
     /** The Services of the pod's namespace that select it: its IP, readiness, phase, labels, ports, node or deletion changed. */
     record ToServices(ObjectChanged change) implements Notification {}
+
+    /** The CustomResourceDefinition (by name) of a custom resource that was deleted: a definition being deleted waits for its objects. */
+    record ToDefinition(String definition, ObjectChanged change) implements Notification {}
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 /** The behavior of each kind: its own where it has one, the shared {@link ObjectBehavior} otherwise. */
 public final class KindBehaviors {
     private static final KindBehavior SHARED = new ObjectBehavior();
+    private static final KindBehavior CUSTOM = new CustomResourceBehavior();
     private static final Map<String, KindBehavior> OWN = Map.ofEntries(
             Map.entry("Pod", new PodBehavior()),
             Map.entry("Node", new NodeBehavior()),
@@ -32,12 +33,18 @@ public final class KindBehaviors {
             Map.entry("PodDisruptionBudget.policy", new ControllerKindBehavior(s -> new DisruptionBudgetReconciler(), "Background")),
             Map.entry("Service", new ControllerKindBehavior(s -> new EndpointsReconciler(), "Background")),
             Map.entry("PersistentVolumeClaim", new ClaimBehavior()),
-            Map.entry("PersistentVolume", new ControllerKindBehavior(s -> new VolumeReclaimer(), "Background")));
+            Map.entry("PersistentVolume", new ControllerKindBehavior(s -> new VolumeReclaimer(), "Background")),
+            Map.entry("CustomResourceDefinition.apiextensions.k8s.io", new DefinitionBehavior()));
 
     private KindBehaviors() {}
 
     public static KindBehavior of(ResourceKind kind) {
         return OWN.getOrDefault(kind.entityTypeName(), SHARED);
+    }
+
+    /** The behavior of every custom resource. */
+    public static KindBehavior customResources() {
+        return CUSTOM;
     }
 
     /** The entity type names of the kinds whose entities run controllers. */

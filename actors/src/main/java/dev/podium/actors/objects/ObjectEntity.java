@@ -20,6 +20,7 @@ import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
@@ -86,6 +87,15 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
 
     public static EntityTypeKey<ObjectCommand> key(String entityTypeName) {
         return EntityTypeKey.create(ObjectCommand.class, entityTypeName);
+    }
+
+    /**
+     * The entity of an object: a built-in kind's by its own entity type; a custom resource's by the
+     * one entity type all custom resources share, its id prefixed with the kind ({@link CustomResourceEntities}).
+     */
+    public static EntityRef<ObjectCommand> ref(ClusterSharding sharding, String entityTypeName, String entityId) {
+        if (KindRegistry.byEntityType(entityTypeName).isPresent()) return sharding.entityRefFor(key(entityTypeName), entityId);
+        return sharding.entityRefFor(CustomResourceEntities.KEY, CustomResourceEntities.entityId(entityTypeName, entityId));
     }
 
     public static String entityId(ResourceKind kind, String namespace, String name) {

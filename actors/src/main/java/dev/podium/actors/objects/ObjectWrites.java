@@ -53,7 +53,7 @@ public final class ObjectWrites {
         meta.remove(List.of("resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"));
         meta.put("uid", uids.get());
         meta.put("creationTimestamp", now());
-        if (kind.statusSubresource()) meta.put("generation", 1);
+        if (kind.tracksGeneration()) meta.put("generation", 1);
         else meta.remove("generation");
         behavior.prepareForCreate(obj);
         return validated(obj, null, new ObjectEvent.ObjectCreated(obj), ObjectReply.Outcome.CREATED);
@@ -188,7 +188,8 @@ public final class ObjectWrites {
         } catch (ApiException e) {
             return new Decision.Reject(e.error());
         }
-        if (kind.statusSubresource() && (specChanged(current, next) || Generations.annotationChangeBumpsGeneration(kind, current, next))) {
+        if (kind.tracksGeneration() && (specChanged(current, next) || Generations.annotationChangeBumpsGeneration(kind, current, next)
+                || !kind.statusSubresource() && !current.path("status").equals(next.path("status")))) {
             next.with("metadata").put("generation", current.path("metadata").path("generation").asLong(1) + 1);
         }
         // kube's rule: an update completes a deletion once no finalizer is left and no grace period is running

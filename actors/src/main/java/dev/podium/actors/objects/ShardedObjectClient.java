@@ -21,6 +21,6 @@ public final class ShardedObjectClient implements ObjectClient {
 
     @Override
     public CompletionStage<ObjectReply> ask(ResourceKind kind, String entityId, Function<ActorRef<ObjectReply>, ObjectCommand> command) {
-        return sharding.entityRefFor(ObjectEntity.key(kind), entityId).ask(command, timeout);
+        return ObjectEntity.ref(sharding, kind.entityTypeName(), entityId).ask(command, timeout);
     }
 }

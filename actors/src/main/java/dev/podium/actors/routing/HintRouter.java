@@ -12,6 +12,7 @@ import dev.podium.actors.kubelet.KubeletDirectory;
 import dev.podium.actors.objects.ObjectCommand;
 import dev.podium.actors.objects.ObjectEntity;
 import dev.podium.actors.scheduler.SchedulerActor;
+import dev.podium.model.crd.CustomResourceKinds;
 import dev.podium.model.selectors.LabelSelector;
 import dev.podium.persistence.watch.CachedObject;
 import dev.podium.persistence.watch.WatchCache;
@@ -57,7 +58,7 @@ public final class HintRouter implements Notifier {
         Targets t = targets;
         for (Notification n : notifications) {
             if (n instanceof Notification.ToOwner o) {
-                sharding.entityRefFor(ObjectEntity.key(o.ownerKind()), o.ownerKey()).tell(new ObjectCommand.ChildChanged(o.change(), o.ownerUid()));
+                ObjectEntity.ref(sharding, o.ownerKind(), o.ownerKey()).tell(new ObjectCommand.ChildChanged(o.change(), o.ownerUid()));
                 continue;
             }
             if (n instanceof Notification.ToDaemonSets d) {
@@ -66,6 +67,10 @@ public final class HintRouter implements Notifier {
             }
             if (n instanceof Notification.ToDisruptionBudgets b) {
                 toThoseSelecting(DISRUPTION_BUDGET, b.change(), pdb -> LabelSelector.fromObject(pdb.path("spec").path("selector")));
+                continue;
+            }
+            if (n instanceof Notification.ToDefinition d) {
+                related(CustomResourceKinds.DEFINITION, d.definition(), d.change());
                 continue;
             }
             if (n instanceof Notification.ToServices sv) {
@@ -89,6 +94,6 @@ public final class HintRouter implements Notifier {
     }
 
     private void related(String kind, String key, ObjectChanged change) {
-        sharding.entityRefFor(ObjectEntity.key(kind), key).tell(new ObjectCommand.RelatedChanged(change));
+        ObjectEntity.ref(sharding, kind, key).tell(new ObjectCommand.RelatedChanged(change));
     }
 }

@@ -66,6 +66,12 @@ public record ApiError(int code, String reason, String message, Details details)
                 + "application/json, application/yaml, application/vnd.kubernetes.protobuf (got " + contentType + ")", null);
     }
 
+    /** A strategic merge patch of a custom resource: it has no Go struct to carry patch strategies. */
+    public static ApiError unsupportedPatchType() {
+        return new ApiError(415, "UnsupportedMediaType", "the body of the request was in an unknown format - accepted media types include: "
+                + "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml", null);
+    }
+
     public static ApiError tooLarge() {
         return new ApiError(413, "RequestEntityTooLarge", "Request entity too large: limit is 3145728", null);
     }

@@ -2,33 +2,53 @@ package dev.podium.model.discovery;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.model.kinds.KindRegistry;
+import dev.podium.model.kinds.ResourceKind;
 
+import java.util.List;
 import java.util.Optional;
 
-/** The OpenAPI documents for the kinds in {@link KindRegistry}. */
+/**
+ * The OpenAPI documents: the built-in kinds' (built once, on first use) and, beside them, the
+ * custom resources' group-versions (rebuilt whenever the served custom resources change).
+ */
 public final class OpenApi {
-    private static final OpenApiV3 V3 = new OpenApiV3(KindRegistry.all());
-    private static final OpenApiV2 V2 = new OpenApiV2(KindRegistry.all());
+    public static final OpenApi BUILT_IN = new OpenApi(new OpenApiV3(KindRegistry.all()), null, new OpenApiV2(KindRegistry.all()));
 
-    private OpenApi() {}
+    private final OpenApiV3 builtIn;
+    private final OpenApiV3 custom;
+    private final OpenApiV2 v2;
+
+    private OpenApi(OpenApiV3 builtIn, OpenApiV3 custom, OpenApiV2 v2) {
+        this.builtIn = builtIn;
+        this.custom = custom;
+        this.v2 = v2;
+    }
+
+    /** These documents plus the custom resources' kinds ({@code kinds}: every served version of each). */
+    public OpenApi withCustom(List<ResourceKind> kinds) {
+        return new OpenApi(builtIn, kinds.isEmpty() ? null : new OpenApiV3(kinds), v2);
+    }
 
     /** GET /openapi/v3. */
-    public static ObjectNode v3Root() {
-        return V3.root();
+    public ObjectNode v3Root() {
+        if (custom == null) return builtIn.root();
+        ObjectNode root = builtIn.root().deepCopy();
+        root.with("paths").setAll((ObjectNode) custom.root().get("paths"));
+        return root;
     }
 
     /** GET /openapi/v3/api/v1 and /openapi/v3/apis/{g}/{v}; takes "api/v1", "apis/g/v", "v1" or "g/v"; empty means 404. */
-    public static Optional<ObjectNode> v3GroupVersion(String gv) {
-        return V3.groupVersion(gv);
+    public Optional<ObjectNode> v3GroupVersion(String gv) {
+        return custom != null && custom.serves(gv) ? custom.groupVersion(gv) : builtIn.groupVersion(gv);
     }
 
     /** Whether /openapi/v3/{gv} is served (cheap: no document is built). */
-    public static boolean servesV3(String gv) {
-        return V3.serves(gv);
+    public boolean servesV3(String gv) {
+        return builtIn.serves(gv) || custom != null && custom.serves(gv);
     }
 
-    /** GET /openapi/v2 (JSON; a request for the protobuf form can be answered 406). */
-    public static ObjectNode v2() {
-        return V2.document();
+    /** GET /openapi/v2 (JSON; a request for the protobuf form can be answered 406); built-in kinds only. */
+    public ObjectNode v2() {
+        return v2.document();
     }
 }

@@ -14,6 +14,7 @@ import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import dev.podium.model.json.Json;
 import dev.podium.model.kinds.ResourceKind;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Quantity;
 
 import java.util.List;
@@ -41,16 +42,36 @@ final class OpenApiSchemas {
     /** The {@code components.schemas} object for these kinds and every type they reach. */
     static ObjectNode of(List<ResourceKind> kinds) {
         SchemaBuilder builder = generator().buildMultipleSchemaDefinitions();
-        kinds.forEach(k -> builder.createSchemaReference(k.type()));
+        kinds.forEach(k -> builder.createSchemaReference(k.isCustom() ? ObjectMeta.class : k.type()));
         ObjectNode schemas = builder.collectDefinitions("components/schemas");
         schemas.fields().forEachRemaining(e -> ApiDocs.of(e.getKey()).ifPresent(docs -> document((ObjectNode) e.getValue(), docs)));
         for (ResourceKind k : kinds) {
-            ObjectNode schema = (ObjectNode) schemas.get(name(k.type()));
+            if (k.isCustom()) schemas.set(customName(k), customSchema(k));
+            ObjectNode schema = (ObjectNode) schemas.get(k.isCustom() ? customName(k) : name(k.type()));
             if (schema == null) continue;
             schema.putArray("x-kubernetes-group-version-kind").addObject()
                     .put("group", k.group()).put("kind", k.kind()).put("version", k.version());
         }
         return schemas;
+    }
+
+    /** kube names a custom resource's schema after its reversed group: {@code com.example.stable.v1.CronTab}. */
+    static String customName(ResourceKind k) {
+        List<String> parts = new java.util.ArrayList<>(List.of(k.group().split("\\.")));
+        java.util.Collections.reverse(parts);
+        return String.join(".", parts) + "." + k.version() + "." + k.kind();
+    }
+
+    /** The definition's schema with the envelope every object has, as kube publishes it. */
+    private static ObjectNode customSchema(ResourceKind k) {
+        ObjectNode schema = k.custom().schema().deepCopy();
+        ObjectNode properties = schema.with("properties");
+        Map<String, String> envelope = ApiDocs.of("io.k8s.api.core.v1.ConfigMap").map(ApiDocs::fields).orElse(Map.of());
+        for (String field : List.of("apiVersion", "kind")) {
+            properties.putObject(field).put("type", "string").put("description", envelope.getOrDefault(field, ""));
+        }
+        properties.putObject("metadata").putArray("allOf").addObject().put("$ref", "#/components/schemas/" + META + "ObjectMeta");
+        return schema;
     }
 
     private static void document(ObjectNode schema, ApiDocs docs) {

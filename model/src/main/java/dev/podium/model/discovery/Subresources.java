@@ -35,6 +35,7 @@ public final class Subresources {
     /** Sorted by name, as kube lists them. */
     public static List<Subresource> of(ResourceKind kind) {
         List<Subresource> out = new ArrayList<>(EXTRA.getOrDefault(kind.entityTypeName(), List.of()));
+        if (kind.isCustom() && kind.custom().scale() != null) out.add(SCALE);
         if (kind.statusSubresource()) out.add(Subresource.sameGroup("status", kind.kind(), STATUS_VERBS));
         out.sort(Comparator.comparing(Subresource::name));
         return out;

@@ -25,7 +25,10 @@ import dev.podium.model.kinds.rules.ServiceRules;
 import dev.podium.model.kinds.rules.LeaseRules;
 import dev.podium.model.kinds.rules.PodDisruptionBudgetRules;
 import dev.podium.model.kinds.rules.PriorityClassRules;
+import dev.podium.model.crd.CustomResourceDefinitionRules;
+import dev.podium.model.crd.DefinitionSchemaErrors;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.ReplicationController;
@@ -96,7 +99,9 @@ public final class KindRegistry {
             new ResourceKind("batch", "v1", "Job", "jobs", true, List.of(), List.of("all"), true, Job.class, new JobRules()),
             new ResourceKind("batch", "v1", "CronJob", "cronjobs", true, List.of("cj"), List.of("all"), true, CronJob.class, new CronJobRules()),
             new ResourceKind("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, List.of("sc"), List.of(), false,
-                    StorageClass.class, new StorageClassRules()));
+                    StorageClass.class, new StorageClassRules()),
+            new ResourceKind("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false, List.of("crd", "crds"),
+                    List.of("api-extensions"), true, CustomResourceDefinition.class, new CustomResourceDefinitionRules(DefinitionSchemaErrors::of)));
 
     private static final Map<String, ResourceKind> BY_GV_PLURAL = new LinkedHashMap<>();
     private static final Map<String, ResourceKind> BY_KIND = new LinkedHashMap<>();

@@ -33,11 +33,13 @@ public final class TablePrinters {
             Map.entry("PersistentVolumeClaim", new PersistentVolumeClaimColumns()),
             Map.entry("Job.batch", new JobColumns()),
             Map.entry("CronJob.batch", new CronJobColumns()),
-            Map.entry("StorageClass.storage.k8s.io", new StorageClassColumns()));
+            Map.entry("StorageClass.storage.k8s.io", new StorageClassColumns()),
+            Map.entry("CustomResourceDefinition.apiextensions.k8s.io", new CustomResourceDefinitionColumns()));
 
     private TablePrinters() {}
 
     public static KindPrinter forKind(ResourceKind kind) {
+        if (kind.isCustom()) return kind.custom().printer();
         return BY_KIND.getOrDefault(kind.entityTypeName(), DEFAULT);
     }
 }

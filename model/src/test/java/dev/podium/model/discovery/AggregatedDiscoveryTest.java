@@ -19,7 +19,7 @@ class AggregatedDiscoveryTest {
 
     @Test
     void legacyHasOneUnnamedCoreGroup() {
-        ObjectNode doc = Discovery.aggregatedLegacy();
+        ObjectNode doc = Discovery.BUILT_IN.aggregatedLegacy();
         assertThat(doc.get("kind").asText()).isEqualTo("APIGroupDiscoveryList");
         assertThat(doc.get("apiVersion").asText()).isEqualTo("apidiscovery.k8s.io/v2");
         assertThat(doc.get("metadata").isObject()).isTrue();
@@ -44,7 +44,7 @@ class AggregatedDiscoveryTest {
 
     @Test
     void podEntryMatchesKube() {
-        JsonNode v1 = Discovery.aggregatedLegacy().get("items").get(0).get("versions").get(0);
+        JsonNode v1 = Discovery.BUILT_IN.aggregatedLegacy().get("items").get(0).get("versions").get(0);
         assertThat(resource(v1, "pods").toString()).isEqualTo("{\"resource\":\"pods\",\"responseKind\":{\"group\":\"\",\"version\":\"v1\",\"kind\":\"Pod\"},"
                 + "\"scope\":\"Namespaced\",\"singularResource\":\"pod\","
                 + "\"verbs\":[\"create\",\"delete\",\"deletecollection\",\"get\",\"list\",\"patch\",\"update\",\"watch\"],"
@@ -59,7 +59,7 @@ class AggregatedDiscoveryTest {
 
     @Test
     void groupsListNonCoreGroupsWithPreferredVersionFirst() {
-        assertThat(Discovery.aggregatedGroups().get("items")).hasSize(
+        assertThat(Discovery.BUILT_IN.aggregatedGroups().get("items")).hasSize(
                 (int) KindRegistry.all().stream().map(ResourceKind::group).filter(g -> !g.isEmpty()).distinct().count());
         ObjectNode doc = new AggregatedDiscovery(TestKinds.withPolicy()).groups();
         assertThat(doc.get("items")).hasSize(1);
@@ -75,7 +75,7 @@ class AggregatedDiscoveryTest {
     @Test
     void ipAddressesAreServedClusterScopedInNetworkingV1() {
         JsonNode networking = null;
-        for (JsonNode g : Discovery.aggregatedGroups().get("items")) {
+        for (JsonNode g : Discovery.BUILT_IN.aggregatedGroups().get("items")) {
             if (g.get("metadata").get("name").asText().equals("networking.k8s.io")) networking = g;
         }
         assertThat(networking).isNotNull();
@@ -127,7 +127,7 @@ class AggregatedDiscoveryTest {
 
     @Test
     void coreReplicationControllersScaleThroughAutoscaling() {
-        JsonNode v1 = Discovery.aggregatedLegacy().get("items").get(0).get("versions").get(0);
+        JsonNode v1 = Discovery.BUILT_IN.aggregatedLegacy().get("items").get(0).get("versions").get(0);
         JsonNode rcs = resource(v1, "replicationcontrollers");
         assertThat(rcs.get("subresources").get(0).toString()).isEqualTo("{\"subresource\":\"scale\","
                 + "\"responseKind\":{\"group\":\"autoscaling\",\"version\":\"v1\",\"kind\":\"Scale\"},\"verbs\":[\"get\",\"patch\",\"update\"]}");
@@ -136,7 +136,7 @@ class AggregatedDiscoveryTest {
     }
 
     private static JsonNode group(String name) {
-        for (JsonNode g : Discovery.aggregatedGroups().get("items")) {
+        for (JsonNode g : Discovery.BUILT_IN.aggregatedGroups().get("items")) {
             if (g.get("metadata").get("name").asText().equals(name)) return g;
         }
         throw new AssertionError("no group " + name);

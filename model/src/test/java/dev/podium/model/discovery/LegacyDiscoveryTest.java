@@ -14,19 +14,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LegacyDiscoveryTest {
     @Test
     void apiVersions() {
-        assertThat(Discovery.apiVersions("10.0.0.1:6443").toString()).isEqualTo("{\"kind\":\"APIVersions\",\"versions\":[\"v1\"],"
+        assertThat(Discovery.BUILT_IN.apiVersions("10.0.0.1:6443").toString()).isEqualTo("{\"kind\":\"APIVersions\",\"versions\":[\"v1\"],"
                 + "\"serverAddressByClientCIDRs\":[{\"clientCIDR\":\"0.0.0.0/0\",\"serverAddress\":\"10.0.0.1:6443\"}]}");
     }
 
     @Test
     void groupListHasOnlyNonCoreGroups() {
-        ObjectNode list = Discovery.apiGroupList();
+        ObjectNode list = Discovery.BUILT_IN.apiGroupList();
         assertThat(list.get("kind").asText()).isEqualTo("APIGroupList");
         assertThat(list.get("apiVersion").asText()).isEqualTo("v1");
         long nonCore = KindRegistry.all().stream().map(ResourceKind::group).filter(g -> !g.isEmpty()).distinct().count();
         assertThat(list.get("groups")).hasSize((int) nonCore);
-        assertThat(Discovery.apiGroup("")).isEmpty();
-        assertThat(Discovery.apiGroup("nope.example.com")).isEmpty();
+        assertThat(Discovery.BUILT_IN.apiGroup("")).isEmpty();
+        assertThat(Discovery.BUILT_IN.apiGroup("nope.example.com")).isEmpty();
     }
 
     @Test
@@ -49,7 +49,7 @@ class LegacyDiscoveryTest {
 
     @Test
     void coreResourceListHasEveryRegistryKindWithItsScope() {
-        ObjectNode list = Discovery.resourceList("v1").orElseThrow();
+        ObjectNode list = Discovery.BUILT_IN.resourceList("v1").orElseThrow();
         assertThat(list.get("kind").asText()).isEqualTo("APIResourceList");
         assertThat(list.get("groupVersion").asText()).isEqualTo("v1");
         for (ResourceKind k : TestKinds.core()) {
@@ -71,7 +71,7 @@ class LegacyDiscoveryTest {
 
     @Test
     void podsMatchKube() {
-        ObjectNode list = Discovery.resourceList("v1").orElseThrow();
+        ObjectNode list = Discovery.BUILT_IN.resourceList("v1").orElseThrow();
         assertThat(find(list, "pods").toString()).isEqualTo("{\"name\":\"pods\",\"singularName\":\"pod\",\"namespaced\":true,\"kind\":\"Pod\","
                 + "\"verbs\":[\"create\",\"delete\",\"deletecollection\",\"get\",\"list\",\"patch\",\"update\",\"watch\"],"
                 + "\"shortNames\":[\"po\"],\"categories\":[\"all\"],\"storageVersionHash\":\"xPOwRZ+Yhw8=\"}");
@@ -81,10 +81,10 @@ class LegacyDiscoveryTest {
 
     @Test
     void scaleIsServedInAutoscalingV1() {
-        ObjectNode core = Discovery.resourceList("v1").orElseThrow();
+        ObjectNode core = Discovery.BUILT_IN.resourceList("v1").orElseThrow();
         assertThat(find(core, "replicationcontrollers/scale").toString()).isEqualTo("{\"name\":\"replicationcontrollers/scale\",\"singularName\":\"\","
                 + "\"namespaced\":true,\"group\":\"autoscaling\",\"version\":\"v1\",\"kind\":\"Scale\",\"verbs\":[\"get\",\"patch\",\"update\"]}");
-        ObjectNode apps = Discovery.resourceList("apps/v1").orElseThrow();
+        ObjectNode apps = Discovery.BUILT_IN.resourceList("apps/v1").orElseThrow();
         assertThat(apps.get("apiVersion").asText()).isEqualTo("v1");
         assertThat(names(apps)).containsExactly("controllerrevisions", "daemonsets", "daemonsets/status", "deployments", "deployments/scale",
                 "deployments/status", "replicasets", "replicasets/scale", "replicasets/status", "statefulsets", "statefulsets/scale", "statefulsets/status");
@@ -96,13 +96,13 @@ class LegacyDiscoveryTest {
 
     @Test
     void batchAndStorageGroups() {
-        assertThat(Discovery.apiGroup("batch").orElseThrow().get("preferredVersion").toString())
+        assertThat(Discovery.BUILT_IN.apiGroup("batch").orElseThrow().get("preferredVersion").toString())
                 .isEqualTo("{\"groupVersion\":\"batch/v1\",\"version\":\"v1\"}");
-        assertThat(names(Discovery.resourceList("batch/v1").orElseThrow())).containsExactly("cronjobs", "cronjobs/status", "jobs", "jobs/status");
-        ObjectNode storage = Discovery.resourceList("storage.k8s.io/v1").orElseThrow();
+        assertThat(names(Discovery.BUILT_IN.resourceList("batch/v1").orElseThrow())).containsExactly("cronjobs", "cronjobs/status", "jobs", "jobs/status");
+        ObjectNode storage = Discovery.BUILT_IN.resourceList("storage.k8s.io/v1").orElseThrow();
         assertThat(find(storage, "storageclasses").get("namespaced").asBoolean()).isFalse();
         assertThat(names(storage)).containsExactly("storageclasses");
-        JsonNode groups = Discovery.apiGroupList().get("groups");
+        JsonNode groups = Discovery.BUILT_IN.apiGroupList().get("groups");
         List<String> groupNames = new ArrayList<>();
         groups.forEach(g -> groupNames.add(g.get("name").asText()));
         assertThat(groupNames).contains("apps", "batch", "storage.k8s.io");

@@ -19,12 +19,12 @@ class OpenApiTest {
 
     @Test
     void rootPointsAtEachGroupVersionWithAStableHash() {
-        ObjectNode root = OpenApi.v3Root();
+        ObjectNode root = OpenApi.BUILT_IN.v3Root();
         assertThat(root.size()).isEqualTo(1);
         String url = root.get("paths").get("api/v1").get("serverRelativeURL").asText();
         assertThat(url).matches("/openapi/v3/api/v1\\?hash=[0-9A-F]{128}");
-        assertThat(url).endsWith(OpenApiV3.hash(OpenApi.v3GroupVersion("api/v1").orElseThrow()));
-        assertThat(OpenApi.v3Root()).isEqualTo(root);
+        assertThat(url).endsWith(OpenApiV3.hash(OpenApi.BUILT_IN.v3GroupVersion("api/v1").orElseThrow()));
+        assertThat(OpenApi.BUILT_IN.v3Root()).isEqualTo(root);
 
         ObjectNode withPolicy = new OpenApiV3(TestKinds.withPolicy()).root();
         assertThat(fieldNames(withPolicy.get("paths"))).containsExactly("api/v1", "apis/policy/v1", "apis/policy/v1beta1");
@@ -33,18 +33,18 @@ class OpenApiTest {
 
     @Test
     void groupVersionLookup() {
-        assertThat(OpenApi.v3GroupVersion("v1")).isEqualTo(OpenApi.v3GroupVersion("api/v1"));
-        assertThat(OpenApi.v3GroupVersion("/openapi/v3/api/v1")).isPresent();
-        assertThat(OpenApi.v3GroupVersion("api/v2")).isEmpty();
-        assertThat(OpenApi.servesV3("apis/apps/v1")).isTrue();
-        assertThat(OpenApi.servesV3("api/v2")).isFalse();
+        assertThat(OpenApi.BUILT_IN.v3GroupVersion("v1")).isEqualTo(OpenApi.BUILT_IN.v3GroupVersion("api/v1"));
+        assertThat(OpenApi.BUILT_IN.v3GroupVersion("/openapi/v3/api/v1")).isPresent();
+        assertThat(OpenApi.BUILT_IN.v3GroupVersion("api/v2")).isEmpty();
+        assertThat(OpenApi.BUILT_IN.servesV3("apis/apps/v1")).isTrue();
+        assertThat(OpenApi.BUILT_IN.servesV3("api/v2")).isFalse();
         OpenApiV3 v3 = new OpenApiV3(TestKinds.withPolicy());
         assertThat(v3.groupVersion("apis/policy/v1")).isPresent().isEqualTo(v3.groupVersion("policy/v1"));
     }
 
     @Test
     void v3DocumentIsAnOpenApi3Document() {
-        JsonNode doc = OpenApi.v3GroupVersion("api/v1").orElseThrow();
+        JsonNode doc = OpenApi.BUILT_IN.v3GroupVersion("api/v1").orElseThrow();
         assertThat(doc.get("openapi").asText()).isEqualTo("3.0.0");
         assertThat(doc.get("info").get("title").asText()).isEqualTo("Kubernetes");
         assertThat(doc.get("info").get("version").asText()).isNotEmpty();
@@ -76,7 +76,7 @@ class OpenApiTest {
 
     @Test
     void everyKindHasAPatchThatTakesFieldValidation() {
-        JsonNode doc = OpenApi.v3GroupVersion("api/v1").orElseThrow();
+        JsonNode doc = OpenApi.BUILT_IN.v3GroupVersion("api/v1").orElseThrow();
         for (ResourceKind k : TestKinds.core()) assertThat(kubectlSeesFieldValidation(doc, k)).as(k.kind()).isTrue();
         JsonNode policy = new OpenApiV3(TestKinds.withPolicy()).groupVersion("policy/v1").orElseThrow();
         assertThat(kubectlSeesFieldValidation(policy, TestKinds.pdb("v1"))).isTrue();
@@ -84,7 +84,7 @@ class OpenApiTest {
 
     @Test
     void pathsAndOperationIdsFollowKube() {
-        JsonNode paths = OpenApi.v3GroupVersion("api/v1").orElseThrow().get("paths");
+        JsonNode paths = OpenApi.BUILT_IN.v3GroupVersion("api/v1").orElseThrow().get("paths");
         JsonNode cm = paths.get("/api/v1/namespaces/{namespace}/configmaps/{name}");
         assertThat(fieldNames(cm)).containsExactly("get", "put", "patch", "delete", "parameters");
         assertThat(cm.get("patch").get("operationId").asText()).isEqualTo("patchCoreV1NamespacedConfigMap");
@@ -111,7 +111,7 @@ class OpenApiTest {
 
     @Test
     void appsAndBatchDocuments() {
-        JsonNode apps = OpenApi.v3GroupVersion("apis/apps/v1").orElseThrow().get("paths");
+        JsonNode apps = OpenApi.BUILT_IN.v3GroupVersion("apis/apps/v1").orElseThrow().get("paths");
         JsonNode scale = apps.get("/apis/apps/v1/namespaces/{namespace}/deployments/{name}/scale");
         assertThat(fieldNames(scale)).containsExactly("get", "put", "patch", "parameters");
         assertThat(scale.get("get").get("operationId").asText()).isEqualTo("readAppsV1NamespacedDeploymentScale");
@@ -123,23 +123,23 @@ class OpenApiTest {
         assertThat(apps.has("/apis/apps/v1/namespaces/{namespace}/daemonsets/{name}/scale")).isFalse();
         assertThat(apps.get("/apis/apps/v1/deployments").get("get").get("operationId").asText()).isEqualTo("listAppsV1DeploymentForAllNamespaces");
 
-        JsonNode batch = OpenApi.v3GroupVersion("batch/v1").orElseThrow().get("paths");
+        JsonNode batch = OpenApi.BUILT_IN.v3GroupVersion("batch/v1").orElseThrow().get("paths");
         assertThat(batch.get("/apis/batch/v1/namespaces/{namespace}/cronjobs/{name}/status").get("patch").get("operationId").asText())
                 .isEqualTo("patchBatchV1NamespacedCronJobStatus");
         assertThat(batch.get("/apis/batch/v1/namespaces/{namespace}/jobs").get("post").get("operationId").asText()).isEqualTo("createBatchV1NamespacedJob");
-        JsonNode storage = OpenApi.v3GroupVersion("storage.k8s.io/v1").orElseThrow().get("paths");
+        JsonNode storage = OpenApi.BUILT_IN.v3GroupVersion("storage.k8s.io/v1").orElseThrow().get("paths");
         assertThat(storage.get("/apis/storage.k8s.io/v1/storageclasses/{name}").get("delete").get("operationId").asText())
                 .isEqualTo("deleteStorageV1StorageClass");
-        JsonNode core = OpenApi.v3GroupVersion("api/v1").orElseThrow().get("paths");
+        JsonNode core = OpenApi.BUILT_IN.v3GroupVersion("api/v1").orElseThrow().get("paths");
         JsonNode rcScale = core.get("/api/v1/namespaces/{namespace}/replicationcontrollers/{name}/scale").get("put");
         assertThat(rcScale.get("operationId").asText()).isEqualTo("replaceCoreV1NamespacedReplicationControllerScale");
         assertThat(rcScale.get("tags").get(0).asText()).isEqualTo("core_v1");
-        assertThat(fieldNames(OpenApi.v3Root().get("paths"))).contains("apis/apps/v1", "apis/batch/v1", "apis/storage.k8s.io/v1");
+        assertThat(fieldNames(OpenApi.BUILT_IN.v3Root().get("paths"))).contains("apis/apps/v1", "apis/batch/v1", "apis/storage.k8s.io/v1");
     }
 
     @Test
     void swagger2ListsTheScaleSubresource() {
-        JsonNode scale = OpenApi.v2().get("paths").get("/apis/apps/v1/namespaces/{namespace}/statefulsets/{name}/scale");
+        JsonNode scale = OpenApi.BUILT_IN.v2().get("paths").get("/apis/apps/v1/namespaces/{namespace}/statefulsets/{name}/scale");
         assertThat(scale.get("patch").get("operationId").asText()).isEqualTo("patchAppsV1NamespacedStatefulSetScale");
         assertThat(scale.get("patch").get("tags").get(0).asText()).isEqualTo("apps_v1");
     }
@@ -155,7 +155,7 @@ class OpenApiTest {
 
     @Test
     void swagger2HasTheSameOperations() {
-        ObjectNode v2 = OpenApi.v2();
+        ObjectNode v2 = OpenApi.BUILT_IN.v2();
         assertThat(v2.get("swagger").asText()).isEqualTo("2.0");
         assertThat(v2.get("info").get("title").asText()).isEqualTo("Kubernetes");
         assertThat(v2.get("definitions").isObject()).isTrue();
@@ -165,13 +165,13 @@ class OpenApiTest {
         assertThat(patch.get("consumes").toString()).contains("application/strategic-merge-patch+json");
         for (JsonNode p : patch.get("parameters")) assertThat(p.has("type")).isTrue();
         assertThat(fieldNames(v2.get("paths")).stream().filter(p -> p.startsWith("/api/v1")).toList())
-                .containsExactlyElementsOf(fieldNames(OpenApi.v3GroupVersion("v1").orElseThrow().get("paths")));
+                .containsExactlyElementsOf(fieldNames(OpenApi.BUILT_IN.v3GroupVersion("v1").orElseThrow().get("paths")));
     }
 
     @Test
     void everyKindHasTheSchemaKubectlExplainLooksUpByItsGroupVersionKind() {
         for (ResourceKind k : KindRegistry.all()) {
-            JsonNode schemas = OpenApi.v3GroupVersion(k.groupVersion()).orElseThrow().get("components").get("schemas");
+            JsonNode schemas = OpenApi.BUILT_IN.v3GroupVersion(k.groupVersion()).orElseThrow().get("components").get("schemas");
             List<JsonNode> tagged = new ArrayList<>();
             schemas.forEach(s -> s.path("x-kubernetes-group-version-kind").forEach(gvk -> {
                 if (gvk.get("kind").asText().equals(k.kind()) && gvk.get("group").asText().equals(k.group())
@@ -187,7 +187,7 @@ class OpenApiTest {
 
     @Test
     void deploymentSchemaNamesItsFieldsAndTypesLikeKube() {
-        JsonNode schemas = OpenApi.v3GroupVersion("apps/v1").orElseThrow().get("components").get("schemas");
+        JsonNode schemas = OpenApi.BUILT_IN.v3GroupVersion("apps/v1").orElseThrow().get("components").get("schemas");
         JsonNode deployment = schemas.get("io.k8s.api.apps.v1.Deployment");
         assertThat(deployment.get("description").asText()).startsWith("Deployment enables declarative updates");
         assertThat(deployment.get("properties").get("kind").get("description").asText()).startsWith("Kind is a string value");
@@ -230,7 +230,7 @@ class OpenApiTest {
 
     private static JsonNode resolve(JsonNode schemas, JsonNode schema) {
         if (schema.has("allOf") && schema.get("allOf").size() == 1) return resolve(schemas, schema.get("allOf").get(0));
-        if (!schema.has("$ref")) return schema;
+        if (!schema.path("$ref").isTextual()) return schema;
         String ref = schema.get("$ref").asText();
         assertThat(ref).startsWith("#/components/schemas/");
         JsonNode target = schemas.get(ref.substring("#/components/schemas/".length()));
@@ -239,7 +239,8 @@ class OpenApiTest {
     }
 
     private static void assertEveryRefResolves(JsonNode schemas, JsonNode node) {
-        if (node.has("$ref")) resolve(schemas, node);
+        // JSONSchemaProps has a property named $ref: only a textual $ref is a reference
+        if (node.path("$ref").isTextual()) resolve(schemas, node);
         node.forEach(child -> assertEveryRefResolves(schemas, child));
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -43,6 +44,7 @@ public final class WatchCache {
     private final CompletableFuture<Long> ready = new CompletableFuture<>();
     private long oldestRetainedRv = 0;
     private volatile Runnable onAwait = () -> { };
+    private final Map<String, List<Consumer<WatchEvent>>> appliedListeners = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile long currentRv = 0;
 
     public WatchCache(int windowCapacity) {
@@ -71,6 +73,15 @@ public final class WatchCache {
     /** Called whenever a writer starts waiting for its event: the journal tail polls at once. */
     public void onAwait(Runnable hook) {
         this.onAwait = hook;
+    }
+
+    /**
+     * Tells {@code listener} of every change to objects of {@code kind}, as it is applied and before
+     * any writer waiting for it is answered: what the listener derives is current when the write's
+     * response goes out (a new CustomResourceDefinition is served once its create returns).
+     */
+    public void onApplied(String kind, Consumer<WatchEvent> listener) {
+        appliedListeners.computeIfAbsent(kind, k -> new CopyOnWriteArrayList<>()).add(listener);
     }
 
     public void markReady() {
@@ -103,6 +114,7 @@ public final class WatchCache {
             }
             String namespace = namespaceOf(key);
             WatchEvent change = new WatchEvent(type, kind, namespace, obj, ordering);
+            for (Consumer<WatchEvent> l : appliedListeners.getOrDefault(kind, List.of())) l.accept(change);
             window.addLast(change);
             while (window.size() > windowCapacity) oldestRetainedRv = window.removeFirst().resourceVersion();
             recentOrderings.put(persistenceId + "#" + seqNr, ordering);

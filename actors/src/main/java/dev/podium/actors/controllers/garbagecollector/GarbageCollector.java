@@ -10,7 +10,7 @@ import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectCommand;
 import dev.podium.actors.objects.ObjectReply;
 import dev.podium.model.json.Json;
-import dev.podium.model.kinds.KindRegistry;
+import dev.podium.model.kinds.Kinds;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.model.patch.PatchType;
 import dev.podium.persistence.PodiumSerializable;
@@ -61,6 +61,7 @@ public final class GarbageCollector {
 
     private final ActorContext<Command> ctx;
     private final WatchCache cache;
+    private final Kinds kinds;
     private final ObjectClient objects;
     private final Clock clock;
     /** Uids of objects whose deletion was journaled (the cache may not show it yet), until when to remember them. */
@@ -75,7 +76,8 @@ public final class GarbageCollector {
 
     private record QueuedWrite(ResourceKind kind, String objectKey, Function<ActorRef<ObjectReply>, ObjectCommand> command) {}
 
-    private GarbageCollector(ActorContext<Command> ctx, WatchCache cache, ObjectClient objects, Clock clock) {
+    private GarbageCollector(ActorContext<Command> ctx, WatchCache cache, ObjectClient objects, Clock clock, Kinds kinds) {
+        this.kinds = kinds;
         this.ctx = ctx;
         this.cache = cache;
         this.objects = objects;
@@ -83,8 +85,13 @@ public final class GarbageCollector {
     }
 
     public static Behavior<Command> create(WatchCache cache, ObjectClient objects, Clock clock, Duration tick, Duration scan) {
+        return create(cache, objects, clock, tick, scan, Kinds.builtIn());
+    }
+
+    /** {@code kinds}: the built-in kinds and the custom resources the member serves. */
+    public static Behavior<Command> create(WatchCache cache, ObjectClient objects, Clock clock, Duration tick, Duration scan, Kinds kinds) {
         return Supervision.restarting(Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
-            GarbageCollector gc = new GarbageCollector(ctx, cache, objects, clock);
+            GarbageCollector gc = new GarbageCollector(ctx, cache, objects, clock, kinds);
             timers.startTimerWithFixedDelay(Tick.INSTANCE, tick);
             timers.startTimerWithFixedDelay(Scan.INSTANCE, Duration.ofSeconds(1), scan);
             return Behaviors.receive(Command.class)
@@ -113,7 +120,7 @@ public final class GarbageCollector {
         if (change.deleted()) {
             deleted.put(change.uid(), clock.instant().plus(REMEMBER_DELETED));
             waiting.remove(change.uid());
-            for (ResourceKind kind : KindRegistry.all()) {
+            for (ResourceKind kind : kinds.stored()) {
                 for (CachedObject dependent : cache.listByOwner(kind.entityTypeName(), change.uid())) collect(kind, dependent.key(), dependent.object());
             }
             return;
@@ -124,14 +131,14 @@ public final class GarbageCollector {
             waitingOwners();
             return;
         }
-        KindRegistry.byEntityType(change.kind()).ifPresent(kind -> collect(kind, change.key(), object));
+        kinds.byEntityType(change.kind()).ifPresent(kind -> collect(kind, change.key(), object));
     }
 
     /** Everything with owner references, in case a hint was lost. */
     private void scan() {
         Instant now = clock.instant();
         deleted.values().removeIf(until -> until.isBefore(now));
-        for (ResourceKind kind : KindRegistry.all()) {
+        for (ResourceKind kind : kinds.stored()) {
             for (CachedObject o : cache.list(kind.entityTypeName(), null, x -> x.path("metadata").path("ownerReferences").size() > 0, 0, null).items()) {
                 collect(kind, o.key(), o.object());
             }
@@ -180,10 +187,10 @@ public final class GarbageCollector {
                 it.remove();
                 continue;
             }
-            ResourceKind ownerKind = KindRegistry.get(w.kind());
+            ResourceKind ownerKind = kinds.get(w.kind());
             boolean orphan = has(owner, DeletionPropagation.ORPHAN);
             boolean blocked = false;
-            for (ResourceKind kind : KindRegistry.all()) {
+            for (ResourceKind kind : kinds.stored()) {
                 for (CachedObject dependent : cache.listByOwner(kind.entityTypeName(), uid)) {
                     if (orphan) {
                         orphan(kind, dependent, uid);
@@ -215,7 +222,7 @@ public final class GarbageCollector {
     private void deleteDependent(ResourceKind kind, CachedObject dependent) {
         String uid = dependent.object().path("metadata").path("uid").asText();
         boolean hasDependents = false;
-        for (ResourceKind k : KindRegistry.all()) hasDependents |= !cache.listByOwner(k.entityTypeName(), uid).isEmpty();
+        for (ResourceKind k : kinds.stored()) hasDependents |= !cache.listByOwner(k.entityTypeName(), uid).isEmpty();
         String policy = hasDependents ? "Foreground" : "";
         write("delete " + kind.entityTypeName() + " " + dependent.key(), kind, dependent.key(),
                 r -> new ObjectCommand.Delete(0, uid, ObjectCommand.Delete.DEFAULT_GRACE, policy, false, r));
@@ -248,7 +255,7 @@ public final class GarbageCollector {
         String apiVersion = ref.path("apiVersion").asText("");
         int slash = apiVersion.indexOf('/');
         String kindName = slash < 0 ? ref.path("kind").asText() : ref.path("kind").asText() + "." + apiVersion.substring(0, slash);
-        ResourceKind kind = KindRegistry.byEntityType(kindName).orElse(null);
+        ResourceKind kind = kinds.byEntityType(kindName).orElse(null);
         if (kind == null) return true;
         String key = kind.namespaced() ? namespace + "/" + ref.path("name").asText() : ref.path("name").asText();
         return cache.get(kind.entityTypeName(), key).map(o -> uid.equals(o.object().path("metadata").path("uid").asText())).orElse(false);

@@ -8,6 +8,7 @@ import dev.podium.actors.objects.ObjectCommand;
 import dev.podium.actors.services.AllocationClaims;
 import dev.podium.model.json.Json;
 import dev.podium.model.kinds.KindRegistry;
+import dev.podium.model.kinds.Kinds;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.persistence.PodiumSerializable;
 import dev.podium.persistence.watch.CachedObject;
@@ -41,13 +42,15 @@ public final class NamespaceController {
     private static final ResourceKind NAMESPACE = KindRegistry.get("Namespace");
 
     private final WatchCache cache;
+    private final Kinds kinds;
     private final ObjectClient objects;
     private final Clock clock;
     private final AllocationClaims claims;
     private final Set<String> terminating = new HashSet<>();
     private final SeenVersions seen = new SeenVersions(Duration.ofMinutes(5));
 
-    private NamespaceController(WatchCache cache, ObjectClient objects, Clock clock) {
+    private NamespaceController(WatchCache cache, ObjectClient objects, Clock clock, Kinds kinds) {
+        this.kinds = kinds;
         this.cache = cache;
         this.objects = objects;
         this.clock = clock;
@@ -55,8 +58,13 @@ public final class NamespaceController {
     }
 
     public static Behavior<Command> create(WatchCache cache, ObjectClient objects, Clock clock, Duration tick, Duration recheck) {
+        return create(cache, objects, clock, tick, recheck, Kinds.builtIn());
+    }
+
+    /** {@code kinds}: the built-in kinds and the custom resources the member serves. */
+    public static Behavior<Command> create(WatchCache cache, ObjectClient objects, Clock clock, Duration tick, Duration recheck, Kinds kinds) {
         return Supervision.restarting(Behaviors.withTimers(timers -> {
-            NamespaceController c = new NamespaceController(cache, objects, clock);
+            NamespaceController c = new NamespaceController(cache, objects, clock, kinds);
             c.recheck();
             timers.startTimerWithFixedDelay(Tick.INSTANCE, tick);
             timers.startTimerWithFixedDelay(Recheck.INSTANCE, recheck);
@@ -94,7 +102,7 @@ public final class NamespaceController {
     void reconcile() {
         for (String namespace : List.copyOf(terminating)) {
             int remaining = 0;
-            for (ResourceKind kind : KindRegistry.all()) {
+            for (ResourceKind kind : kinds.stored()) {
                 if (!kind.namespaced()) continue;
                 for (CachedObject o : cache.list(kind.entityTypeName(), namespace, x -> true, 0, null).items()) {
                     remaining++;
