@@ -79,6 +79,37 @@ class CustomResourceEndToEndTest {
         assertThat(unknown.exit()).isNotZero();
         assertThat(unknown.err()).contains("unknown field \"spec.colour\"");
         assertThat(kubectl.run("-n", "crons", "get", "crontab", "bad").exit()).as("nothing partial is stored").isNotZero();
+
+        Kubectl.Result ruled = kubectl.runWithInput(cronTab("crons", "bad", "{cronSpec: '* * * * *', image: forbidden}"), "apply", "-f", "-");
+        assertThat(ruled.err()).contains("The CronTab \"bad\" is invalid: spec: Invalid value: \"object\": the image 'forbidden' may not be used");
+        Kubectl.Result immutable = kubectl.runWithInput(cronTab("crons", "backup", "{cronSpec: '0 1 * * *', image: busybox, replicas: 2}"), "apply", "-f", "-");
+        assertThat(immutable.err()).contains("spec.cronSpec: Invalid value: \"object\": cronSpec is immutable");
+    }
+
+    @Test
+    void anInvalidDefinitionIsRefusedWithKubesMessages() throws Exception {
+        Kubectl.Result r = kubectl.runWithInput("""
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: widgets.example.com}
+                spec:
+                  group: example.com
+                  scope: Galaxy
+                  names: {plural: gadgets, kind: Widget}
+                  versions:
+                  - {name: v1, served: true, storage: false, schema: {openAPIV3Schema: {type: object}}}
+                  - name: v2
+                    served: true
+                    storage: false
+                    schema: {openAPIV3Schema: {type: object, properties: {spec: {properties: {size: {type: integer}}}}}}
+                """, "apply", "-f", "-");
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains("The CustomResourceDefinition \"widgets.example.com\" is invalid")
+                .contains("metadata.name: Invalid value: \"widgets.example.com\": must be spec.names.plural+\".\"+spec.group")
+                .contains("spec.scope: Unsupported value: \"Galaxy\": supported values: \"Cluster\", \"Namespaced\"")
+                .contains("must have exactly one version marked as storage version")
+                .contains("spec.versions[1].schema.openAPIV3Schema.properties[spec].type: Required value: must not be empty for specified object fields");
+        assertThat(kubectl.run("get", "crd", "widgets.example.com").exit()).isNotZero();
     }
 
     @Test

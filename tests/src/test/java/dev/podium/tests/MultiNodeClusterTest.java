@@ -85,6 +85,33 @@ class MultiNodeClusterTest {
     }
 
     @Test
+    @Order(0)
+    void aDefinitionCreatedThroughOneMemberIsServedByEveryMemberWhenItsCreateReturns() throws Exception {
+        ApiClient.Reply crd = apis.get(0).post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", """
+                {"apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition", "metadata": {"name": "gadgets.example.com"},
+                 "spec": {"group": "example.com", "scope": "Namespaced", "names": {"plural": "gadgets", "kind": "Gadget"},
+                          "versions": [{"name": "v1", "served": true, "storage": true,
+                                        "schema": {"openAPIV3Schema": {"type": "object", "properties": {"spec": {"type": "object",
+                                            "properties": {"size": {"type": "integer", "maximum": 3}}}}}}}]}}""");
+        assertThat(crd.code()).isEqualTo(201);
+        String rv = crd.body().path("metadata").path("resourceVersion").asText();
+        for (int m = 0; m < 3; m++) {
+            ApiClient.Reply created = apis.get(m).post("/apis/example.com/v1/namespaces/default/gadgets?resourceVersion=" + rv,
+                    "{\"apiVersion\":\"example.com/v1\",\"kind\":\"Gadget\",\"metadata\":{\"name\":\"g" + m + "\"},\"spec\":{\"size\":" + m + "}}");
+            assertThat(created.code()).as("create through member %d: %s", m, created.body()).isEqualTo(201);
+        }
+        for (ApiClient api : apis) {
+            assertThat(api.get("/apis/example.com/v1").code()).isEqualTo(200);
+            ApiClient.Reply tooBig = api.post("/apis/example.com/v1/namespaces/default/gadgets",
+                    "{\"apiVersion\":\"example.com/v1\",\"kind\":\"Gadget\",\"metadata\":{\"name\":\"big\"},\"spec\":{\"size\":9}}");
+            assertThat(tooBig.code()).isEqualTo(422);
+        }
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            for (ApiClient api : apis) assertThat(api.get("/apis/example.com/v1/namespaces/default/gadgets").body().path("items")).hasSize(3);
+        });
+    }
+
+    @Test
     @Order(1)
     void entitiesSpreadOverTheMembersAndEveryMemberServesTheirLatestState() throws Exception {
         for (int i = 0; i < 60; i++) {
