@@ -33,6 +33,13 @@ final class ConfigMapCreates {
 
     /** {@code url} is the collection, e.g. {@code http://127.0.0.1:6443/api/v1/namespaces/bench/configmaps}. */
     static Result run(HttpClient http, String url, String prefix, int count, int clients) throws Exception {
+        return run(http, url, prefix, count, clients,
+                (name, i) -> "{\"metadata\":{\"name\":\"" + name + "\",\"labels\":{\"bench\":\"yes\"}},\"data\":{\"index\":\"" + i + "\"}}");
+    }
+
+    /** The same with any object: {@code body} makes the JSON of the object named {@code name}, the {@code i}-th created. */
+    static Result run(HttpClient http, String url, String prefix, int count, int clients, java.util.function.BiFunction<String, Integer, String> body)
+            throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         Map<String, Long> versions = new ConcurrentHashMap<>();
@@ -45,9 +52,8 @@ final class ConfigMapCreates {
                 int i;
                 while ((i = next.getAndIncrement()) < count) {
                     String name = prefix + i;
-                    String body = "{\"metadata\":{\"name\":\"" + name + "\",\"labels\":{\"bench\":\"yes\"}},\"data\":{\"index\":\"" + i + "\"}}";
                     long t0 = System.nanoTime();
-                    HttpResponse<String> r = post(http, url, body);
+                    HttpResponse<String> r = post(http, url, body.apply(name, i));
                     h.recordValue(Math.min(60_000_000L, (System.nanoTime() - t0) / 1000));
                     if (r.statusCode() != 201) {
                         errors.incrementAndGet();
