@@ -6,7 +6,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,10 +32,9 @@ class CustomResourceEndToEndTest {
         node.close();
     }
 
+    /** The README's example definition, so the example stays true. */
     static String crontabDefinition() throws Exception {
-        try (var in = CustomResourceEndToEndTest.class.getResourceAsStream("/crd/crontab-crd.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return Files.readString(Path.of("..", "examples", "crontab-crd.yaml"));
     }
 
     static JsonNode json(String... args) throws Exception {
