@@ -26,7 +26,10 @@ public final class OpenApi {
 
     /** These documents plus the custom resources' kinds ({@code kinds}: every served version of each). */
     public OpenApi withCustom(List<ResourceKind> kinds) {
-        return new OpenApi(builtIn, kinds.isEmpty() ? null : new OpenApiV3(kinds), v2);
+        if (kinds.isEmpty()) return BUILT_IN;
+        List<ResourceKind> all = new java.util.ArrayList<>(KindRegistry.all());
+        all.addAll(kinds);
+        return new OpenApi(builtIn, new OpenApiV3(kinds), new OpenApiV2(all));
     }
 
     /** GET /openapi/v3. */
@@ -47,7 +50,7 @@ public final class OpenApi {
         return builtIn.serves(gv) || custom != null && custom.serves(gv);
     }
 
-    /** GET /openapi/v2 (JSON; a request for the protobuf form can be answered 406); built-in kinds only. */
+    /** GET /openapi/v2 (JSON; a request for the protobuf form can be answered 406): paths only, no definitions. */
     public ObjectNode v2() {
         return v2.document();
     }
