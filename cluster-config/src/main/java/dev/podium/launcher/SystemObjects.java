@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** The objects every cluster has from the start: the system namespaces and the default StorageClass of the built-in provisioner. */
+/**
+ * The objects every cluster has from the start: the system namespaces, the default StorageClass of
+ * the built-in provisioner, and a local APIService for each built-in group-version.
+ */
 final class SystemObjects {
     static final List<String> NAMESPACES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
 
@@ -28,6 +31,12 @@ final class SystemObjects {
         List<CompletableFuture<?>> all = new ArrayList<>();
         for (String name : NAMESPACES) all.add(ensure(objects, cache, ns, name, namespace(name)));
         all.add(ensure(objects, cache, KindRegistry.get("StorageClass.storage.k8s.io"), LocalVolumes.DEFAULT_CLASS, storageClass()));
+        ResourceKind apiService = KindRegistry.get("APIService.apiregistration.k8s.io");
+        List<String> groupVersions = KindRegistry.groupVersions();
+        for (int i = 0; i < groupVersions.size(); i++) {
+            ObjectNode local = localApiService(groupVersions.get(i), i);
+            all.add(ensure(objects, cache, apiService, local.path("metadata").path("name").asText(), local));
+        }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
 
@@ -48,6 +57,18 @@ final class SystemObjects {
         o.put("apiVersion", "v1");
         o.put("kind", "Namespace");
         o.putObject("metadata").put("name", name).putObject("labels").put("kubernetes.io/metadata.name", name);
+        return o;
+    }
+
+    /** {@code v1.} for the core group, {@code v1.apps} …; earlier groups first in discovery, as the registry lists them. */
+    private static ObjectNode localApiService(String groupVersion, int index) {
+        int slash = groupVersion.indexOf('/');
+        String group = slash < 0 ? "" : groupVersion.substring(0, slash);
+        String version = groupVersion.substring(slash + 1);
+        ObjectNode o = Json.object();
+        o.put("apiVersion", "apiregistration.k8s.io/v1").put("kind", "APIService");
+        o.putObject("metadata").put("name", version + "." + group).putObject("labels").put("kube-aggregator.kubernetes.io/automanaged", "onstart");
+        o.putObject("spec").put("group", group).put("version", version).put("groupPriorityMinimum", 18000 - 100 * index).put("versionPriority", 15);
         return o;
     }
 

@@ -9,6 +9,8 @@ import dev.podium.actors.services.ServiceAllocator;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
+import dev.podium.http.aggregation.AggregationProxy;
+import dev.podium.http.aggregation.ExtensionApis;
 import dev.podium.model.kinds.Kinds;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.persistence.watch.WatchCache;
@@ -44,6 +46,9 @@ public final class ApiServer {
     private final Evictions evictions;
     private final ScaleHandler scales;
     private final Kinds kinds;
+    private final ExtensionApis extensions;
+    private final AggregationProxy aggregation;
+    private static final java.time.Duration EXTENSION_CHECK_INTERVAL = java.time.Duration.ofSeconds(2);
 
     /**
      * {@code readiness} are the checks {@code /readyz} runs besides the watch cache's;
@@ -58,7 +63,9 @@ public final class ApiServer {
         Materializer mat = Materializer.matFromSystem(system);
         this.reads = new ReadHandler(cache, mat, clock);
         this.writes = new WriteHandler(objects, cache, new ServiceAllocator(objects, cache, allocationCandidates), AdmissionChain.builtIn(cache));
-        this.discovery = new DiscoveryHandler(cache, readiness, new ServedDocuments(kinds));
+        this.extensions = new ExtensionApis(cache, objects, clock, EXTENSION_CHECK_INTERVAL);
+        this.aggregation = new AggregationProxy(cache, extensions, mat);
+        this.discovery = new DiscoveryHandler(cache, readiness, new ServedDocuments(kinds, extensions));
         this.logs = new LogHandler(cache, nodes, clock, new LogProxy(system));
         this.evictions = new Evictions(cache, objects, clock);
         this.scales = new ScaleHandler(objects, cache);
@@ -93,6 +100,10 @@ public final class ApiServer {
         List<String> segments = new ArrayList<>();
         for (String s : request.getUri().path().split("/")) if (!s.isEmpty()) segments.add(s);
         Map<String, String> query = new HashMap<>(request.getUri().query().toMap());
+        if (segments.size() >= 3 && segments.get(0).equals("apis")) {
+            var remote = extensions.serving(segments.get(1), segments.get(2));
+            if (remote.isPresent()) return aggregation.forward(request, remote.get(), Responses::error);
+        }
         CompletionStage<HttpResponse> special = discovery.handle(request, segments, query);
         if (special != null) return special;
         ApiPath path = ApiPath.parse(segments);

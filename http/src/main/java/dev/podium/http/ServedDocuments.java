@@ -2,17 +2,27 @@ package dev.podium.http;
 
 import dev.podium.model.discovery.Discovery;
 import dev.podium.model.discovery.OpenApi;
+import dev.podium.http.aggregation.ExtensionApis;
 import dev.podium.model.kinds.Kinds;
+import dev.podium.model.kinds.ResourceKind;
 
-/** Discovery and OpenAPI for what the member serves now, made again only when its custom resources change. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Discovery and OpenAPI for what the member serves now, made again only when its custom
+ * resources or its extension servers' resources change.
+ */
 final class ServedDocuments {
-    private record Made(long generation, Discovery discovery, OpenApi openApi) {}
+    private record Made(long generation, long extensions, Discovery discovery, OpenApi openApi) {}
 
     private final Kinds kinds;
-    private volatile Made made = new Made(0, Discovery.BUILT_IN, OpenApi.BUILT_IN);
+    private final ExtensionApis extensions;
+    private volatile Made made = new Made(0, 0, Discovery.BUILT_IN, OpenApi.BUILT_IN);
 
-    ServedDocuments(Kinds kinds) {
+    ServedDocuments(Kinds kinds, ExtensionApis extensions) {
         this.kinds = kinds;
+        this.extensions = extensions;
     }
 
     Discovery discovery() {
@@ -26,9 +36,13 @@ final class ServedDocuments {
     private Made current() {
         Made m = made;
         long generation = kinds.custom().generation();
-        if (m.generation() == generation) return m;
-        Made fresh = generation == 0 ? new Made(0, Discovery.BUILT_IN, OpenApi.BUILT_IN)
-                : new Made(generation, new Discovery(kinds.all()), OpenApi.BUILT_IN.withCustom(kinds.custom().served()));
+        long extensionGeneration = extensions.generation();
+        if (m.generation() == generation && m.extensions() == extensionGeneration) return m;
+        List<ResourceKind> remote = extensions.kinds();
+        List<ResourceKind> all = new ArrayList<>(kinds.all());
+        all.addAll(remote);
+        Made fresh = generation == 0 && remote.isEmpty() ? new Made(0, extensionGeneration, Discovery.BUILT_IN, OpenApi.BUILT_IN)
+                : new Made(generation, extensionGeneration, new Discovery(all), OpenApi.BUILT_IN.withCustom(kinds.custom().served()));
         made = fresh;
         return fresh;
     }

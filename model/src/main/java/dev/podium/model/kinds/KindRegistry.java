@@ -27,7 +27,9 @@ import dev.podium.model.kinds.rules.PodDisruptionBudgetRules;
 import dev.podium.model.kinds.rules.PriorityClassRules;
 import dev.podium.model.crd.CustomResourceDefinitionRules;
 import dev.podium.model.crd.DefinitionSchemaErrors;
+import dev.podium.model.kinds.rules.ApiServiceRules;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -101,7 +103,9 @@ public final class KindRegistry {
             new ResourceKind("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, List.of("sc"), List.of(), false,
                     StorageClass.class, new StorageClassRules()),
             new ResourceKind("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false, List.of("crd", "crds"),
-                    List.of("api-extensions"), true, CustomResourceDefinition.class, new CustomResourceDefinitionRules(DefinitionSchemaErrors::of)));
+                    List.of("api-extensions"), true, CustomResourceDefinition.class, new CustomResourceDefinitionRules(DefinitionSchemaErrors::of)),
+            new ResourceKind("apiregistration.k8s.io", "v1", "APIService", "apiservices", false, List.of(), List.of("api-extensions"), true,
+                    GenericKubernetesResource.class, new ApiServiceRules()));
 
     private static final Map<String, ResourceKind> BY_GV_PLURAL = new LinkedHashMap<>();
     private static final Map<String, ResourceKind> BY_KIND = new LinkedHashMap<>();

@@ -1,0 +1,81 @@
+package dev.podium.tests;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import java.io.FileInputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * An HTTPS server on loopback for tests that need one (extension API servers, webhooks), with a
+ * self-signed certificate made by the JDK's keytool for a DNS name and 127.0.0.1; {@link #caBundle}
+ * is that certificate as kube's caBundle fields carry it (base64 of the PEM).
+ */
+final class TestHttpsServer implements AutoCloseable {
+    private final HttpsServer server;
+    private final String caBundle;
+
+    private TestHttpsServer(HttpsServer server, String caBundle) {
+        this.server = server;
+        this.caBundle = caBundle;
+    }
+
+    static TestHttpsServer start(String dnsName) throws Exception {
+        Path dir = Files.createTempDirectory("podium-tls");
+        Path keystore = dir.resolve("server.p12");
+        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2", "-dname", "CN=" + dnsName,
+                "-ext", "san=dns:" + dnsName + ",ip:127.0.0.1", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
+        Path pem = dir.resolve("server.pem");
+        keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keystore.toString(), "-storepass", "changeit", "-file", pem.toString());
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (FileInputStream in = new FileInputStream(keystore.toFile())) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "changeit".toCharArray());
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(kmf.getKeyManagers(), null, null);
+        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(ssl));
+        server.start();
+        return new TestHttpsServer(server, Base64.getEncoder().encodeToString(Files.readString(pem).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void keytool(String... args) throws Exception {
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        List<String> cmd = new java.util.ArrayList<>(List.of(keytool.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) fail("keytool " + String.join(" ", args) + " failed: " + out);
+    }
+
+    void handle(String path, HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    String caBundle() {
+        return caBundle;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
