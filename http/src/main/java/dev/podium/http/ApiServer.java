@@ -64,6 +64,7 @@ public final class ApiServer {
         this.reads = new ReadHandler(cache, mat, clock);
         this.writes = new WriteHandler(objects, cache, new ServiceAllocator(objects, cache, allocationCandidates), AdmissionChain.builtIn(cache));
         this.extensions = new ExtensionApis(cache, objects, clock, EXTENSION_CHECK_INTERVAL);
+        system.getWhenTerminated().thenRun(extensions::close);
         this.aggregation = new AggregationProxy(cache, extensions, mat);
         this.discovery = new DiscoveryHandler(cache, readiness, new ServedDocuments(kinds, extensions));
         this.logs = new LogHandler(cache, nodes, clock, new LogProxy(system));
