@@ -26,6 +26,7 @@ import dev.podium.persistence.watch.JdbcJournalTail;
 import dev.podium.persistence.watch.WatchCache;
 import dev.podium.persistence.watch.WatchEvent;
 import dev.podium.actors.objects.CustomResourceEntities;
+import dev.podium.actors.services.ServiceAllocator;
 import dev.podium.model.crd.CustomResourceKinds;
 import dev.podium.model.crd.CustomKinds;
 import dev.podium.model.kinds.Kinds;
@@ -145,11 +146,13 @@ final class PodiumGuardian {
                     binding = m.binding();
                     Duration bookmarks = podium.getDuration("bookmark-interval");
                     timers.startTimerWithFixedDelay(Bookmarks.INSTANCE, bookmarks, bookmarks);
-                    ctx.pipeToSelf(SystemObjects.ensure(objects, cache), (v, t) -> new SystemObjectsReady(t));
+                    CompletionStage<Void> system = SystemObjects.ensure(objects, cache).thenCompose(v -> KubernetesService.ensure(objects, cache,
+                            new ServiceAllocator(objects, cache, allocationCandidates()), settings.host(), binding.localAddress().getPort()));
+                    ctx.pipeToSelf(system, (v, t) -> new SystemObjectsReady(t));
                     return Behaviors.same();
                 })
                 .onMessage(SystemObjectsReady.class, m -> {
-                    if (m.failure() != null) return fail(new IllegalStateException("the system namespaces and storage class could not be created", m.failure()));
+                    if (m.failure() != null) return fail(new IllegalStateException("the system namespaces, storage class and kubernetes Service could not be created", m.failure()));
                     startNodeComponents();
                     started.complete(new Started(cache, tail, binding, nodes));
                     return Behaviors.same();

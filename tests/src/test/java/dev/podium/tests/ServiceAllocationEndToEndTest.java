@@ -49,6 +49,14 @@ class ServiceAllocationEndToEndTest {
     }
 
     @Test
+    void theKubernetesServiceHasTheFirstClusterIpAndPointsAtTheApi() throws Exception {
+        assertThat(kubectl.run("get", "service", "kubernetes").ok().out()).containsPattern("kubernetes\\s+ClusterIP\\s+10\\.96\\.0\\.1\\s+<none>\\s+443/TCP");
+        int port = java.net.URI.create(node.url()).getPort();
+        assertThat(kubectl.run("get", "endpoints", "kubernetes").ok().out()).containsPattern("kubernetes\\s+127\\.0\\.0\\.1:" + port + "\\s");
+        assertThat(ipAddress("10.96.0.1")).as("its cluster IP is claimed like any other").isEqualTo(200);
+    }
+
+    @Test
     void kubectlListsTheServicesIpAddressWithItsParentAndDeletingTheServiceReleasesItsClaims() throws Exception {
         kubectl.run("-n", "alloc", "create", "service", "nodeport", "web", "--tcp=80:8080").ok();
         String ip = kubectl.run("-n", "alloc", "get", "svc", "web", "-o", "jsonpath={.spec.clusterIP}").ok().out();
