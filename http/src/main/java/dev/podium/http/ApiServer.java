@@ -1,6 +1,8 @@
 package dev.podium.http;
 
 import dev.podium.actors.admission.AdmissionChain;
+import dev.podium.actors.admission.webhooks.HttpsWebhookClient;
+import dev.podium.actors.admission.webhooks.WebhookAdmission;
 import dev.podium.actors.disruption.Evictions;
 import dev.podium.actors.kubelet.LocalNodes;
 import dev.podium.actors.objects.ObjectCommand;
@@ -62,7 +64,10 @@ public final class ApiServer {
         this.kinds = kinds;
         Materializer mat = Materializer.matFromSystem(system);
         this.reads = new ReadHandler(cache, mat, clock);
-        this.writes = new WriteHandler(objects, cache, new ServiceAllocator(objects, cache, allocationCandidates), AdmissionChain.builtIn(cache));
+        HttpsWebhookClient webhookClient = new HttpsWebhookClient();
+        system.getWhenTerminated().thenRun(webhookClient::close);
+        this.writes = new WriteHandler(objects, cache, new ServiceAllocator(objects, cache, allocationCandidates), AdmissionChain.builtIn(cache),
+                new WebhookAdmission(cache, kinds, webhookClient));
         this.extensions = new ExtensionApis(cache, objects, clock, EXTENSION_CHECK_INTERVAL);
         system.getWhenTerminated().thenRun(extensions::close);
         this.aggregation = new AggregationProxy(cache, extensions, mat);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.admission.AdmissionChain;
 import dev.podium.actors.admission.AdmissionRequest;
+import dev.podium.actors.admission.webhooks.WebhookAdmission;
+import dev.podium.actors.admission.webhooks.WebhookRefusal;
 import dev.podium.actors.objects.DeletionPropagation;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectCommand;
@@ -26,16 +28,20 @@ import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.japi.function.Function;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
  * POST, PUT, PATCH and DELETE: checks what only the API layer can check (URL against body,
- * namespace exists), maps resourceVersion preconditions to entity sequence numbers, sends the
- * command, then waits for the cache so the response carries the real resourceVersion.
+ * namespace exists), runs the built-in admission plugins and the admission webhooks, maps
+ * resourceVersion preconditions to entity sequence numbers, sends the command, then waits for
+ * the cache so the response carries the real resourceVersion.
  */
 final class WriteHandler {
     private static final long WAIT_FOR_CACHE_MILLIS = 10_000;
@@ -44,12 +50,16 @@ final class WriteHandler {
     private final SecureRandom random = new SecureRandom();
     private final ServiceAllocator services;
     private final AdmissionChain admission;
+    private final WebhookWrites webhooks;
+    private final WebhookPatch webhookPatch;
 
-    WriteHandler(ObjectClient objects, WatchCache cache, ServiceAllocator services, AdmissionChain admission) {
+    WriteHandler(ObjectClient objects, WatchCache cache, ServiceAllocator services, AdmissionChain admission, WebhookAdmission webhooks) {
         this.objects = objects;
         this.cache = cache;
         this.services = services;
         this.admission = admission;
+        this.webhooks = new WebhookWrites(webhooks, cache, objects);
+        this.webhookPatch = new WebhookPatch(this.webhooks, this::send, Clock.systemUTC());
     }
 
     CompletionStage<HttpResponse> create(ApiRequest req) {
@@ -72,16 +82,36 @@ final class WriteHandler {
         List<Cause> nameless = ObjectMetaValidation.nameOrGenerateName(meta);
         if (!nameless.isEmpty()) throw new ApiException(ApiError.invalid(kind.group(), kind.kind(), "", nameless));
         admission.admit(new AdmissionRequest(AdmissionRequest.Operation.CREATE, kind, req.namespace(), obj, req.dryRun()));
-        return createNamed(req, obj, name.isEmpty() ? generateName : null, 3).thenApply(r -> withWarnings(r, warnings));
+        List<String> all = new ArrayList<>(warnings);
+        return answer(webhooks.mutateCreate(req, obj).thenCompose(mutated -> {
+            all.addAll(mutated.warnings());
+            boolean named = !mutated.object().path("metadata").path("name").asText("").isEmpty();
+            return createNamed(req, mutated.object(), named ? null : mutated.object().path("metadata").path("generateName").asText(""), 3, all);
+        }), all);
     }
 
     private static HttpResponse withWarnings(HttpResponse response, List<String> warnings) {
         HttpResponse out = response;
-        for (String w : warnings) out = out.addHeader(RawHeader.create("Warning", FieldValidation.headerValue(w)));
+        for (String w : warnings.stream().distinct().toList()) out = out.addHeader(RawHeader.create("Warning", FieldValidation.headerValue(w)));
         return out;
     }
 
-    private CompletionStage<HttpResponse> createNamed(ApiRequest req, ObjectNode obj, String generateName, int attempts) {
+    /** The response with its warnings; a webhook's refusal becomes its Status, with the warnings given before it. */
+    private static CompletionStage<HttpResponse> answer(CompletionStage<HttpResponse> response, List<String> warnings) {
+        return response.handle((r, t) -> {
+            if (t == null) return withWarnings(r, warnings);
+            Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+            if (cause instanceof WebhookRefusal refusal) {
+                List<String> all = new ArrayList<>(warnings);
+                all.addAll(refusal.warnings());
+                return withWarnings(Responses.error(refusal.error()), all);
+            }
+            throw t instanceof CompletionException ce ? ce : new CompletionException(t);
+        });
+    }
+
+    /** The validating webhooks see the object with its final name, so a generated name is reviewed on each attempt. */
+    private CompletionStage<HttpResponse> createNamed(ApiRequest req, ObjectNode obj, String generateName, int attempts, List<String> warnings) {
         ObjectNode body = obj;
         if (generateName != null) {
             body = obj.deepCopy();
@@ -89,10 +119,12 @@ final class WriteHandler {
         }
         String name = body.path("metadata").path("name").asText();
         String id = ObjectEntity.entityId(req.kind(), req.namespace(), name);
-        ObjectNode toCreate = body;
-        return send(req, id, 0, (seq, dryRun) -> r -> new ObjectCommand.Create(toCreate, dryRun, r)).thenCompose(reply -> {
+        return webhooks.validateCreate(req, body).thenCompose(validated -> {
+            warnings.addAll(validated.warnings());
+            return send(req, id, 0, (seq, dryRun) -> r -> new ObjectCommand.Create(validated.object(), dryRun, r));
+        }).thenCompose(reply -> {
             if (generateName != null && attempts > 1 && reply instanceof ObjectReply.Rejected rej && rej.error().code() == 409) {
-                return createNamed(req, obj, generateName, attempts - 1);
+                return createNamed(req, obj, generateName, attempts - 1, warnings);
             }
             return respond(req, id, reply, 201);
         });
@@ -118,10 +150,13 @@ final class WriteHandler {
         meta.put("name", req.path().name());
         String id = entityId(req);
         boolean status = "status".equals(req.path().subresource());
-        return expectedSeqNr(req, meta.path("resourceVersion").asText(""))
-                .thenCompose(seq -> send(req, id, seq, (s, dryRun) -> r -> new ObjectCommand.Update(obj, s, status, dryRun, r)))
-                .thenCompose(reply -> respond(req, id, reply, 200))
-                .thenApply(r -> withWarnings(r, warnings));
+        List<String> all = new ArrayList<>(warnings);
+        return answer(expectedSeqNr(req, meta.path("resourceVersion").asText(""))
+                .thenCompose(seq -> webhooks.update(req, obj).thenCompose(admitted -> {
+                    all.addAll(admitted.warnings());
+                    return send(req, id, seq, (s, dryRun) -> r -> new ObjectCommand.Update(admitted.object(), s, status, dryRun, r));
+                }))
+                .thenCompose(reply -> respond(req, id, reply, 200)), all);
     }
 
     /** PUT namespaces/{name}/finalize: only spec.finalizers of the body is used. */
@@ -151,6 +186,15 @@ final class WriteHandler {
         String id = entityId(req);
         boolean status = "status".equals(req.path().subresource());
         String rv = patch.path("metadata").path("resourceVersion").asText("");
+        boolean reviewed = webhooks.mayApply(req, AdmissionRequest.Operation.UPDATE)
+                || (type == PatchType.APPLY_PATCH && webhooks.mayApply(req, AdmissionRequest.Operation.CREATE));
+        if (reviewed) {
+            List<String> all = new ArrayList<>(warnings);
+            String fieldManager = manager == null ? "" : manager;
+            return answer(expectedSeqNr(req, type == PatchType.APPLY_PATCH ? "" : rv)
+                    .thenCompose(seq -> webhookPatch.patch(new WebhookPatch.Request(req, type, patch, fieldManager, seq), all))
+                    .thenCompose(reply -> respond(req, id, reply, 201)), all);
+        }
         return expectedSeqNr(req, type == PatchType.APPLY_PATCH ? "" : rv)
                 .thenCompose(seq -> send(req, id, seq, (s, dryRun) -> r -> new ObjectCommand.Patch(type.name(), patch, s, status,
                         manager == null ? "" : manager, req.flag("force"), dryRun, r)))
@@ -166,10 +210,13 @@ final class WriteHandler {
         boolean dryRun = req.dryRun() || options.path("dryRun").toString().contains("All");
         long grace = gracePeriod(req, options);
         String policy = propagationPolicy(req, options);
-        return expectedSeqNr(req, rv)
-                .thenCompose(seq -> sendDelete(req.kind(), id, r -> new ObjectCommand.Delete(seq, uid, grace, policy, dryRun, r)))
-                .thenCompose(reply -> respond(req, id, reply, 200))
-                .thenApply(r -> withWarnings(r, jobWarning(req.kind(), policy)));
+        List<String> warnings = new ArrayList<>(jobWarning(req.kind(), policy));
+        return answer(expectedSeqNr(req, rv)
+                .thenCompose(seq -> webhooks.delete(req, options, dryRun, policy).thenCompose(admitted -> {
+                    warnings.addAll(admitted.warnings());
+                    return sendDelete(req.kind(), id, r -> new ObjectCommand.Delete(seq, uid, grace, policy, dryRun, r));
+                }))
+                .thenCompose(reply -> respond(req, id, reply, 200)), warnings);
     }
 
     /**
@@ -234,11 +281,19 @@ final class WriteHandler {
         JsonNode options = req.body().length == 0 ? Json.object() : Json.parse(req.body(), false);
         String policy = propagationPolicy(req, options);
         long grace = gracePeriod(req, options);
+        boolean reviewed = webhooks.mayApply(req, AdmissionRequest.Operation.DELETE);
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         for (CachedObject o : victims) {
             String id = o.key();
-            all.add(sendDelete(req.kind(), id, r -> new ObjectCommand.Delete(0, "", grace, policy, req.dryRun(), r)).toCompletableFuture());
+            CompletionStage<ObjectReply> reply = !reviewed
+                    ? sendDelete(req.kind(), id, r -> new ObjectCommand.Delete(0, "", grace, policy, req.dryRun(), r))
+                    : webhooks.delete(req, o.object(), options, req.dryRun(), policy).thenCompose(admitted -> {
+                        warnings.addAll(admitted.warnings());
+                        return sendDelete(req.kind(), id, r -> new ObjectCommand.Delete(0, "", grace, policy, req.dryRun(), r));
+                    });
+            all.add(reply.toCompletableFuture());
         }
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> {
+        return answer(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(v -> {
             ObjectNode list = Json.object();
             list.put("kind", req.kind().kind() + "List");
             list.put("apiVersion", req.kind().apiVersion());
@@ -248,7 +303,7 @@ final class WriteHandler {
                 if (f.join() instanceof ObjectReply.Done d) items.add(ServedVersion.of(req.kind(), d.object()));
             }
             return Responses.json(200, list);
-        });
+        }), warnings);
     }
 
     /**

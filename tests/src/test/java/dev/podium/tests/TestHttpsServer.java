@@ -32,11 +32,14 @@ final class TestHttpsServer implements AutoCloseable {
         this.caBundle = caBundle;
     }
 
-    static TestHttpsServer start(String dnsName) throws Exception {
+    /** A server whose certificate names 127.0.0.1 and each of {@code dnsNames}. */
+    static TestHttpsServer start(String... dnsNames) throws Exception {
         Path dir = Files.createTempDirectory("podium-tls");
         Path keystore = dir.resolve("server.p12");
-        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2", "-dname", "CN=" + dnsName,
-                "-ext", "san=dns:" + dnsName + ",ip:127.0.0.1", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
+        StringBuilder san = new StringBuilder("san=ip:127.0.0.1");
+        for (String d : dnsNames) san.append(",dns:").append(d);
+        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2", "-dname", "CN=podium-test",
+                "-ext", san.toString(), "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
         Path pem = dir.resolve("server.pem");
         keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keystore.toString(), "-storepass", "changeit", "-file", pem.toString());
         KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -49,6 +52,11 @@ final class TestHttpsServer implements AutoCloseable {
         ssl.init(kmf.getKeyManagers(), null, null);
         HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(ssl));
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "test-https");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
         return new TestHttpsServer(server, Base64.getEncoder().encodeToString(Files.readString(pem).getBytes(StandardCharsets.UTF_8)));
     }

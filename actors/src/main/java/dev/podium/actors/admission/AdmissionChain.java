@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The admission plugins every write goes through before its entity sees it, in kube-apiserver's
- * order (mutating, then validating). Today the chain holds NamespaceLifecycle, Priority and DefaultStorageClass; authorization, namespace
- * lifecycle, quotas and webhooks are added here.
+ * order (mutating, then validating). Today the chain holds NamespaceLifecycle, Priority and DefaultStorageClass; authorization
+ * and quotas are added here. The admission webhooks ({@code webhooks.WebhookAdmission}) call out over the network, so they are
+ * asynchronous and run after this chain.
  */
 public final class AdmissionChain {
     private final List<AdmissionStep> steps;

@@ -25,6 +25,7 @@ import dev.podium.model.kinds.rules.ServiceRules;
 import dev.podium.model.kinds.rules.LeaseRules;
 import dev.podium.model.kinds.rules.PodDisruptionBudgetRules;
 import dev.podium.model.kinds.rules.PriorityClassRules;
+import dev.podium.model.kinds.rules.WebhookConfigurationRules;
 import dev.podium.model.crd.CustomResourceDefinitionRules;
 import dev.podium.model.crd.DefinitionSchemaErrors;
 import dev.podium.model.kinds.rules.ApiServiceRules;
@@ -34,6 +35,8 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.ReplicationController;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -102,6 +105,10 @@ public final class KindRegistry {
             new ResourceKind("batch", "v1", "CronJob", "cronjobs", true, List.of("cj"), List.of("all"), true, CronJob.class, new CronJobRules()),
             new ResourceKind("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, List.of("sc"), List.of(), false,
                     StorageClass.class, new StorageClassRules()),
+            new ResourceKind("admissionregistration.k8s.io", "v1", "MutatingWebhookConfiguration", "mutatingwebhookconfigurations", false,
+                    List.of(), List.of("api-extensions"), false, MutatingWebhookConfiguration.class, WebhookConfigurationRules.mutating()),
+            new ResourceKind("admissionregistration.k8s.io", "v1", "ValidatingWebhookConfiguration", "validatingwebhookconfigurations", false,
+                    List.of(), List.of("api-extensions"), false, ValidatingWebhookConfiguration.class, WebhookConfigurationRules.validating()),
             new ResourceKind("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false, List.of("crd", "crds"),
                     List.of("api-extensions"), true, CustomResourceDefinition.class, new CustomResourceDefinitionRules(DefinitionSchemaErrors::of)),
             new ResourceKind("apiregistration.k8s.io", "v1", "APIService", "apiservices", false, List.of(), List.of("api-extensions"), true,

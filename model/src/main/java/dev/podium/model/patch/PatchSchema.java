@@ -71,7 +71,9 @@ public final class PatchSchema {
             .with("Service", "spec.ports", ListStrategy.byKey("port"))
             .with("Node", "status.addresses", ListStrategy.byKey("type"))
             .with("Node", "spec.podCIDRs", ListStrategy.PRIMITIVES)
-            .with("ServiceAccount", "secrets", ListStrategy.byKey("name"));
+            .with("ServiceAccount", "secrets", ListStrategy.byKey("name"))
+            .with("MutatingWebhookConfiguration", "webhooks", ListStrategy.byKey("name"))
+            .with("ValidatingWebhookConfiguration", "webhooks", ListStrategy.byKey("name"));
 
     private final List<Rule> rules;
 

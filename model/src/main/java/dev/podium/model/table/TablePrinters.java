@@ -34,6 +34,8 @@ public final class TablePrinters {
             Map.entry("Job.batch", new JobColumns()),
             Map.entry("CronJob.batch", new CronJobColumns()),
             Map.entry("StorageClass.storage.k8s.io", new StorageClassColumns()),
+            Map.entry("MutatingWebhookConfiguration.admissionregistration.k8s.io", new WebhookConfigurationColumns()),
+            Map.entry("ValidatingWebhookConfiguration.admissionregistration.k8s.io", new WebhookConfigurationColumns()),
             Map.entry("CustomResourceDefinition.apiextensions.k8s.io", new CustomResourceDefinitionColumns()),
             Map.entry("APIService.apiregistration.k8s.io", new ApiServiceColumns()));
 
