@@ -2,6 +2,7 @@ package dev.podium.http.aggregation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.actors.admission.webhooks.WebhookTls;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectCommand;
 import dev.podium.model.json.Json;
@@ -100,7 +101,7 @@ public final class ExtensionApis implements AutoCloseable {
         HttpClient known = clients.get(key);
         if (known != null) return known;
         HttpClient made = HttpClient.newBuilder().connectTimeout(CHECK_TIMEOUT)
-                .sslContext(TlsTrust.of(spec.path("caBundle").asText(""), spec.path("insecureSkipTLSVerify").asBoolean(false), serverName)).build();
+                .sslContext(WebhookTls.context(spec.path("caBundle").asText(""), serverName, spec.path("insecureSkipTLSVerify").asBoolean(false))).build();
         clients.put(key, made);
         return made;
     }

@@ -1,17 +1,16 @@
 package dev.podium.http.aggregation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.actors.admission.webhooks.ServiceEndpoints;
 import dev.podium.persistence.watch.CachedObject;
 import dev.podium.persistence.watch.WatchCache;
 
 import java.net.URI;
-import java.util.Optional;
 
 /**
  * Where an APIService's extension server answers: the Service it names, resolved to a ready
- * address of its Endpoints at the endpoint port that Service port leads to (Podium has no node
- * proxy, so the cluster IP would not answer). Or why it cannot be reached, in kube's words.
+ * address of its Endpoints ({@link ServiceEndpoints}, as webhook calls do). Or why it cannot be
+ * reached, in the words of kube's availability controller.
  */
 public record ExtensionServer(URI base, String failureReason, String failureMessage) {
     static final String API_SERVICE = "APIService.apiregistration.k8s.io";
@@ -25,22 +24,18 @@ public record ExtensionServer(URI base, String failureReason, String failureMess
         String namespace = ref.path("namespace").asText();
         String name = ref.path("name").asText();
         int port = ref.path("port").asInt(443);
-        Optional<CachedObject> service = cache.get("Service", namespace + "/" + name);
-        if (service.isEmpty()) return failed("ServiceNotFound", "service/" + name + " in \"" + namespace + "\" is not present");
-        String portName = null;
-        for (JsonNode p : service.get().object().path("spec").path("ports")) {
-            if (p.path("port").asInt() == port) portName = p.path("name").asText("");
-        }
-        if (portName == null) return failed("ServicePortError", "service/" + name + " in \"" + namespace + "\" is not listening on port " + port);
-        Optional<CachedObject> endpoints = cache.get("Endpoints", namespace + "/" + name);
-        for (JsonNode subset : endpoints.map(CachedObject::object).map(o -> o.path("subsets")).orElse(((ObjectNode) apiService).missingNode())) {
-            for (JsonNode p : subset.path("ports")) {
-                if (!p.path("name").asText("").equals(portName) || subset.path("addresses").isEmpty()) continue;
-                String ip = subset.path("addresses").get(0).path("ip").asText();
-                return new ExtensionServer(URI.create("https://" + (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + p.path("port").asInt()), null, null);
-            }
-        }
-        return failed("MissingEndpoints", "endpoints for service/" + name + " in \"" + namespace + "\" have no addresses with port name \"" + portName + "\"");
+        String key = namespace + "/" + name;
+        ServiceEndpoints.Resolution r = ServiceEndpoints.find(cache.get("Service", key).map(CachedObject::object).orElse(null),
+                cache.get("Endpoints", key).map(CachedObject::object).orElse(null), port);
+        if (r.found()) return new ExtensionServer(URI.create("https://" + r.hostPort()), null, null);
+        String service = "service/" + name + " in \"" + namespace + "\"";
+        return switch (r.problem()) {
+            case NO_SERVICE -> failed("ServiceNotFound", service + " is not present");
+            case UNSUPPORTED_TYPE -> failed("ServiceNotFound", service + " has an unsupported type \"" + r.type() + "\"");
+            case NO_SERVICE_PORT -> failed("ServicePortError", service + " is not listening on port " + port);
+            case NO_ENDPOINTS -> failed("EndpointsNotFound", "cannot find endpoints for " + service);
+            case NO_ADDRESSES -> failed("MissingEndpoints", "endpoints for " + service + " have no addresses with port name \"" + r.portName() + "\"");
+        };
     }
 
     private static ExtensionServer failed(String reason, String message) {
