@@ -29,7 +29,11 @@ import dev.podium.model.kinds.rules.WebhookConfigurationRules;
 import dev.podium.model.crd.CustomResourceDefinitionRules;
 import dev.podium.model.crd.DefinitionSchemaErrors;
 import dev.podium.model.kinds.rules.ApiServiceRules;
+import dev.podium.model.admission.policy.ValidatingAdmissionPolicyBindingRules;
+import dev.podium.model.admission.policy.ValidatingAdmissionPolicyRules;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicy;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
@@ -109,6 +113,10 @@ public final class KindRegistry {
                     List.of(), List.of("api-extensions"), false, MutatingWebhookConfiguration.class, WebhookConfigurationRules.mutating()),
             new ResourceKind("admissionregistration.k8s.io", "v1", "ValidatingWebhookConfiguration", "validatingwebhookconfigurations", false,
                     List.of(), List.of("api-extensions"), false, ValidatingWebhookConfiguration.class, WebhookConfigurationRules.validating()),
+            new ResourceKind("admissionregistration.k8s.io", "v1", "ValidatingAdmissionPolicy", "validatingadmissionpolicies", false,
+                    List.of(), List.of("api-extensions"), true, ValidatingAdmissionPolicy.class, new ValidatingAdmissionPolicyRules()),
+            new ResourceKind("admissionregistration.k8s.io", "v1", "ValidatingAdmissionPolicyBinding", "validatingadmissionpolicybindings", false,
+                    List.of(), List.of("api-extensions"), false, ValidatingAdmissionPolicyBinding.class, new ValidatingAdmissionPolicyBindingRules()),
             new ResourceKind("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false, List.of("crd", "crds"),
                     List.of("api-extensions"), true, CustomResourceDefinition.class, new CustomResourceDefinitionRules(DefinitionSchemaErrors::of)),
             new ResourceKind("apiregistration.k8s.io", "v1", "APIService", "apiservices", false, List.of(), List.of("api-extensions"), true,

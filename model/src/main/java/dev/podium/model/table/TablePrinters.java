@@ -37,7 +37,9 @@ public final class TablePrinters {
             Map.entry("MutatingWebhookConfiguration.admissionregistration.k8s.io", new WebhookConfigurationColumns()),
             Map.entry("ValidatingWebhookConfiguration.admissionregistration.k8s.io", new WebhookConfigurationColumns()),
             Map.entry("CustomResourceDefinition.apiextensions.k8s.io", new CustomResourceDefinitionColumns()),
-            Map.entry("APIService.apiregistration.k8s.io", new ApiServiceColumns()));
+            Map.entry("APIService.apiregistration.k8s.io", new ApiServiceColumns()),
+            Map.entry("ValidatingAdmissionPolicy.admissionregistration.k8s.io", AdmissionPolicyColumns.POLICIES),
+            Map.entry("ValidatingAdmissionPolicyBinding.admissionregistration.k8s.io", AdmissionPolicyColumns.BINDINGS));
 
     private TablePrinters() {}
 

@@ -2,6 +2,7 @@ package dev.podium.actors.admission.webhooks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.admission.AdmissionRequest.Operation;
+import dev.podium.model.admission.policy.PolicyDecisions;
 import dev.podium.model.kinds.Kinds;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.model.validation.Nodes;
@@ -17,8 +18,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
- * The MutatingAdmissionWebhook and ValidatingAdmissionWebhook plugins: the configurations are
- * read from the member's watch cache at each request (in name order), namespaces' labels too.
+ * The MutatingAdmissionWebhook, ValidatingAdmissionPolicy and ValidatingAdmissionWebhook plugins:
+ * the configurations and policies are read from the member's watch cache at each request (in
+ * name order), namespaces' labels too; a policy's denial comes before any validating webhook is called.
  * Nothing blocks: calls go out through the {@link WebhookClient}, and a request no webhook
  * applies to completes at once on the caller's thread.
  */
@@ -29,6 +31,7 @@ public final class WebhookAdmission {
     private final Kinds kinds;
     private final MutatingWebhooks mutating;
     private final ValidatingWebhooks validating;
+    private final ValidatingPolicies policies;
 
     public WebhookAdmission(WatchCache cache, Kinds kinds, WebhookClient client) {
         this.cache = cache;
@@ -36,6 +39,7 @@ public final class WebhookAdmission {
         WebhookCall calls = new WebhookCall(client, this::resolve);
         this.mutating = new MutatingWebhooks(this::match, calls);
         this.validating = new ValidatingWebhooks(this::match, calls);
+        this.policies = new ValidatingPolicies(cache, kinds);
     }
 
     /**
@@ -44,6 +48,7 @@ public final class WebhookAdmission {
      */
     public boolean mayApply(Operation operation, ResourceKind kind, String subresource, String namespace) {
         if (WebhookMatcher.exempt(kind)) return false;
+        if (policies.any()) return true;
         WebhookAttributes a = new WebhookAttributes(operation, kind, subresource, namespace, "", null, null, false, null);
         List<Webhook> hooks = new ArrayList<>(webhooks(MUTATING, true));
         hooks.addAll(webhooks(VALIDATING, false));
@@ -57,11 +62,19 @@ public final class WebhookAdmission {
         return mutating.run(hooks, a);
     }
 
-    /** The validating webhooks on the object as it will be stored; fails with a {@link WebhookRefusal}. */
+    /** The validating policies, then the validating webhooks, on the object as it will be stored; fails with a {@link WebhookRefusal}. */
     public CompletionStage<Admitted> validate(WebhookAttributes a) {
-        List<Webhook> hooks = WebhookMatcher.exempt(a.kind()) ? List.of() : webhooks(VALIDATING, false);
-        if (hooks.isEmpty()) return CompletableFuture.completedFuture(new Admitted(a.object(), List.of()));
-        return validating.run(hooks, a).thenApply(warnings -> new Admitted(a.object(), warnings));
+        if (WebhookMatcher.exempt(a.kind())) return CompletableFuture.completedFuture(new Admitted(a.object(), List.of()));
+        PolicyDecisions decided = policies.decide(a);
+        List<String> warned = decided.warnings();
+        if (decided.denial().isPresent()) return CompletableFuture.failedFuture(new WebhookRefusal(decided.denial().get(), warned));
+        List<Webhook> hooks = webhooks(VALIDATING, false);
+        if (hooks.isEmpty()) return CompletableFuture.completedFuture(new Admitted(a.object(), warned));
+        return validating.run(hooks, a).thenApply(warnings -> {
+            List<String> all = new ArrayList<>(warned);
+            all.addAll(warnings);
+            return new Admitted(a.object(), all);
+        });
     }
 
     private List<Webhook> webhooks(String configurationKind, boolean isMutating) {
