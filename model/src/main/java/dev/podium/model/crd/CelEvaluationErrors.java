@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** kube's detail for a rule whose evaluation failed, with cel-java's common errors in cel-go's words. */
-final class CelEvaluationErrors {
+public final class CelEvaluationErrors {
     private static final Pattern LOCATION = Pattern.compile("^evaluation error(?: at [^:]*:\\d+)?: ");
     private static final Pattern MISSING_KEY = Pattern.compile("key '(.*)' is not present in map\\.?");
 
@@ -21,7 +21,7 @@ final class CelEvaluationErrors {
         return error + " evaluating rule: " + rule.errorString();
     }
 
-    static String celGoMessage(CelEvaluationException e) {
+    public static String celGoMessage(CelEvaluationException e) {
         String message = LOCATION.matcher(String.valueOf(e.getMessage())).replaceFirst("");
         switch (e.getErrorCode()) {
             case ATTRIBUTE_NOT_FOUND -> {

@@ -13,10 +13,12 @@ import java.util.Map;
  * Turns JSON into the values cel-java evaluates: objects into maps with string keys (so {@code self.spec.x}
  * and {@code has(self.x)} work), arrays into lists, integers into Long, other numbers into Double, null into CEL's null.
  */
-final class JsonToCel {
+public final class JsonToCel {
     private JsonToCel() {}
 
-    static Object value(JsonNode node) {
+    /** A JSON value as CEL sees it; no value at all (null) is CEL's null. */
+    public static Object value(JsonNode node) {
+        if (node == null) return NullValue.NULL_VALUE;
         return switch (node.getNodeType()) {
             case OBJECT -> object(node);
             case ARRAY -> array(node);

@@ -1,5 +1,6 @@
 package dev.podium.model.admission.policy;
 
+import dev.podium.model.crd.CelEvaluationErrors;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cel.runtime.CelEvaluationException;
 import dev.podium.model.admission.policy.PolicyCel.Compiled;
@@ -92,7 +93,7 @@ final class BindingEvaluation {
         try {
             return new Value(compiled.program().eval(activation));
         } catch (CelEvaluationException e) {
-            return new Error("expression '" + expression + "' resulted in error: " + CelValues.errorText(e));
+            return new Error("expression '" + expression + "' resulted in error: " + CelEvaluationErrors.celGoMessage(e));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.podium.model.admission.policy;
 
+import dev.podium.model.crd.CelEvaluationErrors;
 import dev.cel.runtime.CelEvaluationException;
 
 import java.util.AbstractMap;
@@ -61,7 +62,7 @@ final class LazyVariables extends AbstractMap<String, Object> {
             errors.remove(name);
             values.put(name, value);
         } catch (CelEvaluationException e) {
-            errors.put(name, "composited variable \"" + name + "\" fails to evaluate: " + CelValues.errorText(e));
+            errors.put(name, "composited variable \"" + name + "\" fails to evaluate: " + CelEvaluationErrors.celGoMessage(e));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.podium.model.admission.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.model.api.Cause;
+import dev.podium.model.kinds.rules.AdmissionRuleValidation;
 import dev.podium.model.validation.Causes;
 import dev.podium.model.validation.LabelSelectorValidation;
 import dev.podium.model.validation.NameValidation;
@@ -59,7 +60,7 @@ final class MatchResourcesRules {
             errs.addAll(Causes.invalidEach(p, name, NameValidation.pathSegmentName(name, false)));
             if (!names.add(name)) errs.add(Cause.duplicate(p, name));
         }
-        errs.addAll(PolicyRuleValidation.rule(rule, path));
+        errs.addAll(AdmissionRuleValidation.rule(rule, path));
         return errs;
     }
 

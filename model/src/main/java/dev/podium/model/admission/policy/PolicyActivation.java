@@ -1,5 +1,6 @@
 package dev.podium.model.admission.policy;
 
+import dev.podium.model.crd.JsonToCel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cel.common.values.NullValue;
@@ -30,11 +31,11 @@ final class PolicyActivation {
     /** The activation for one param (null when the binding has none), with {@code variables} when the policy declares any. */
     static Map<String, Object> of(PolicyRequest request, ObjectNode param, CompiledPolicy policy) {
         Map<String, Object> activation = new HashMap<>();
-        activation.put(OBJECT, CelValues.of(request.object()));
-        activation.put(OLD_OBJECT, CelValues.of(request.oldObject()));
+        activation.put(OBJECT, JsonToCel.value(request.object()));
+        activation.put(OLD_OBJECT, JsonToCel.value(request.oldObject()));
         activation.put(REQUEST, request(request));
         activation.put(NAMESPACE_OBJECT, namespace(request));
-        activation.put(PARAMS, CelValues.of(param));
+        activation.put(PARAMS, JsonToCel.value(param));
         if (!policy.variables().isEmpty()) activation.put(VARIABLES, new LazyVariables(policy.variables(), activation));
         return activation;
     }
@@ -75,7 +76,7 @@ final class PolicyActivation {
         if (!metadata.has("creationTimestamp")) metadata.putNull("creationTimestamp");
         shown.set("spec", ns.has("spec") ? ns.get("spec") : shown.objectNode());
         shown.set("status", ns.has("status") ? ns.get("status") : shown.objectNode());
-        return CelValues.of(shown);
+        return JsonToCel.value(shown);
     }
 
     private static void putIfNotEmpty(Map<String, Object> map, String key, String value) {

@@ -3,6 +3,7 @@ package dev.podium.model.admission.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.model.api.Cause;
+import dev.podium.model.kinds.rules.AdmissionRuleValidation;
 import dev.podium.model.kinds.KindRules;
 import dev.podium.model.validation.Causes;
 import dev.podium.model.validation.LabelSelectorValidation;
@@ -72,7 +73,7 @@ public final class ValidatingAdmissionPolicyBindingRules implements KindRules {
             if (!seen.add(action)) errs.add(Cause.duplicate(Causes.index(path, i), action));
         }
         if (seen.contains("Deny") && seen.contains("Warn")) {
-            errs.add(Causes.invalidRendered(path, PolicyRuleValidation.goSlice("admissionregistration.ValidationAction", actions),
+            errs.add(Causes.invalidRendered(path, AdmissionRuleValidation.goSlice("admissionregistration.ValidationAction", actions),
                     "must not contain both Deny and Warn (repeating the same validation failure information in the API response "
                             + "and headers serves no purpose)"));
         }

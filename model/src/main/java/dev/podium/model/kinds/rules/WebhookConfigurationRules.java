@@ -75,7 +75,7 @@ public final class WebhookConfigurationRules implements KindRules {
     private List<Cause> webhook(ObjectNode hook, String path) {
         List<Cause> errs = new ArrayList<>(fullyQualifiedName(Nodes.str(hook, "name"), path + ".name"));
         List<ObjectNode> rules = Nodes.objects(hook, "rules");
-        for (int i = 0; i < rules.size(); i++) errs.addAll(WebhookRuleValidation.rule(rules.get(i), Causes.index(path + ".rules", i)));
+        for (int i = 0; i < rules.size(); i++) errs.addAll(AdmissionRuleValidation.rule(rules.get(i), Causes.index(path + ".rules", i)));
         errs.addAll(oneOf(hook, "failurePolicy", FAILURE_POLICIES, path));
         errs.addAll(oneOf(hook, "matchPolicy", MATCH_POLICIES, path));
         String sideEffects = Nodes.text(hook, "sideEffects");

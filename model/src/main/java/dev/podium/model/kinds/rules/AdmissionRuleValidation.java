@@ -1,6 +1,6 @@
 package dev.podium.model.kinds.rules;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.podium.model.api.Cause;
 import dev.podium.model.validation.Causes;
 import dev.podium.model.validation.Nodes;
@@ -10,34 +10,29 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** kube's validateRuleWithOperations: what a webhook rule may name (subresources allowed). */
-final class WebhookRuleValidation {
+/** kube's validateRuleWithOperations, for webhooks' rules and admission policies' resourceRules alike (subresources allowed). */
+public final class AdmissionRuleValidation {
     static final List<String> OPERATIONS = List.of("*", "CONNECT", "CREATE", "DELETE", "UPDATE");
     static final List<String> SCOPES = List.of("*", "Cluster", "Namespaced");
 
-    private WebhookRuleValidation() {}
+    private AdmissionRuleValidation() {}
 
-    static List<Cause> rule(ObjectNode rule, String path) {
+    public static List<Cause> rule(JsonNode rule, String path) {
         List<Cause> errs = new ArrayList<>();
         List<String> operations = Nodes.strings(rule, "operations");
         if (operations.isEmpty()) errs.add(Cause.required(path + ".operations"));
         if (operations.size() > 1 && operations.contains("*")) {
-            errs.add(Causes.invalidRendered(path + ".operations", goList("admissionregistration.OperationType", operations),
+            errs.add(Causes.invalidRendered(path + ".operations", goSlice("admissionregistration.OperationType", operations),
                     "if '*' is present, must not specify other operations"));
         }
         for (int i = 0; i < operations.size(); i++) {
-            if (!OPERATIONS.contains(operations.get(i))) errs.add(Cause.notSupported(Causes.index(path + ".operations", i), operations.get(i), OPERATIONS));
+            if (!OPERATIONS.contains(operations.get(i))) {
+                errs.add(Cause.notSupported(Causes.index(path + ".operations", i), operations.get(i), OPERATIONS));
+            }
         }
-        List<String> groups = Nodes.strings(rule, "apiGroups");
-        if (groups.isEmpty()) errs.add(Cause.required(path + ".apiGroups"));
-        if (groups.size() > 1 && groups.contains("*")) {
-            errs.add(Causes.invalidRendered(path + ".apiGroups", Causes.goStrings(groups), "if '*' is present, must not specify other API groups"));
-        }
+        errs.addAll(oneWildcard(Nodes.strings(rule, "apiGroups"), path + ".apiGroups", "API groups"));
         List<String> versions = Nodes.strings(rule, "apiVersions");
-        if (versions.isEmpty()) errs.add(Cause.required(path + ".apiVersions"));
-        if (versions.size() > 1 && versions.contains("*")) {
-            errs.add(Causes.invalidRendered(path + ".apiVersions", Causes.goStrings(versions), "if '*' is present, must not specify other API versions"));
-        }
+        errs.addAll(oneWildcard(versions, path + ".apiVersions", "API versions"));
         for (int i = 0; i < versions.size(); i++) {
             if (versions.get(i).isEmpty()) errs.add(Cause.required(Causes.index(path + ".apiVersions", i)));
         }
@@ -45,6 +40,14 @@ final class WebhookRuleValidation {
         String scope = Nodes.text(rule, "scope");
         if (scope != null && !SCOPES.contains(scope)) errs.add(Cause.notSupported(path + ".scope", scope, SCOPES));
         return errs;
+    }
+
+    private static List<Cause> oneWildcard(List<String> values, String path, String what) {
+        if (values.isEmpty()) return List.of(Cause.required(path));
+        if (values.size() > 1 && values.contains("*")) {
+            return List.of(Causes.invalidRendered(path, Causes.goStrings(values), "if '*' is present, must not specify other " + what));
+        }
+        return List.of();
     }
 
     /** kube's validateResources: resources and resource/subresource pairs, either side possibly a wildcard, without overlaps. */
@@ -63,11 +66,11 @@ final class WebhookRuleValidation {
                 errs.add(Cause.required(p));
                 continue;
             }
-            if (resSub.equals("*/*")) doubleWildcard = true;
-            if (resSub.equals("*")) singleWildcard = true;
+            doubleWildcard |= resSub.equals("*/*");
+            singleWildcard |= resSub.equals("*");
             int slash = resSub.indexOf('/');
             if (slash < 0) {
-                withoutSub = !resSub.equals("*");
+                withoutSub = !resSub.equals("*"); // kube keeps only the last resource's answer
                 continue;
             }
             String res = resSub.substring(0, slash);
@@ -86,8 +89,8 @@ final class WebhookRuleValidation {
         return errs;
     }
 
-    /** Go's %#v of a slice of a named string type. */
-    private static String goList(String type, List<String> values) {
+    /** Go's %#v of a slice of a named string type: {@code []pkg.Type{"a", "b"}}. */
+    public static String goSlice(String type, List<String> values) {
         return "[]" + type + Causes.goStrings(values).substring("[]string".length());
     }
 }
