@@ -7,6 +7,7 @@ import dev.podium.actors.objects.ObjectCommand;
 import dev.podium.actors.objects.ObjectEntity;
 import dev.podium.actors.objects.ObjectReply;
 import dev.podium.model.json.Json;
+import dev.podium.model.json.Times;
 import dev.podium.model.kinds.KindRegistry;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.persistence.watch.WatchCache;
@@ -69,6 +70,8 @@ final class SystemObjects {
         o.put("apiVersion", "apiregistration.k8s.io/v1").put("kind", "APIService");
         o.putObject("metadata").put("name", version + "." + group).putObject("labels").put("kube-aggregator.kubernetes.io/automanaged", "onstart");
         o.putObject("spec").put("group", group).put("version", version).put("groupPriorityMinimum", 18000 - 100 * index).put("versionPriority", 15);
+        o.putObject("status").putArray("conditions").addObject().put("lastTransitionTime", Times.rfc3339(java.time.Instant.now()))
+                .put("message", "Local APIServices are always available").put("reason", "Local").put("status", "True").put("type", "Available");
         return o;
     }
 

@@ -1,5 +1,6 @@
 package dev.podium.tests;
 
+import dev.podium.bench.LocalHttpsServer;
 import com.sun.net.httpserver.HttpExchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,13 +16,13 @@ import static org.awaitility.Awaitility.await;
 class ApiAggregationEndToEndTest {
     static TestNode node;
     static Kubectl kubectl;
-    static TestHttpsServer extension;
+    static LocalHttpsServer extension;
 
     @BeforeAll
     static void start() throws Exception {
         node = TestNode.startH2();
         kubectl = new Kubectl(node.kubeconfig());
-        extension = TestHttpsServer.start("metrics.default.svc");
+        extension = LocalHttpsServer.start("metrics.default.svc");
         extension.handle("/apis/metrics.example.com/v1", ApiAggregationEndToEndTest::serve);
     }
 
@@ -53,7 +54,7 @@ class ApiAggregationEndToEndTest {
 
     @Test
     void anExtensionServerBehindAServiceIsDiscoveredProxiedAndWatchedForAvailability() throws Exception {
-        assertThat(kubectl.run("get", "apiservices").ok().out()).containsPattern("v1\\.apps\\s+Local\\s+True");
+        await().atMost(Duration.ofSeconds(10)).until(() -> kubectl.run("get", "apiservices").out().matches("(?s).*v1\\.apps\\s+Local\\s+True.*"));
         kubectl.runWithInput("""
                 apiVersion: v1
                 kind: Service

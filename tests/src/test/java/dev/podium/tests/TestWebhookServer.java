@@ -1,5 +1,6 @@
 package dev.podium.tests;
 
+import dev.podium.bench.LocalHttpsServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,17 +13,17 @@ import java.util.function.Function;
 
 
 /**
- * An admission webhook server for tests ({@link TestHttpsServer}: valid for 127.0.0.1 and the DNS
+ * An admission webhook server for tests ({@link LocalHttpsServer}: valid for 127.0.0.1 and the DNS
  * names given), each path answering AdmissionReviews with a function of the review. Every review
  * received is kept.
  */
 final class TestWebhookServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
-    private final TestHttpsServer server;
+    private final LocalHttpsServer server;
     final List<JsonNode> reviews = new CopyOnWriteArrayList<>();
 
     TestWebhookServer(String... dnsNames) throws Exception {
-        server = TestHttpsServer.start(dnsNames);
+        server = LocalHttpsServer.start(dnsNames);
     }
 
     /** Answers reviews posted to {@code path}: the function gets the review and returns the response part (uid and envelope are added). */

@@ -1,4 +1,4 @@
-package dev.podium.tests;
+package dev.podium.bench;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -16,24 +16,23 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static org.assertj.core.api.Assertions.fail;
-
 /**
- * An HTTPS server on loopback for tests that need one (extension API servers, webhooks), with a
- * self-signed certificate made by the JDK's keytool for a DNS name and 127.0.0.1; {@link #caBundle}
- * is that certificate as kube's caBundle fields carry it (base64 of the PEM).
+ * An HTTPS server on loopback for benchmarks and tests that need one (webhooks, extension API
+ * servers), with a self-signed certificate made by the JDK's keytool for 127.0.0.1 and the DNS
+ * names given; {@link #caBundle} is that certificate as kube's caBundle fields carry it (base64
+ * of the PEM).
  */
-final class TestHttpsServer implements AutoCloseable {
+public final class LocalHttpsServer implements AutoCloseable {
     private final HttpsServer server;
     private final String caBundle;
 
-    private TestHttpsServer(HttpsServer server, String caBundle) {
+    private LocalHttpsServer(HttpsServer server, String caBundle) {
         this.server = server;
         this.caBundle = caBundle;
     }
 
     /** A server whose certificate names 127.0.0.1 and each of {@code dnsNames}. */
-    static TestHttpsServer start(String... dnsNames) throws Exception {
+    public static LocalHttpsServer start(String... dnsNames) throws Exception {
         Path dir = Files.createTempDirectory("podium-tls");
         Path keystore = dir.resolve("server.p12");
         StringBuilder san = new StringBuilder("san=ip:127.0.0.1");
@@ -58,7 +57,7 @@ final class TestHttpsServer implements AutoCloseable {
             return t;
         }));
         server.start();
-        return new TestHttpsServer(server, Base64.getEncoder().encodeToString(Files.readString(pem).getBytes(StandardCharsets.UTF_8)));
+        return new LocalHttpsServer(server, Base64.getEncoder().encodeToString(Files.readString(pem).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void keytool(String... args) throws Exception {
@@ -67,18 +66,20 @@ final class TestHttpsServer implements AutoCloseable {
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) fail("keytool " + String.join(" ", args) + " failed: " + out);
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("keytool " + String.join(" ", args) + " failed (the JDK's keytool makes the test certificate): " + out);
+        }
     }
 
-    void handle(String path, HttpHandler handler) {
+    public void handle(String path, HttpHandler handler) {
         server.createContext(path, handler);
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    String caBundle() {
+    public String caBundle() {
         return caBundle;
     }
 
