@@ -11,8 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Admission webhooks through kubectl, against a real HTTPS webhook server: a mutating webhook
  * labels ConfigMaps, a validating one refuses names, updates and deletes, warnings reach
- * kubectl, a namespaceSelector limits both, failure policies decide when the server is gone, a
- * Service reference is called on its endpoint, and an invalid configuration is refused.
+ * kubectl, a namespaceSelector limits both, matchConditions limit which requests a webhook sees,
+ * failure policies decide when the server is gone, a Service reference is called on its endpoint,
+ * and invalid configurations (an expression that does not compile among them) are refused.
  */
 class AdmissionWebhooksEndToEndTest {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -29,6 +30,7 @@ class AdmissionWebhooksEndToEndTest {
                     : "[{\"op\":\"add\",\"path\":\"/metadata/labels\",\"value\":{\"mutated-by\":\"podium-test\"}}]";
             return TestWebhookServer.patch(op, "mutating webhook saw " + review.at("/request/operation").asText());
         });
+        webhooks.answer("/checked", review -> TestWebhookServer.deny("checked.podium.test saw " + review.at("/request/name").asText()));
         webhooks.answer("/validate", review -> {
             JsonNode r = review.path("request");
             String name = r.path("name").asText();
@@ -152,6 +154,81 @@ class AdmissionWebhooksEndToEndTest {
         Kubectl.Result created = kubectl.run("-n", "plain", "create", "configmap", "forbidden-here-is-fine").ok();
         assertThat(created.err()).doesNotContain("Warning");
         assertThat(json("-n", "plain", "get", "configmap", "forbidden-here-is-fine", "-o", "json").path("metadata").has("labels")).isFalse();
+    }
+
+    @Test
+    void matchConditionsLimitWhichRequestsTheWebhooksSee() throws Exception {
+        kubectl.runWithInput("""
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: conditioned, labels: {conditioned: "yes"}}
+                ---
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingWebhookConfiguration
+                metadata: {name: conditioned-config}
+                webhooks:
+                - name: checked.podium.test
+                  clientConfig: {url: "%s", caBundle: %s}
+                  rules: [{operations: [CREATE], apiGroups: [""], apiVersions: [v1], resources: [configmaps]}]
+                  namespaceSelector: {matchLabels: {conditioned: "yes"}}
+                  matchConditions:
+                  - {name: checked, expression: "object.metadata.name.startsWith('checked-')"}
+                  sideEffects: None
+                  admissionReviewVersions: [v1]
+                - name: strict.podium.test
+                  clientConfig: {url: "%s", caBundle: %s}
+                  rules: [{operations: [CREATE], apiGroups: [""], apiVersions: [v1], resources: [configmaps]}]
+                  namespaceSelector: {matchLabels: {conditioned: "yes"}}
+                  matchConditions:
+                  - {name: not-checked, expression: "!object.metadata.name.startsWith('checked-')"}
+                  - {name: strict, expression: "object.data.mode == 'strict'"}
+                  failurePolicy: Fail
+                  sideEffects: None
+                  admissionReviewVersions: [v1]
+                """.formatted(webhooks.url("/checked"), webhooks.caBundle(), webhooks.url("/validate"), webhooks.caBundle()),
+                "create", "-f", "-").ok();
+
+        Kubectl.Result checked = kubectl.run("-n", "conditioned", "create", "configmap", "checked-one", "--from-literal=mode=strict");
+        assertThat(checked.exit()).isNotZero();
+        assertThat(checked.err()).contains("admission webhook \"checked.podium.test\" denied the request: checked.podium.test saw checked-one");
+        Kubectl.Result unchecked = kubectl.run("-n", "conditioned", "create", "configmap", "unchecked", "--from-literal=mode=lenient").ok();
+        assertThat(unchecked.err()).doesNotContain("Warning");
+        assertThat(webhooks.reviews).noneSatisfy(r -> assertThat(r.at("/request/name").asText()).isEqualTo("unchecked"));
+
+        Kubectl.Result strict = kubectl.run("-n", "conditioned", "create", "configmap", "strict", "--from-literal=mode=strict").ok();
+        assertThat(strict.err()).contains("Warning: validated CREATE of strict");
+
+        Kubectl.Result undecided = kubectl.runWithInput(configMap("conditioned", "no-data"), "create", "-f", "-");
+        assertThat(undecided.exit()).isNotZero();
+        assertThat(undecided.err()).contains("Error from server (Forbidden): error when creating \"STDIN\": configmaps \"no-data\" is forbidden: "
+                + "expression 'object.data.mode == 'strict'' resulted in error: no such key: data");
+        assertThat(kubectl.run("-n", "conditioned", "get", "configmap", "no-data").exit()).isNotZero();
+        kubectl.run("delete", "validatingwebhookconfiguration", "conditioned-config").ok();
+    }
+
+    @Test
+    void aMatchConditionThatDoesNotCompileIsRefused() throws Exception {
+        Kubectl.Result invalid = kubectl.runWithInput("""
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingWebhookConfiguration
+                metadata: {name: bad-conditions}
+                webhooks:
+                - name: bad-conditions.podium.test
+                  clientConfig: {url: "https://127.0.0.1/validate"}
+                  matchConditions:
+                  - {name: not-bool, expression: "object.metadata.name"}
+                  - {name: not-bool, expression: "params.enabled"}
+                  sideEffects: None
+                  admissionReviewVersions: [v1]
+                """, "create", "-v=6", "-f", "-");
+        assertThat(invalid.exit()).isNotZero();
+        assertThat(invalid.err()).containsPattern("POST \\S+/validatingwebhookconfigurations\\S* 422 ")
+                .contains("The ValidatingWebhookConfiguration \"bad-conditions\" is invalid")
+                .contains("webhooks[0].matchConditions[0].expression: Invalid value: \"object.metadata.name\": must evaluate to bool but got dyn")
+                .contains("webhooks[0].matchConditions[1].expression: Invalid value: \"params.enabled\": compilation failed: "
+                        + "ERROR: <input>:1:1: undeclared reference to 'params' (in container '')")
+                .contains("webhooks[0].matchConditions[1].name: Duplicate value: \"not-bool\"");
+        assertThat(kubectl.run("get", "validatingwebhookconfiguration", "bad-conditions").exit()).isNotZero();
     }
 
     @Test

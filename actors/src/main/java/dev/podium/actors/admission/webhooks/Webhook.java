@@ -1,6 +1,8 @@
 package dev.podium.actors.admission.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.model.selectors.LabelSelector;
 import dev.podium.model.validation.Nodes;
@@ -11,11 +13,12 @@ import java.util.List;
 /**
  * One webhook of a Mutating- or ValidatingWebhookConfiguration, as stored (validated and
  * defaulted by the configuration's entity). {@code caBundle} is the field's base64 text, "" for
- * none.
+ * none; {@code matchConditions} the field's array, empty when unset.
  */
 record Webhook(String configuration, String name, boolean mutating, List<Rule> rules, boolean failOpen, boolean equivalentMatch,
                LabelSelector namespaceSelector, LabelSelector objectSelector, String sideEffects, int timeoutSeconds,
-               List<String> reviewVersions, Target target, String caBundle, boolean reinvokeIfNeeded) {
+               List<String> reviewVersions, Target target, String caBundle, boolean reinvokeIfNeeded,
+               ArrayNode matchConditions) {
 
     static List<Webhook> of(ObjectNode configuration, boolean mutating) {
         String config = configuration.path("metadata").path("name").asText();
@@ -28,7 +31,8 @@ record Webhook(String configuration, String name, boolean mutating, List<Rule> r
                     !"Exact".equals(Nodes.text(hook, "matchPolicy")),
                     selector(hook.get("namespaceSelector")), selector(hook.get("objectSelector")),
                     Nodes.str(hook, "sideEffects"), timeout(hook), Nodes.strings(hook, "admissionReviewVersions"),
-                    target(cc), Nodes.str(cc, "caBundle"), "IfNeeded".equals(Nodes.text(hook, "reinvocationPolicy"))));
+                    target(cc), Nodes.str(cc, "caBundle"), "IfNeeded".equals(Nodes.text(hook, "reinvocationPolicy")),
+                    conditions(hook)));
         }
         return out;
     }
@@ -49,6 +53,11 @@ record Webhook(String configuration, String name, boolean mutating, List<Rule> r
     /** An absent selector is the defaulted {}: everything. */
     private static LabelSelector selector(JsonNode selector) {
         return selector == null || selector.isNull() ? LabelSelector.everything() : LabelSelector.fromObject(selector);
+    }
+
+    private static ArrayNode conditions(ObjectNode hook) {
+        ArrayNode conditions = Nodes.arr(hook, "matchConditions");
+        return conditions == null ? JsonNodeFactory.instance.arrayNode() : conditions;
     }
 
     private static int timeout(ObjectNode hook) {

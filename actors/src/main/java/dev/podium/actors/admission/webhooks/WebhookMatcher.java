@@ -2,11 +2,15 @@ package dev.podium.actors.admission.webhooks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.admission.AdmissionRequest.Operation;
+import dev.podium.model.admission.policy.MatchConditions;
+import dev.podium.model.admission.policy.PolicyRequest;
 import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.model.selectors.LabelSelector;
 import dev.podium.model.validation.Nodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
@@ -17,10 +21,11 @@ import java.util.function.Supplier;
 
 /**
  * Whether a webhook applies to a request: kube's ShouldCallHook (namespaceSelector, objectSelector,
- * rules, then the equivalent versions of the resource under matchPolicy Equivalent). Pure: the
- * namespaces' labels come from the caller. matchConditions are not evaluated.
+ * rules, then the equivalent versions of the resource under matchPolicy Equivalent, then
+ * matchConditions on the object at the matched version). Pure: the namespaces' labels come from the caller.
  */
 final class WebhookMatcher {
+    private static final Logger log = LoggerFactory.getLogger(WebhookMatcher.class);
     private static final String GROUP = "admissionregistration.k8s.io";
     private static final Set<String> EXEMPT = Set.of("MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
             "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding");
@@ -51,7 +56,42 @@ final class WebhookMatcher {
         Optional<ResourceKind> kind = ruleMatch(hook, a, equivalents);
         if (kind.isEmpty()) return Optional.empty();
         if (namespaceError != null) throw namespaceError;
+        if (!conditionsHold(hook, a, kind.get())) return Optional.empty();
         return Optional.of(new Invocation(hook, kind.get()));
+    }
+
+    /**
+     * Any false condition skips the webhook. An error skips it under failurePolicy Ignore and refuses the
+     * request under Fail, with kube's Forbidden naming the request's resource and object.
+     */
+    static boolean conditionsHold(Webhook hook, WebhookAttributes a, ResourceKind kind) {
+        if (hook.matchConditions().isEmpty()) return true;
+        MatchConditions.Result result = MatchConditions.evaluate(hook.matchConditions(), conditionRequest(a, kind));
+        if (result instanceof MatchConditions.Errored e) {
+            if (hook.failOpen()) return false;
+            log.warn("Failed evaluating match conditions, failing closed {}: {}", hook.name(), e.message());
+            throw new ApiException(forbidden(a, e.message()));
+        }
+        return result instanceof MatchConditions.Matched;
+    }
+
+    /** What the conditions see: the request as the webhook would be called for it, by the admin Podium reviews every request as. */
+    private static PolicyRequest conditionRequest(WebhookAttributes a, ResourceKind kind) {
+        return new PolicyRequest(PolicyRequest.Operation.valueOf(a.operation().name()), kind.group(), kind.version(), kind.plural(),
+                a.subresource(), kind.kind(), a.name(), a.namespace(), versioned(a.object(), kind), versioned(a.oldObject(), kind), null,
+                a.dryRun(), new PolicyRequest.UserInfo(AdmissionReviews.USERNAME, AdmissionReviews.GROUPS));
+    }
+
+    private static ObjectNode versioned(ObjectNode obj, ResourceKind kind) {
+        return obj == null ? null : (ObjectNode) AdmissionReviews.at(obj, kind);
+    }
+
+    /** kube's apierrors.NewForbidden for the request's resource and name. */
+    static ApiError forbidden(WebhookAttributes a, String message) {
+        ResourceKind k = a.kind();
+        String resource = k.group().isEmpty() ? k.plural() : k.plural() + "." + k.group();
+        String text = a.name().isEmpty() ? resource + " is forbidden: " + message : resource + " \"" + a.name() + "\" is forbidden: " + message;
+        return new ApiError(403, "Forbidden", text, new ApiError.Details(k.group(), k.plural(), a.name(), null));
     }
 
     /** The kind a webhook's rules match the request as, if any: the request's own, else an equivalent version. */

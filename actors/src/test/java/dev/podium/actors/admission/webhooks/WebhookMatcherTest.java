@@ -9,12 +9,15 @@ import dev.podium.model.kinds.ResourceKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import static dev.podium.actors.admission.webhooks.WebhookFixtures.hook;
 import static dev.podium.actors.admission.webhooks.WebhookFixtures.object;
@@ -98,6 +101,43 @@ class WebhookMatcherTest {
         assertThat(WebhookMatcher.match(hook("{name: a.b.c, " + rules + "}"), a, () -> List.of(v1, v1beta1), LABELS))
                 .map(Invocation::kind).contains(v1beta1);
         assertThat(WebhookMatcher.match(hook("{name: a.b.c, matchPolicy: Exact, " + rules + "}"), a, () -> List.of(v1, v1beta1), LABELS)).isEmpty();
+    }
+
+    static Stream<Arguments> matchConditions() {
+        String checked = "[{name: checked, expression: \"object.metadata.name.startsWith('checked-')\"}]";
+        String broken = "{name: broken, expression: \"object.data.missing == 'x'\"}";
+        String error = "expression 'object.data.missing == 'x'' resulted in error: no such key: data";
+        return Stream.of(
+                Arguments.of("Fail", "CREATE", "checked-a", checked, "called"),
+                Arguments.of("Fail", "CREATE", "other", checked, "skipped"),
+                Arguments.of("Fail", "DELETE", "checked-a", "[{name: created, expression: 'object != null'}]", "skipped"),
+                Arguments.of("Fail", "DELETE", "checked-a", "[{name: old, expression: \"oldObject.metadata.name == 'checked-a'\"}]", "called"),
+                Arguments.of("Fail", "CREATE", "checked-a", "[{name: op, expression: \"request.operation == 'CREATE' && request.namespace == 'prod'\"}, "
+                        + "{name: admin, expression: \"'system:masters' in request.userInfo.groups\"}, {name: no-ns, expression: 'namespaceObject == null'}]",
+                        "called"),
+                Arguments.of("Fail", "CREATE", "checked-a", "[{name: always, expression: 'true'}, {name: never, expression: 'false'}]", "skipped"),
+                Arguments.of("Fail", "CREATE", "checked-a", "[" + broken + ", {name: never, expression: 'false'}]", "skipped"),
+                Arguments.of("Ignore", "CREATE", "checked-a", "[" + broken + "]", "skipped"),
+                Arguments.of("Fail", "CREATE", "checked-a", "[" + broken + ", {name: always, expression: 'true'}]",
+                        "configmaps \"checked-a\" is forbidden: " + error));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} {1} {2} {3}: {4}")
+    @MethodSource
+    void matchConditions(String failurePolicy, String op, String name, String conditions, String expected) {
+        ObjectNode obj = object("ConfigMap", "prod", name, "{}");
+        WebhookAttributes a = op.equals("DELETE") ? request(Operation.DELETE, "ConfigMap", "", "prod", null, obj)
+                : request(Operation.valueOf(op), "ConfigMap", "", "prod", obj, null);
+        String webhook = "{name: a.b.c, failurePolicy: " + failurePolicy + ", " + ALL + ", matchConditions: " + conditions + "}";
+        if (expected.contains("forbidden")) {
+            assertThatThrownBy(() -> match(webhook, a)).isInstanceOfSatisfying(ApiException.class, e -> {
+                assertThat(e.error().code()).isEqualTo(403);
+                assertThat(e.error().reason()).isEqualTo("Forbidden");
+                assertThat(e.error().message()).isEqualTo(expected);
+            });
+        } else {
+            assertThat(match(webhook, a).isPresent() ? "called" : "skipped").isEqualTo(expected);
+        }
     }
 
     @Test

@@ -7,15 +7,13 @@ import dev.podium.model.admission.policy.PolicyCel.Compiled;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * kube's validator for one policy, binding and param: matchConditions (any false skips the policy; errors follow
- * the failure policy), then each validation, then each audit annotation. Errors deny under failurePolicy Fail and are
- * dropped under Ignore. A failed validation's message is its messageExpression's string, else its message, else
+ * kube's validator for one policy, binding and param: matchConditions ({@link MatchConditions}: any false skips the
+ * policy; errors follow the failure policy), then each validation, then each audit annotation. Errors deny under
+ * failurePolicy Fail and are dropped under Ignore. A failed validation's message is its messageExpression's string, else its message, else
  * {@code failed expression: X}.
  */
 final class BindingEvaluation {
@@ -33,26 +31,19 @@ final class BindingEvaluation {
         static final Result NONE = new Result(List.of(), List.of());
     }
 
-    private sealed interface Outcome {}
+    /** What one expression gave: its value, or kube's words for why it has none. */
+    sealed interface Outcome {}
 
-    private record Value(Object value) implements Outcome {}
+    record Value(Object value) implements Outcome {}
 
-    private record Error(String message) implements Outcome {}
+    record Error(String message) implements Outcome {}
 
     static Result evaluate(CompiledPolicy policy, boolean failClosed, PolicyRequest request, ObjectNode param) {
         Map<String, Object> activation = PolicyActivation.of(request, param, policy);
-        Set<String> conditionErrors = new LinkedHashSet<>();
-        boolean excluded = false;
-        for (CompiledPolicy.Condition condition : policy.matchConditions()) {
-            Outcome outcome = run(condition.compiled(), condition.expression(), activation);
-            if (outcome instanceof Error e) conditionErrors.add(e.message());
-            else if (Boolean.FALSE.equals(((Value) outcome).value())) excluded = true;
-        }
-        if (excluded) return Result.NONE;
-        if (!conditionErrors.isEmpty()) {
-            if (!failClosed) return Result.NONE;
-            String message = conditionErrors.size() == 1 ? conditionErrors.iterator().next() : "[" + String.join(", ", conditionErrors) + "]";
-            return new Result(List.of(new Failure(0, message, "")), List.of());
+        MatchConditions.Result matched = MatchConditions.evaluate(policy.matchConditions(), activation);
+        if (matched instanceof MatchConditions.NotMatched) return Result.NONE;
+        if (matched instanceof MatchConditions.Errored e) {
+            return failClosed ? new Result(List.of(new Failure(0, e.message(), "")), List.of()) : Result.NONE;
         }
         List<Failure> failures = new ArrayList<>();
         for (int i = 0; i < policy.validations().size(); i++) {
@@ -88,7 +79,7 @@ final class BindingEvaluation {
         return message;
     }
 
-    private static Outcome run(Compiled compiled, String expression, Map<String, Object> activation) {
+    static Outcome run(Compiled compiled, String expression, Map<String, Object> activation) {
         if (compiled.failed()) return new Error("compilation error: " + compiled.error());
         try {
             return new Value(compiled.program().eval(activation));

@@ -2,6 +2,7 @@ package dev.podium.model.kinds.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.model.admission.policy.MatchConditions;
 import dev.podium.model.api.Cause;
 import dev.podium.model.kinds.KindRules;
 import dev.podium.model.validation.Causes;
@@ -89,7 +90,7 @@ public final class WebhookConfigurationRules implements KindRules {
         errs.addAll(LabelSelectorValidation.validate(hook.get("objectSelector"), path + ".objectSelector"));
         if (mutating) errs.addAll(oneOf(hook, "reinvocationPolicy", REINVOCATION_POLICIES, path));
         errs.addAll(WebhookClientConfigValidation.clientConfig(Nodes.obj(hook, "clientConfig"), path + ".clientConfig"));
-        errs.addAll(matchConditions(Nodes.objects(hook, "matchConditions"), path + ".matchConditions"));
+        errs.addAll(MatchConditions.compileErrors(hook.get("matchConditions"), path + ".matchConditions"));
         return errs;
     }
 
@@ -118,25 +119,6 @@ public final class WebhookConfigurationRules implements KindRules {
         }
         if (versions.stream().noneMatch(REVIEW_VERSIONS::contains)) {
             errs.add(Causes.invalidRendered(path, Causes.goStrings(versions), "must include at least one of " + String.join(", ", REVIEW_VERSIONS)));
-        }
-        return errs;
-    }
-
-    /**
-     * Names and expressions of matchConditions. Their CEL is neither compiled here nor evaluated
-     * at admission: a webhook with matchConditions is called as if they all held.
-     */
-    private static List<Cause> matchConditions(List<ObjectNode> conditions, String path) {
-        List<Cause> errs = new ArrayList<>();
-        if (conditions.size() > 64) errs.add(Cause.tooMany(path, conditions.size(), 64));
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < conditions.size(); i++) {
-            String p = Causes.index(path, i);
-            String name = Nodes.str(conditions.get(i), "name");
-            if (name.isEmpty()) errs.add(Cause.required(p + ".name"));
-            else errs.addAll(Causes.invalidEach(p + ".name", name, NameValidation.qualifiedName(name)));
-            if (!name.isEmpty() && !names.add(name)) errs.add(Cause.duplicate(p + ".name", name));
-            if (Nodes.str(conditions.get(i), "expression").isEmpty()) errs.add(Cause.required(p + ".expression"));
         }
         return errs;
     }

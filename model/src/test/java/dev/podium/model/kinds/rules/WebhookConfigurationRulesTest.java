@@ -93,7 +93,9 @@ class WebhookConfigurationRulesTest {
                                 u + ".rules[0].resources: Invalid value: []string{\"*\", \"pods\", \"pods/*\", \"pods/status\"}: if '*' is present, must not specify other resources without subresources",
                                 u + ".rules[0].scope: Unsupported value: \"Global\": supported values: \"*\", \"Cluster\", \"Namespaced\"")),
                 Arguments.of("matchConditions: [{name: '', expression: ''}]", List.of(
-                        u + ".matchConditions[0].name: Required value", u + ".matchConditions[0].expression: Required value")));
+                        u + ".matchConditions[0].expression: Required value", u + ".matchConditions[0].name: Required value")),
+                Arguments.of("matchConditions: [{name: named, expression: 'object.metadata.name'}]", List.of(
+                        u + ".matchConditions[0].expression: Invalid value: \"object.metadata.name\": must evaluate to bool but got dyn")));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
