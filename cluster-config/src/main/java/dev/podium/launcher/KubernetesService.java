@@ -32,10 +32,11 @@ final class KubernetesService {
 
     private KubernetesService() {}
 
-    static CompletionStage<Void> ensure(ObjectClient objects, WatchCache cache, ServiceAllocator allocator, String host, int port) {
+    /** {@code alone}: this member is the whole cluster, so the Endpoints hold its address only (a restart on another port replaces the old one). */
+    static CompletionStage<Void> ensure(ObjectClient objects, WatchCache cache, ServiceAllocator allocator, String host, int port, boolean alone) {
         CompletionStage<?> service = cache.get("Service", KEY).isPresent() ? CompletableFuture.completedFuture(null)
                 : allocator.write(KEY, 0, (seq, dryRun) -> r -> new ObjectCommand.Create(service(port), dryRun, r));
-        return service.thenCompose(v -> addEndpoint(objects, cache, host, port, ATTEMPTS));
+        return service.thenCompose(v -> addEndpoint(objects, cache, host, port, alone, ATTEMPTS));
     }
 
     private static ObjectNode service(int port) {
@@ -48,10 +49,11 @@ final class KubernetesService {
     }
 
     /** Adds this member's address to the Endpoints, at the version read (another member adding its own meanwhile means read again). */
-    private static CompletionStage<Void> addEndpoint(ObjectClient objects, WatchCache cache, String host, int port, int attempts) {
+    private static CompletionStage<Void> addEndpoint(ObjectClient objects, WatchCache cache, String host, int port, boolean alone, int attempts) {
         Optional<CachedObject> current = cache.get("Endpoints", KEY);
         ObjectNode endpoints = current.map(c -> c.object().deepCopy()).orElseGet(KubernetesService::emptyEndpoints);
-        if (!add(endpoints, host, port)) return CompletableFuture.completedFuture(null);
+        if (alone) endpoints.putArray("subsets");
+        if (!add(endpoints, host, port) && !alone) return CompletableFuture.completedFuture(null);
         long seq = current.map(CachedObject::seqNr).orElse(0L);
         CompletionStage<ObjectReply> write = current.isPresent()
                 ? objects.ask(ENDPOINTS, KEY, r -> new ObjectCommand.Update(endpoints, seq, false, false, r))
@@ -64,7 +66,7 @@ final class KubernetesService {
             // lost a race with another member: wait until this cache holds the Endpoints as they now are, then again
             return objects.ask(ENDPOINTS, KEY, ObjectCommand.Get::new).thenCompose(now -> now instanceof ObjectReply.Done d
                     ? cache.awaitApplied(ObjectEntity.persistenceId(ENDPOINTS, KEY), d.seqNr(), 10_000).thenApply(rv -> (Void) null)
-                    : CompletableFuture.<Void>completedFuture(null)).thenCompose(v -> addEndpoint(objects, cache, host, port, attempts - 1));
+                    : CompletableFuture.<Void>completedFuture(null)).thenCompose(v -> addEndpoint(objects, cache, host, port, alone, attempts - 1));
         });
     }
 

@@ -146,15 +146,14 @@ final class PodiumGuardian {
                     binding = m.binding();
                     Duration bookmarks = podium.getDuration("bookmark-interval");
                     timers.startTimerWithFixedDelay(Bookmarks.INSTANCE, bookmarks, bookmarks);
-                    CompletionStage<Void> system = SystemObjects.ensure(objects, cache).thenCompose(v -> KubernetesService.ensure(objects, cache,
-                            new ServiceAllocator(objects, cache, allocationCandidates()), settings.host(), binding.localAddress().getPort()));
-                    ctx.pipeToSelf(system, (v, t) -> new SystemObjectsReady(t));
+                    ctx.pipeToSelf(SystemObjects.ensure(objects, cache), (v, t) -> new SystemObjectsReady(t));
                     return Behaviors.same();
                 })
                 .onMessage(SystemObjectsReady.class, m -> {
-                    if (m.failure() != null) return fail(new IllegalStateException("the system namespaces, storage class and kubernetes Service could not be created", m.failure()));
+                    if (m.failure() != null) return fail(new IllegalStateException("the system namespaces and storage class could not be created", m.failure()));
                     startNodeComponents();
                     started.complete(new Started(cache, tail, binding, nodes));
+                    announceApi();
                     return Behaviors.same();
                 })
                 .onMessageEquals(Bookmarks.INSTANCE, () -> {
@@ -215,6 +214,19 @@ final class PodiumGuardian {
         singletons.init(SingletonActor.of(ControllerWakeUp.create(cache, KindBehaviors.controllerKinds(), podium.getDuration("controller-wake-interval")),
                 "controller-wake-up"));
         router.connect(new HintRouter.Targets(scheduler, nodeLifecycle, namespaces, gc, kubelets));
+    }
+
+    /**
+     * The kubernetes Service and this member's address in its Endpoints, once the member serves:
+     * nothing waits for it (after an unclean stop a journal gap can hold new writes back for the
+     * gap timeout), and a failure is logged, not fatal.
+     */
+    private void announceApi() {
+        boolean alone = java.util.stream.StreamSupport.stream(Cluster.get(ctx.getSystem()).state().getMembers().spliterator(), false).count() <= 1;
+        KubernetesService.ensure(objects, cache, new ServiceAllocator(objects, cache, allocationCandidates()), settings.host(),
+                binding.localAddress().getPort(), alone).whenComplete((v, t) -> {
+                    if (t != null) ctx.getSystem().log().warn("the kubernetes Service or its Endpoints could not be written: {}", t.toString());
+                });
     }
 
     /** Random unless {@code podium.allocation-seed} is set, with which members offer the same candidates (tests make them collide). */

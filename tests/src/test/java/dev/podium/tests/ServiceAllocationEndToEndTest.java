@@ -50,9 +50,11 @@ class ServiceAllocationEndToEndTest {
 
     @Test
     void theKubernetesServiceHasTheFirstClusterIpAndPointsAtTheApi() throws Exception {
-        assertThat(kubectl.run("get", "service", "kubernetes").ok().out()).containsPattern("kubernetes\\s+ClusterIP\\s+10\\.96\\.0\\.1\\s+<none>\\s+443/TCP");
         int port = java.net.URI.create(node.url()).getPort();
-        assertThat(kubectl.run("get", "endpoints", "kubernetes").ok().out()).containsPattern("kubernetes\\s+127\\.0\\.0\\.1:" + port + "\\s");
+        // a member announces its API once it serves, without holding its start-up back
+        await().atMost(Duration.ofSeconds(20)).until(() -> kubectl.run("get", "endpoints", "kubernetes").out()
+                .matches("(?s).*kubernetes\\s+127\\.0\\.0\\.1:" + port + "\\s.*"));
+        assertThat(kubectl.run("get", "service", "kubernetes").ok().out()).containsPattern("kubernetes\\s+ClusterIP\\s+10\\.96\\.0\\.1\\s+<none>\\s+443/TCP");
         assertThat(ipAddress("10.96.0.1")).as("its cluster IP is claimed like any other").isEqualTo(200);
     }
 
