@@ -107,5 +107,13 @@ class ApiAggregationEndToEndTest {
                 .contains("metadata.name: Invalid value: \"v1.wrong.example.com\": must be `spec.version+\".\"+spec.group`")
                 .contains("spec.versionPriority: Invalid value: 100000: must be positive and less than 1000")
                 .contains("spec.insecureSkipTLSVerify: Invalid value: true: may not be true if caBundle is present");
+        Kubectl.Result typo = kubectl.runWithInput("""
+                apiVersion: apiregistration.k8s.io/v1
+                kind: APIService
+                metadata: {name: v1.typo.example.com}
+                spec: {group: typo.example.com, version: v1, groupPriorityMinimum: 100, versionPriority: 100, servce: {name: x}}
+                """, "apply", "-f", "-");
+        assertThat(typo.exit()).isNotZero();
+        assertThat(typo.err()).contains("unknown field \"spec.servce\"");
     }
 }

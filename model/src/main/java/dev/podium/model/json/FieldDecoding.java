@@ -43,7 +43,7 @@ public final class FieldDecoding {
 
     /** Paths of the undeclared fields, each as its segments (names, or Integer list positions). */
     public static List<List<Object>> unknownFields(ResourceKind kind, JsonNode obj) {
-        // a kind without a typed model (APIService) has no field it could call unknown
+        // a kind without a typed model (an extension server's, shown in discovery) has no field it could call unknown
         if (kind.type() == io.fabric8.kubernetes.api.model.GenericKubernetesResource.class) return List.of();
         List<List<Object>> found = new ArrayList<>();
         var reader = STRICT.readerFor(kind.type()).withHandler(new DeserializationProblemHandler() {

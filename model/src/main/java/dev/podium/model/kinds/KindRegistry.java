@@ -34,7 +34,7 @@ import dev.podium.model.admission.policy.ValidatingAdmissionPolicyRules;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicy;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import dev.podium.model.kinds.types.APIService;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -120,7 +120,7 @@ public final class KindRegistry {
             new ResourceKind("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false, List.of("crd", "crds"),
                     List.of("api-extensions"), true, CustomResourceDefinition.class, new CustomResourceDefinitionRules(DefinitionSchemaErrors::of)),
             new ResourceKind("apiregistration.k8s.io", "v1", "APIService", "apiservices", false, List.of(), List.of("api-extensions"), true,
-                    GenericKubernetesResource.class, new ApiServiceRules()));
+                    APIService.class, new ApiServiceRules()));
 
     private static final Map<String, ResourceKind> BY_GV_PLURAL = new LinkedHashMap<>();
     private static final Map<String, ResourceKind> BY_KIND = new LinkedHashMap<>();
