@@ -29,8 +29,10 @@ class TerminationTest extends RuntimeTestBase {
 
     @Test
     void plainProcessDiesOfSigterm() throws Exception {
-        String uid = start(pod("plain", "Always", TestPods.container("main", "sleep", "30")));
-        await().until(() -> recorder.container(uid, "main").path("state").has("running"));
+        // the command must have started: a SIGTERM that comes while an isolated container's init is still starting it reaches nobody
+        String uid = start(pod("plain", "Always", sh("main", "echo up; exec sleep 30")));
+        await().until(() -> Files.exists(runtime.logFile(uid, "main", false).orElse(Path.of("/nonexistent")))
+                && Files.readString(runtime.logFile(uid, "main", false).orElseThrow()).contains("up"));
         runtime.stopPod(uid, 5).toCompletableFuture().get(5, TimeUnit.SECONDS);
         assertThat(recorder.container(uid, "main").at("/state/terminated/exitCode").asInt()).isEqualTo(143);
         assertThat(recorder.container(uid, "main").at("/state/terminated/signal").asInt()).isEqualTo(15);
