@@ -14,6 +14,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,16 +38,28 @@ class GarbageCollectorTest {
     static final Duration TICK = Duration.ofSeconds(1);
     static final Duration SCAN = Duration.ofSeconds(30);
 
+    static int tests;
     LiveEntities entities;
     volatile ActorRef<GarbageCollector.Command> gc;
+    /**
+     * Each test's objects in a namespace of their own: earlier tests' entities and collectors live on in
+     * the kit (and see manual time move), and must not share persistence ids with this test's.
+     */
+    String namespace;
 
     @AfterAll
     static void stop() {
         kit.shutdownTestKit();
     }
 
+    @AfterEach
+    void stopCollector() {
+        kit.stop(gc);
+    }
+
     @BeforeEach
     void setUp() {
+        namespace = "test-" + ++tests;
         PersistenceTestKit.create(kit.system()).clearAll();
         TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
         entities = new LiveEntities(kit, clock);
@@ -58,7 +71,7 @@ class GarbageCollectorTest {
 
     ObjectNode configMap(String name, ObjectNode owner, boolean block) {
         ObjectNode cm = Json.object().put("apiVersion", "v1").put("kind", "ConfigMap");
-        cm.putObject("metadata").put("name", name).put("namespace", "default");
+        cm.putObject("metadata").put("name", name).put("namespace", namespace);
         if (owner != null) {
             cm.with("metadata").putArray("ownerReferences").addObject().put("apiVersion", "v1").put("kind", "ConfigMap")
                     .put("name", owner.at("/metadata/name").asText()).put("uid", owner.at("/metadata/uid").asText()).put("blockOwnerDeletion", block);
@@ -67,11 +80,11 @@ class GarbageCollectorTest {
     }
 
     boolean exists(String name) {
-        return entities.get("ConfigMap", "default/" + name).isPresent();
+        return entities.get("ConfigMap", namespace + "/" + name).isPresent();
     }
 
     void delete(String name, String policy) {
-        entities.ask(KindRegistry.get("ConfigMap"), "default/" + name, r -> new ObjectCommand.Delete(0, "", -1, policy, false, r))
+        entities.ask(KindRegistry.get("ConfigMap"), namespace + "/" + name, r -> new ObjectCommand.Delete(0, "", -1, policy, false, r))
                 .toCompletableFuture().join();
     }
 
@@ -100,7 +113,7 @@ class GarbageCollectorTest {
         ObjectNode owner = configMap("owner", null, false);
         configMap("a", owner, true);
         delete("owner", "Foreground");
-        assertThat(entities.get("ConfigMap", "default/owner").orElseThrow().at("/metadata/finalizers/0").asText()).isEqualTo("foregroundDeletion");
+        assertThat(entities.get("ConfigMap", namespace + "/owner").orElseThrow().at("/metadata/finalizers/0").asText()).isEqualTo("foregroundDeletion");
         await().atMost(10, TimeUnit.SECONDS).until(() -> !exists("a"));
         time.timePasses(TICK);
         await().atMost(10, TimeUnit.SECONDS).until(() -> !exists("owner"));
@@ -111,7 +124,7 @@ class GarbageCollectorTest {
         ObjectNode owner = configMap("owner", null, false);
         configMap("a", owner, true);
         delete("owner", "Orphan");
-        await().atMost(10, TimeUnit.SECONDS).until(() -> entities.get("ConfigMap", "default/a").orElseThrow().at("/metadata/ownerReferences").isMissingNode());
+        await().atMost(10, TimeUnit.SECONDS).until(() -> entities.get("ConfigMap", namespace + "/a").orElseThrow().at("/metadata/ownerReferences").isMissingNode());
         time.timePasses(TICK);
         await().atMost(10, TimeUnit.SECONDS).until(() -> !exists("owner"));
         assertThat(exists("a")).isTrue();
