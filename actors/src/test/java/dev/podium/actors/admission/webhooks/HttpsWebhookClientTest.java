@@ -37,6 +37,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class HttpsWebhookClientTest {
     static HttpsServer server;
     static ExecutorService executor = Executors.newCachedThreadPool();
+    static final java.util.concurrent.CountDownLatch testsOver = new java.util.concurrent.CountDownLatch(1);
     static String caBundle;
     final HttpsWebhookClient client = new HttpsWebhookClient();
 
@@ -64,8 +65,9 @@ class HttpsWebhookClientTest {
         server.createContext("/review", e -> reply(e, 200, "{\"echo\":" + new String(e.getRequestBody().readAllBytes(), StandardCharsets.UTF_8) + "}"));
         server.createContext("/broken", e -> reply(e, 500, "boom"));
         server.createContext("/slow", e -> {
+            // answers only once the tests are over: a client with a shorter timeout gives up first
             try {
-                Thread.sleep(2500);
+                testsOver.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
@@ -76,6 +78,7 @@ class HttpsWebhookClientTest {
 
     @AfterAll
     static void stop() {
+        testsOver.countDown();
         server.stop(0);
         executor.shutdownNow();
     }
