@@ -63,13 +63,14 @@ public final class ExtensionApis implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::checkAll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The APIService that sends {@code group/version} to an extension server, if one does. */
+    /**
+     * The APIService that sends {@code group/version} to an extension server, if one does: one
+     * cache lookup, since an APIService is named {@code version.group} (its validation insists).
+     * Every request under /apis asks, so nothing here may scan.
+     */
     public Optional<ObjectNode> serving(String group, String version) {
-        for (CachedObject o : remote()) {
-            JsonNode spec = o.object().path("spec");
-            if (spec.path("group").asText().equals(group) && spec.path("version").asText().equals(version)) return Optional.of(o.object());
-        }
-        return Optional.empty();
+        return cache.get(ExtensionServer.API_SERVICE, version + "." + group).map(CachedObject::object)
+                .filter(o -> o.path("spec").path("service").isObject());
     }
 
     /** The last check of each remote APIService, by name. */
