@@ -29,9 +29,15 @@ public final class CustomKinds {
     /** A definition was written (or, with {@code deleted}, is gone for good). */
     public synchronized void changed(ObjectNode crd, boolean deleted) {
         String name = crd.path("metadata").path("name").asText();
-        if (deleted) definitions.remove(name);
-        else definitions.put(name, crd);
+        ObjectNode before = deleted ? definitions.remove(name) : definitions.put(name, crd);
+        // the definition's controller writes its status often; what is served changes with the spec and the deletion only
+        if (!deleted && before != null && sameServing(before, crd)) return;
         rebuild();
+    }
+
+    private static boolean sameServing(ObjectNode a, ObjectNode b) {
+        return a.path("spec").equals(b.path("spec")) && a.path("metadata").path("deletionTimestamp").equals(b.path("metadata").path("deletionTimestamp"))
+                && a.path("metadata").path("uid").equals(b.path("metadata").path("uid"));
     }
 
     public Optional<ResourceKind> byResource(String group, String version, String plural) {
