@@ -12,6 +12,9 @@ import dev.podium.actors.kinds.KindBehaviors;
 import dev.podium.actors.kubelet.KubeletDirectory;
 import dev.podium.actors.kubelet.KubeletSettings;
 import dev.podium.actors.kubelet.Kubelets;
+import dev.podium.actors.proxy.ProxyMode;
+import dev.podium.actors.proxy.ServiceProxy;
+import dev.podium.actors.services.ServiceRanges;
 import dev.podium.actors.kubelet.LocalNodes;
 import dev.podium.actors.objects.ControllerServices;
 import dev.podium.actors.objects.ObjectClient;
@@ -198,6 +201,7 @@ final class PodiumGuardian {
             KubeletSettings kubeletSettings = new KubeletSettings(cache, objects, settings.clock(), podium.getDuration("kubelet-resync"),
                     podium.getDuration("node-lease-renewal"), binding.localAddress().getPort(), statics);
             ctx.spawn(Supervision.restarting(Kubelets.create(nodes.all(), kubeletSettings)), "kubelets");
+            startServiceProxy();
         }
         ClusterSingleton singletons = ClusterSingleton.get(ctx.getSystem());
         ActorRef<NamespaceController.Command> namespaces = singletons.init(SingletonActor.of(NamespaceController.create(cache, objects,
@@ -214,6 +218,17 @@ final class PodiumGuardian {
         singletons.init(SingletonActor.of(ControllerWakeUp.create(cache, KindBehaviors.controllerKinds(), podium.getDuration("controller-wake-interval")),
                 "controller-wake-up"));
         router.connect(new HintRouter.Targets(scheduler, nodeLifecycle, namespaces, gc, kubelets));
+    }
+
+    /** The node proxy of the host's real node, unless the mode is none or the JVM hosts simulated nodes only. */
+    private void startServiceProxy() {
+        ProxyMode mode = ProxyMode.parse(podium.getString("proxy.mode"));
+        var local = nodes.all().stream().filter(n -> n.runtime().name().equals("process")).findFirst();
+        if (mode == ProxyMode.NONE || local.isEmpty()) return;
+        var backend = ServiceProxy.backend(mode, ctx.getSystem(), settings.clock(), podium.getString("proxy.table"), ServiceRanges.CLUSTER_IP_CIDR);
+        ActorRef<ServiceProxy.Command> proxy = ctx.spawn(Supervision.restarting(ServiceProxy.create(cache, local.get().name(), backend,
+                podium.getDuration("proxy.resync"))), "service-proxy");
+        ServiceProxy.follow(cache, proxy);
     }
 
     /**

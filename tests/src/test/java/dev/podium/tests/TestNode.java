@@ -29,8 +29,15 @@ final class TestNode implements AutoCloseable {
         return start(NodeSettings.defaults(dir, 0).withDatabase(db));
     }
 
-    /** Any settings; workloads are always stopped with the node so tests leave no processes behind. */
+    /**
+     * Any settings; workloads are always stopped with the node so tests leave no processes behind,
+     * and the node proxy is off unless the settings ask for one (test nodes share one host, whose
+     * Service rules one node at a time may own).
+     */
     static TestNode start(NodeSettings settings) throws Exception {
+        if (!settings.overrides().hasPath("podium.proxy.mode")) {
+            settings = settings.withConfig(com.typesafe.config.ConfigFactory.parseString("podium.proxy.mode = none"));
+        }
         TestNode t = new TestNode(settings.dataDir(), settings.database(), settings.withKeepWorkloadsOnStop(false));
         t.node = PodiumNode.start(t.settings);
         return t;

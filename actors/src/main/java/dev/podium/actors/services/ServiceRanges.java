@@ -5,14 +5,15 @@ import dev.podium.actors.services.Allocation;
 import java.util.random.RandomGenerator;
 
 /** The ranges Services draw from: cluster IPs in 10.96.0.0/12, node ports in 30000-32767. */
-final class ServiceRanges {
-    static final String CLUSTER_IP_CIDR = "10.96.0.0/12";
+public final class ServiceRanges {
+    public static final String CLUSTER_IP_CIDR = "10.96.0.0/12";
     static final int NODE_PORT_MIN = 30000;
     static final int NODE_PORT_MAX = 32767;
     private static final int BASE = (10 << 24) | (96 << 16);
     private static final int SIZE = 1 << 20;
-    // .1 is the conventional address of the kubernetes Service; network and broadcast are never handed out
-    private static final int FIRST_PICKED = 2;
+    // random picks leave the first 256 addresses to Services that name theirs (kube's static band of a /12):
+    // .1 is the kubernetes Service, .10 the cluster DNS; network and broadcast are never handed out
+    private static final int FIRST_PICKED = 256;
 
     private ServiceRanges() {}
 

@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A Service with a selector keeps its Endpoints (same name) and EndpointSlices (generated names,
+ * A Service's own controller: its load-balancer addresses ({@link LoadBalancerIngress}), and, with
+ * a selector, its endpoints. A Service with a selector keeps its Endpoints (same name) and EndpointSlices (generated names,
  * at most {@link ServiceEndpoints#PER_SLICE} endpoints each) in step with the pods it selects:
  * their IPs, readiness, ports and termination. Pods tell the Services that select them when any
  * of that changes. Both kinds carry the Service's controller reference, so they go with it.
@@ -36,6 +37,10 @@ public final class EndpointsReconciler implements Reconciler {
     public Plan reconcile(Observed observed) {
         ObjectNode service = observed.owner();
         Plan.Builder plan = new Plan.Builder();
+        if (LoadBalancerIngress.concerns(service)) {
+            ObjectNode status = LoadBalancerIngress.statusUpdate(service, observed.reads().list("Node"));
+            if (status != null) plan.add(new Action.UpdateStatus(status));
+        }
         if (!ServiceEndpoints.managed(service) || service.path("metadata").has("deletionTimestamp")) return plan.build();
         String namespace = service.path("metadata").path("namespace").asText();
         List<ObjectNode> pods = observed.reads().selected("Pod", namespace, ServiceEndpoints.selector(service));
