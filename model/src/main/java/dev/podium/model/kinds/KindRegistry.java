@@ -16,6 +16,8 @@ import dev.podium.model.kinds.rules.EventRules;
 import dev.podium.model.kinds.rules.EndpointSliceRules;
 import dev.podium.model.kinds.rules.EndpointsRules;
 import dev.podium.model.kinds.rules.IPAddressRules;
+import dev.podium.model.kinds.rules.IngressClassRules;
+import dev.podium.model.kinds.rules.IngressRules;
 import dev.podium.model.kinds.rules.NamespaceRules;
 import dev.podium.model.kinds.rules.NodeRules;
 import dev.podium.model.kinds.rules.PodRules;
@@ -53,6 +55,8 @@ import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.networking.v1.IPAddress;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
 import io.fabric8.kubernetes.api.model.Event;
@@ -85,6 +89,10 @@ public final class KindRegistry {
             new ResourceKind("coordination.k8s.io", "v1", "Lease", "leases", true, List.of(), List.of(), false, Lease.class, new LeaseRules()),
             new ResourceKind("networking.k8s.io", "v1", "IPAddress", "ipaddresses", false, List.of("ip"), List.of(), false,
                     IPAddress.class, new IPAddressRules()),
+            new ResourceKind("networking.k8s.io", "v1", "Ingress", "ingresses", true, List.of("ing"), List.of(), true,
+                    Ingress.class, new IngressRules()),
+            new ResourceKind("networking.k8s.io", "v1", "IngressClass", "ingressclasses", false, List.of(), List.of(), false,
+                    IngressClass.class, new IngressClassRules()),
             new ResourceKind("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true, List.of("pdb"), List.of(), true,
                     PodDisruptionBudget.class, new PodDisruptionBudgetRules()),
             new ResourceKind("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", false, List.of("pc"), List.of(), false,

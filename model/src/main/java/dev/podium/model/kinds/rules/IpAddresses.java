@@ -10,11 +10,17 @@ import java.util.regex.Pattern;
 public final class IpAddresses {
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
+    private static final Pattern IPV4_SLOPPY = Pattern.compile("(25[0-5]|2[0-4]\\d|[01]?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|[01]?\\d?\\d)){3}");
 
     private IpAddresses() {}
 
     static boolean isValid(String ip) {
         return canonical(ip).isPresent();
+    }
+
+    /** kube's ParseIPSloppy: as {@link #isValid}, but IPv4 octets may carry leading zeros ("010.0.0.1"). */
+    static boolean isValidSloppy(String ip) {
+        return IPV4_SLOPPY.matcher(ip).matches() || isValid(ip);
     }
 
     /**
