@@ -21,6 +21,8 @@ public final class TablePrinters {
             Map.entry("Event", new EventColumns()),
             Map.entry("Lease.coordination.k8s.io", new LeaseColumns()),
             Map.entry("IPAddress.networking.k8s.io", new IPAddressColumns()),
+            Map.entry("Ingress.networking.k8s.io", new IngressColumns()),
+            Map.entry("IngressClass.networking.k8s.io", new IngressClassColumns()),
             Map.entry("PodDisruptionBudget.policy", new PodDisruptionBudgetColumns()),
             Map.entry("PriorityClass.scheduling.k8s.io", new PriorityClassColumns()),
             Map.entry("Deployment.apps", new DeploymentColumns()),
