@@ -13,6 +13,7 @@ import dev.podium.actors.kubelet.KubeletDirectory;
 import dev.podium.actors.kubelet.KubeletSettings;
 import dev.podium.actors.kubelet.Kubelets;
 import dev.podium.actors.proxy.ProxyMode;
+import dev.podium.http.ingress.IngressServer;
 import dev.podium.actors.proxy.ServiceProxy;
 import dev.podium.actors.services.ServiceRanges;
 import dev.podium.actors.kubelet.LocalNodes;
@@ -100,6 +101,7 @@ final class PodiumGuardian {
     private ObjectClient objects;
     private LocalNodes nodes;
     private ServerBinding binding;
+    private IngressServer ingress;
 
     private PodiumGuardian(ActorContext<Command> ctx, TimerScheduler<Command> timers, NodeSettings settings, Config podium,
                            CompletableFuture<Started> started) {
@@ -202,6 +204,7 @@ final class PodiumGuardian {
                     podium.getDuration("node-lease-renewal"), binding.localAddress().getPort(), statics);
             ctx.spawn(Supervision.restarting(Kubelets.create(nodes.all(), kubeletSettings)), "kubelets");
             startServiceProxy();
+            startIngressController();
         }
         ClusterSingleton singletons = ClusterSingleton.get(ctx.getSystem());
         ActorRef<NamespaceController.Command> namespaces = singletons.init(SingletonActor.of(NamespaceController.create(cache, objects,
@@ -229,6 +232,16 @@ final class PodiumGuardian {
         ActorRef<ServiceProxy.Command> proxy = ctx.spawn(Supervision.restarting(ServiceProxy.create(cache, local.get().name(), backend,
                 podium.getDuration("proxy.resync"))), "service-proxy");
         ServiceProxy.follow(cache, proxy);
+    }
+
+    /** The ingress proxy, on members that host a real node; a failure to start it is logged, not fatal. */
+    private void startIngressController() {
+        if (!podium.getBoolean("ingress.enabled") || nodes.all().stream().noneMatch(n -> n.runtime().name().equals("process"))) return;
+        try {
+            ingress = IngressServer.start(ctx.getSystem(), cache, "0.0.0.0", podium.getIntList("ingress.http-ports"), podium.getIntList("ingress.https-ports"));
+        } catch (Exception e) {
+            ctx.getLog().warn("the ingress controller could not start: {}", e.toString());
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.podium.actors.objects.ObjectCommand;
 import dev.podium.actors.objects.ObjectEntity;
 import dev.podium.actors.objects.ObjectReply;
 import dev.podium.model.json.Json;
+import dev.podium.model.network.IngressClasses;
 import dev.podium.model.json.Times;
 import dev.podium.model.kinds.KindRegistry;
 import dev.podium.model.kinds.ResourceKind;
@@ -19,9 +20,10 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The objects every cluster has from the start: the system namespaces, the default StorageClass of
- * the built-in provisioner, and a local APIService for each built-in group-version.
+ * the built-in provisioner, the default IngressClass of the built-in ingress controller, and a local APIService for each built-in group-version.
  */
 final class SystemObjects {
+    static final String INGRESS_CLASS = "podium";
     static final List<String> NAMESPACES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
 
     private SystemObjects() {}
@@ -32,6 +34,7 @@ final class SystemObjects {
         List<CompletableFuture<?>> all = new ArrayList<>();
         for (String name : NAMESPACES) all.add(ensure(objects, cache, ns, name, namespace(name)));
         all.add(ensure(objects, cache, KindRegistry.get("StorageClass.storage.k8s.io"), LocalVolumes.DEFAULT_CLASS, storageClass()));
+        all.add(ensure(objects, cache, KindRegistry.get("IngressClass.networking.k8s.io"), INGRESS_CLASS, ingressClass()));
         ResourceKind apiService = KindRegistry.get("APIService.apiregistration.k8s.io");
         List<String> groupVersions = KindRegistry.groupVersions();
         for (int i = 0; i < groupVersions.size(); i++) {
@@ -72,6 +75,15 @@ final class SystemObjects {
         o.putObject("spec").put("group", group).put("version", version).put("groupPriorityMinimum", 18000 - 100 * index).put("versionPriority", 15);
         o.putObject("status").putArray("conditions").addObject().put("lastTransitionTime", Times.rfc3339(java.time.Instant.now()))
                 .put("message", "Local APIServices are always available").put("reason", "Local").put("status", "True").put("type", "Available");
+        return o;
+    }
+
+    /** The default IngressClass, served by the built-in ingress controller (as k3s ships traefik's). */
+    private static ObjectNode ingressClass() {
+        ObjectNode o = Json.object();
+        o.put("apiVersion", "networking.k8s.io/v1").put("kind", "IngressClass");
+        o.putObject("metadata").put("name", INGRESS_CLASS).putObject("annotations").put(IngressClasses.DEFAULT_CLASS_ANNOTATION, "true");
+        o.putObject("spec").put("controller", IngressClasses.PODIUM_CONTROLLER);
         return o;
     }
 

@@ -66,6 +66,7 @@ final class PodiumCluster implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("PODIUM_JAVA_OPTS", javaOptions);
         pb.environment().put("PODIUM_PROXY_MODE", "none"); // the members share this host with other tests' nodes
+        pb.environment().put("PODIUM_INGRESS", "false");
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(4, TimeUnit.MINUTES)) {

@@ -31,12 +31,15 @@ final class TestNode implements AutoCloseable {
 
     /**
      * Any settings; workloads are always stopped with the node so tests leave no processes behind,
-     * and the node proxy is off unless the settings ask for one (test nodes share one host, whose
-     * Service rules one node at a time may own).
+     * and the node proxy and the ingress controller are off unless the settings ask for them (test
+     * nodes share one host, whose Service rules and ingress ports one node at a time may own).
      */
     static TestNode start(NodeSettings settings) throws Exception {
         if (!settings.overrides().hasPath("podium.proxy.mode")) {
             settings = settings.withConfig(com.typesafe.config.ConfigFactory.parseString("podium.proxy.mode = none"));
+        }
+        if (!settings.overrides().hasPath("podium.ingress.enabled")) {
+            settings = settings.withConfig(com.typesafe.config.ConfigFactory.parseString("podium.ingress.enabled = false"));
         }
         TestNode t = new TestNode(settings.dataDir(), settings.database(), settings.withKeepWorkloadsOnStop(false));
         t.node = PodiumNode.start(t.settings);

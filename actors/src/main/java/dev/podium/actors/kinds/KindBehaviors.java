@@ -5,6 +5,7 @@ import dev.podium.actors.controllers.daemonset.DaemonSetReconciler;
 import dev.podium.actors.controllers.deployment.DeploymentReconciler;
 import dev.podium.actors.controllers.disruption.DisruptionBudgetReconciler;
 import dev.podium.actors.controllers.endpoints.EndpointsReconciler;
+import dev.podium.actors.controllers.ingress.IngressStatusReconciler;
 import dev.podium.actors.controllers.replicaset.ReplicaSetReconciler;
 import dev.podium.actors.controllers.statefulset.StatefulSetReconciler;
 import dev.podium.actors.controllers.volume.VolumeReclaimer;
@@ -32,6 +33,7 @@ public final class KindBehaviors {
             Map.entry("CronJob.batch", new ControllerKindBehavior(s -> new CronJobReconciler(), "Background")),
             Map.entry("PodDisruptionBudget.policy", new ControllerKindBehavior(s -> new DisruptionBudgetReconciler(), "Background")),
             Map.entry("Service", new ControllerKindBehavior(s -> new EndpointsReconciler(), "Background")),
+            Map.entry("Ingress.networking.k8s.io", new ControllerKindBehavior(s -> new IngressStatusReconciler(), "Background")),
             Map.entry("PersistentVolumeClaim", new ClaimBehavior()),
             Map.entry("PersistentVolume", new ControllerKindBehavior(s -> new VolumeReclaimer(), "Background")),
             Map.entry("CustomResourceDefinition.apiextensions.k8s.io", new DefinitionBehavior()));

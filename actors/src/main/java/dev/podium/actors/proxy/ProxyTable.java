@@ -64,6 +64,16 @@ public final class ProxyTable {
         return out;
     }
 
+    /**
+     * Where a port of the Service may send, whatever its type (an Ingress sends straight to the
+     * endpoints, headless Services included): ready endpoints first, as for a cluster IP.
+     */
+    public static List<ProxiedPort.Backend> endpoints(ServiceState state, JsonNode servicePort) {
+        List<Candidate> candidates = state.slices().isEmpty() ? fromEndpoints(state.endpoints()) : fromSlices(state.slices());
+        String port = servicePort.path("name").asText("") + "/" + servicePort.path("protocol").asText("TCP");
+        return backends(candidates.stream().filter(c -> c.ports().containsKey(port)).toList(), port, c -> true);
+    }
+
     /** Ready endpoints; when none is ready, the serving ones that are terminating (kube's fallback, so a rollout's last pods still answer). */
     private static List<ProxiedPort.Backend> backends(List<Candidate> candidates, String port, Predicate<Candidate> allowed) {
         List<Candidate> usable = candidates.stream().filter(allowed).toList();

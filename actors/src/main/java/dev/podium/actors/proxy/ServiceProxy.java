@@ -84,6 +84,16 @@ public final class ServiceProxy {
         return out;
     }
 
+    /** One Service with its endpoints, from the cache; empty when the cache has no such Service. */
+    public static java.util.Optional<ProxyTable.ServiceState> service(WatchCache cache, String namespace, String name) {
+        return cache.get(SERVICE, namespace + "/" + name).map(svc -> {
+            List<JsonNode> slices = cache.list(SLICE, namespace, o -> name.equals(o.path("metadata").path("labels").path("kubernetes.io/service-name").asText()),
+                    0, null).items().stream().map(c -> (JsonNode) c.object()).toList();
+            JsonNode endpoints = cache.get(ENDPOINTS, svc.key()).map(CachedObject::object).orElse(null);
+            return new ProxyTable.ServiceState(svc.object(), slices, endpoints);
+        });
+    }
+
     private static String namespaceOf(String key) {
         int slash = key.indexOf('/');
         return slash < 0 ? "" : key.substring(0, slash);

@@ -16,6 +16,8 @@ import java.util.Optional;
  * annotation, else the cluster's default class, must have our controller.
  */
 public final class IngressClasses {
+    /** The controller name of Podium's built-in ingress proxy. */
+    public static final String PODIUM_CONTROLLER = "podium.dev/ingress";
     public static final String CLASS_ANNOTATION = "kubernetes.io/ingress.class";
     public static final String DEFAULT_CLASS_ANNOTATION = "ingressclass.kubernetes.io/is-default-class";
 

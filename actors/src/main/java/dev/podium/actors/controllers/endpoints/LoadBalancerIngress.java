@@ -31,6 +31,15 @@ public final class LoadBalancerIngress {
         if (spec.hasNonNull("loadBalancerClass")) return null;
         ObjectNode lb = Json.object();
         if (!spec.path("type").asText().equals("LoadBalancer") || service.path("metadata").has("deletionTimestamp")) return lb;
+        TreeSet<String> ips = proxyAddresses(nodes);
+        if (ips.isEmpty()) return lb;
+        ArrayNode ingress = lb.putArray("ingress");
+        for (String ip : ips) ingress.addObject().put("ip", ip).put("ipMode", "VIP");
+        return lb;
+    }
+
+    /** The InternalIPs of the real nodes that are not being deleted: where node proxies and the ingress proxy answer. */
+    public static TreeSet<String> proxyAddresses(List<? extends JsonNode> nodes) {
         TreeSet<String> ips = new TreeSet<>();
         for (JsonNode node : nodes) {
             if (node.path("metadata").path("labels").path("podium.dev/runtime").asText().equals("simulated")) continue;
@@ -39,10 +48,7 @@ public final class LoadBalancerIngress {
                 if (a.path("type").asText().equals("InternalIP")) ips.add(a.path("address").asText());
             }
         }
-        if (ips.isEmpty()) return lb;
-        ArrayNode ingress = lb.putArray("ingress");
-        for (String ip : ips) ingress.addObject().put("ip", ip).put("ipMode", "VIP");
-        return lb;
+        return ips;
     }
 
     /** The whole status with the wanted load balancer, or null when the current one is right already. */
