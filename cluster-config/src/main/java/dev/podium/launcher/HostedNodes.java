@@ -17,11 +17,12 @@ import java.util.Locale;
 final class HostedNodes {
     private HostedNodes() {}
 
-    static LocalNodes create(NodeSettings settings, java.time.Duration simulatedStartDelay) {
+    /** {@code clusterDns}: what ClusterFirst pods of the local node resolve with, null when the host cannot reach it. */
+    static LocalNodes create(NodeSettings settings, java.time.Duration simulatedStartDelay, RuntimeSettings.ClusterDns clusterDns) {
         List<LocalNode> nodes = new ArrayList<>();
         NodeSettings.Hosting hosting = settings.hosting();
         if (hosting.local()) {
-            ProcessRuntime runtime = new ProcessRuntime(settings.dataDir().resolve("runtime"), settings.clock(), RuntimeSettings.defaults());
+            ProcessRuntime runtime = new ProcessRuntime(settings.dataDir().resolve("runtime"), settings.clock(), RuntimeSettings.defaults().withClusterDns(clusterDns));
             nodes.add(new LocalNode(hosting.localName(), Runtime.getRuntime().availableProcessors(), physicalMemory(), 110, runtime, settings.host()));
             org.slf4j.LoggerFactory.getLogger(HostedNodes.class).info("local node {}: {}; {}", hosting.localName(), runtime.isolationStatus(),
                     runtime.memoryLimitsStatus());

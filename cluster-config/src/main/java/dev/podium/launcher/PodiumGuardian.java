@@ -13,6 +13,13 @@ import dev.podium.actors.kubelet.KubeletDirectory;
 import dev.podium.actors.kubelet.KubeletSettings;
 import dev.podium.actors.kubelet.Kubelets;
 import dev.podium.actors.proxy.ProxyMode;
+import dev.podium.actors.dns.CacheDnsView;
+import dev.podium.actors.dns.DnsAnswers;
+import dev.podium.actors.dns.DnsServer;
+import org.apache.pekko.actor.typed.PostStop;
+import java.net.InetSocketAddress;
+import dev.podium.runtime.RuntimeSettings;
+import java.util.LinkedHashSet;
 import dev.podium.http.ingress.IngressServer;
 import dev.podium.actors.proxy.ServiceProxy;
 import dev.podium.actors.services.ServiceRanges;
@@ -102,6 +109,7 @@ final class PodiumGuardian {
     private LocalNodes nodes;
     private ServerBinding binding;
     private IngressServer ingress;
+    private DnsServer dns;
 
     private PodiumGuardian(ActorContext<Command> ctx, TimerScheduler<Command> timers, NodeSettings settings, Config podium,
                            CompletableFuture<Started> started) {
@@ -156,6 +164,7 @@ final class PodiumGuardian {
                 })
                 .onMessage(SystemObjectsReady.class, m -> {
                     if (m.failure() != null) return fail(new IllegalStateException("the system namespaces and storage class could not be created", m.failure()));
+                    startDns();
                     startNodeComponents();
                     started.complete(new Started(cache, tail, binding, nodes));
                     announceApi();
@@ -163,6 +172,11 @@ final class PodiumGuardian {
                 })
                 .onMessageEquals(Bookmarks.INSTANCE, () -> {
                     cache.sendBookmarks();
+                    return Behaviors.same();
+                })
+                .onSignal(PostStop.class, s -> {
+                    if (dns != null) dns.close();
+                    if (ingress != null) ingress.close();
                     return Behaviors.same();
                 })
                 .build();
@@ -185,7 +199,9 @@ final class PodiumGuardian {
     }
 
     private void serveApi() {
-        nodes = HostedNodes.create(settings, podium.getDuration("simulated-start-delay"));
+        boolean dnsReachable = podium.getBoolean("dns.enabled") && ProxyMode.parse(podium.getString("proxy.mode")) != ProxyMode.NONE;
+        nodes = HostedNodes.create(settings, podium.getDuration("simulated-start-delay"),
+                dnsReachable ? new RuntimeSettings.ClusterDns(MemberService.CLUSTER_DNS_IP, podium.getString("dns.domain")) : null);
         ClusterView view = new ClusterView(ctx.getSystem());
         ctx.spawn(Supervision.restarting(ClusterLog.create(view)), "cluster-log");
         ApiServer api = new ApiServer(ctx.getSystem(), cache, objects, nodes, settings.clock(), List.of(view), allocationCandidates(), kinds);
@@ -251,10 +267,30 @@ final class PodiumGuardian {
      */
     private void announceApi() {
         boolean alone = java.util.stream.StreamSupport.stream(Cluster.get(ctx.getSystem()).state().getMembers().spliterator(), false).count() <= 1;
-        KubernetesService.ensure(objects, cache, new ServiceAllocator(objects, cache, allocationCandidates()), settings.host(),
-                binding.localAddress().getPort(), alone).whenComplete((v, t) -> {
-                    if (t != null) ctx.getSystem().log().warn("the kubernetes Service or its Endpoints could not be written: {}", t.toString());
-                });
+        List<MemberService> services = new java.util.ArrayList<>(List.of(MemberService.kubernetes(binding.localAddress().getPort())));
+        if (dns != null) services.add(MemberService.dns(dns.port()));
+        for (MemberService s : services) {
+            s.ensure(objects, cache, new ServiceAllocator(objects, cache, allocationCandidates()), settings.host(), alone).whenComplete((v, t) -> {
+                if (t != null) ctx.getSystem().log().warn("the {} Service or its Endpoints could not be written: {}", s.key(), t.toString());
+            });
+        }
+    }
+
+    /**
+     * The cluster DNS server on the member's address, at {@code podium.dns.port} (or any free port
+     * when that one is taken); the kube-dns Service sends 10.96.0.10:53 to it.
+     */
+    private void startDns() {
+        if (!podium.getBoolean("dns.enabled")) return;
+        DnsAnswers answers = new DnsAnswers(new CacheDnsView(cache), podium.getString("dns.domain"));
+        for (int port : new LinkedHashSet<>(List.of(podium.getInt("dns.port"), 0))) {
+            try {
+                dns = DnsServer.start(new InetSocketAddress(settings.host(), port), answers);
+                return;
+            } catch (Exception e) {
+                ctx.getLog().warn("the cluster DNS server cannot listen on {}:{}: {}", settings.host(), port, e.getMessage());
+            }
+        }
     }
 
     /** Random unless {@code podium.allocation-seed} is set, with which members offer the same candidates (tests make them collide). */

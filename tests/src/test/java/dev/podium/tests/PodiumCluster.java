@@ -67,6 +67,7 @@ final class PodiumCluster implements AutoCloseable {
         pb.environment().put("PODIUM_JAVA_OPTS", javaOptions);
         pb.environment().put("PODIUM_PROXY_MODE", "none"); // the members share this host with other tests' nodes
         pb.environment().put("PODIUM_INGRESS", "false");
+        pb.environment().put("PODIUM_DNS_PORT", "0");
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(4, TimeUnit.MINUTES)) {

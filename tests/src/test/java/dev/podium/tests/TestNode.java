@@ -38,6 +38,9 @@ final class TestNode implements AutoCloseable {
         if (!settings.overrides().hasPath("podium.proxy.mode")) {
             settings = settings.withConfig(com.typesafe.config.ConfigFactory.parseString("podium.proxy.mode = none"));
         }
+        if (!settings.overrides().hasPath("podium.dns.port")) {
+            settings = settings.withConfig(com.typesafe.config.ConfigFactory.parseString("podium.dns.port = 0"));
+        }
         if (!settings.overrides().hasPath("podium.ingress.enabled")) {
             settings = settings.withConfig(com.typesafe.config.ConfigFactory.parseString("podium.ingress.enabled = false"));
         }

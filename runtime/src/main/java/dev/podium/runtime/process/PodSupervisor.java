@@ -157,7 +157,8 @@ final class PodSupervisor {
             c.log = shared.logs().rotate(podDir, c.name);
             List<String> argv = plan.argv();
             if (isolated) {
-                List<Isolation.Mount> mounts = Volumes.bindMounts(pod, c.spec, volumes);
+                List<Isolation.Mount> mounts = new java.util.ArrayList<>(Volumes.bindMounts(pod, c.spec, volumes));
+                mounts.addAll(NameResolution.files(pod, podDir, host(), shared.settings().clusterDns()));
                 Volumes.createMountPoints(mounts);
                 argv = shared.isolation().wrap(argv, hostname(), mounts, plan.workDir());
             }
