@@ -40,6 +40,15 @@ final class NftablesBackend implements ProxyBackend {
         }
     }
 
+    /** A table that is gone (a member sharing this host stopped and removed it) is loaded again. */
+    @Override
+    public void repair() {
+        if (!loaded.isEmpty() && !HostCommands.run("nft", "list", "table", "ip", table).ok()) {
+            log.info("nftables table {} was removed by someone else; loading it again", table);
+            loaded = "";
+        }
+    }
+
     @Override
     public String mode() {
         return "nftables";

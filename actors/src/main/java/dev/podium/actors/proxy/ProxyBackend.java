@@ -7,6 +7,9 @@ public interface ProxyBackend extends AutoCloseable {
     /** Makes the host forward exactly these ports; called again with the full list on every change. */
     void program(List<ProxiedPort> ports);
 
+    /** Repairs what something else may have undone on the host (another member on the same host deleting the shared table). */
+    default void repair() {}
+
     /** The mode's name as the Node label and the logs show it. */
     String mode();
 

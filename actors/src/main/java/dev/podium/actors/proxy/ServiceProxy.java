@@ -6,6 +6,7 @@ import dev.podium.persistence.watch.WatchCache;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,8 @@ public final class ServiceProxy {
 
     private enum Sync implements Command { INSTANCE }
 
+    private enum Resync implements Command { INSTANCE }
+
     private ServiceProxy() {}
 
     /** Has the cache tell the proxy of every change it programs from; called once per member. */
@@ -50,7 +53,7 @@ public final class ServiceProxy {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             ProxyBackend programmed = backend.get();
             log.info("node proxy for {}: {} mode", nodeName, programmed.mode());
-            timers.startTimerWithFixedDelay("resync", Sync.INSTANCE, resync);
+            timers.startTimerWithFixedDelay("resync", Resync.INSTANCE, resync);
             ctx.getSelf().tell(Sync.INSTANCE);
             return Behaviors.receive(Command.class)
                     .onMessageEquals(Changed.INSTANCE, () -> {
@@ -61,7 +64,16 @@ public final class ServiceProxy {
                         programmed.program(ProxyTable.ports(services(cache), nodeName));
                         return Behaviors.same();
                     })
+                    .onMessageEquals(Resync.INSTANCE, () -> {
+                        programmed.repair();
+                        programmed.program(ProxyTable.ports(services(cache), nodeName));
+                        return Behaviors.same();
+                    })
                     .onSignal(PostStop.class, s -> {
+                        programmed.close();
+                        return Behaviors.same();
+                    })
+                    .onSignal(PreRestart.class, s -> {
                         programmed.close();
                         return Behaviors.same();
                     })

@@ -3,6 +3,10 @@ package dev.podium.http.ingress;
 import dev.podium.model.network.IngressBackend;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.settings.ConnectionPoolSettings;
+import org.apache.pekko.event.Logging;
+import org.apache.pekko.event.LoggingAdapter;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.http.javadsl.model.AttributeKeys;
 import org.apache.pekko.http.javadsl.model.HttpHeader;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
@@ -37,11 +41,16 @@ final class IngressProxy {
             "transfer-encoding", "upgrade", "timeout-access", "remote-address", "x-real-ip");
 
     private final Http http;
+    private final ConnectionPoolSettings pool;
+    private final LoggingAdapter log;
     private final IngressTable table;
     private final IngressBackends backends;
 
     IngressProxy(ActorSystem<?> system, IngressTable table, IngressBackends backends) {
         this.http = Http.get(system);
+        // Pekko's default of 4 connections per endpoint would queue a busy backend's requests behind each other
+        this.pool = ConnectionPoolSettings.create(Adapter.toClassic(system)).withMaxConnections(64).withMaxOpenRequests(1024);
+        this.log = Logging.getLogger(Adapter.toClassic(system), IngressProxy.class);
         this.table = table;
         this.backends = backends;
     }
@@ -66,7 +75,7 @@ final class IngressProxy {
                     http.webSocketClientFlow(WebSocketRequest.create("ws://" + target + pathAndQuery))));
         }
         HttpRequest forwarded = request.withUri(Uri.create("http://" + target + pathAndQuery)).withHeaders(forwardedHeaders(request, host, tls));
-        return http.singleRequest(forwarded).handle((response, failure) -> {
+        return http.singleRequest(forwarded, http.defaultClientHttpsContext(), pool, log).handle((response, failure) -> {
             if (failure != null) {
                 return HttpResponse.create().withStatus(StatusCodes.BAD_GATEWAY).withEntity("502 Bad Gateway: " + target + " did not answer\n");
             }
