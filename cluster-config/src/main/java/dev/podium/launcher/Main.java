@@ -19,12 +19,12 @@ public final class Main {
     static final String USAGE = """
             usage: podium up [--data DIR] [--port PORT] [--db JDBC_URL] [--simulated-nodes N]
                              [--seed HOST:PORT]... [--cluster-port PORT] [--cluster-host HOST]
-                             [--node-name NAME] [--simulated-prefix PREFIX]
+                             [--node-name NAME] [--simulated-prefix PREFIX] [--proxy auto|nftables|userspace|none]
                    podium cluster up N [--data DIR] [--db JDBC_URL] [--simulated-nodes M] [--port FIRST_API_PORT] [--cluster-port FIRST_PORT]
                    podium cluster status [--data DIR]
                    podium cluster down [--data DIR]""";
     private static final Set<String> UP_OPTIONS = Set.of("--data", "--port", "--db", "--simulated-nodes", "--seed", "--cluster-port",
-            "--cluster-host", "--node-name", "--simulated-prefix");
+            "--cluster-host", "--node-name", "--simulated-prefix", "--proxy");
 
     private Main() {}
 
@@ -57,6 +57,11 @@ public final class Main {
         NodeSettings settings = NodeSettings.defaults(data, o.integer("--port", 6443, 0, 65535)).withHost(host).withDatabase(profile).withCluster(cluster)
                 .withHosting(new NodeSettings.Hosting(true, nodeName, o.integer("--simulated-nodes", 0, 0, 100_000), prefix))
                 .withKeepWorkloadsOnStop(true).withClock(Clock.systemUTC());
+        String proxy = o.get("--proxy", null);
+        if (proxy != null) {
+            settings = settings.withConfig(com.typesafe.config.ConfigFactory.parseMap(
+                    java.util.Map.of("podium.proxy.mode", dev.podium.actors.proxy.ProxyMode.parse(proxy).name().toLowerCase(java.util.Locale.ROOT))));
+        }
         PodiumNode node;
         try {
             node = PodiumNode.start(settings);

@@ -19,6 +19,7 @@ class IngressEndToEndTest {
     static NetworkedNode net;
     static Kubectl kubectl;
     static Path certs;
+    static WebSocketEcho echo;
 
     @BeforeAll
     static void start() throws Exception {
@@ -67,13 +68,27 @@ class IngressEndToEndTest {
                       - {path: /, pathType: Prefix, backend: {service: {name: one, port: {number: 80}}}}
                   - host: empty.example
                     http: {paths: [{path: /, pathType: Exact, backend: {service: {name: empty, port: {number: 80}}}}]}
+                  - http: {paths: [{path: /ws, pathType: Prefix, backend: {service: {name: echo, port: {number: 80}}}}]}
                 """, "apply", "-f", "-").ok();
+        echo = WebSocketEcho.start();
+        kubectl.runWithInput("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: echo}
+                spec: {ports: [{name: ws, port: 80}]}
+                ---
+                apiVersion: v1
+                kind: Endpoints
+                metadata: {name: echo}
+                subsets: [{addresses: [{ip: 127.0.0.1}], ports: [{name: ws, port: %d}]}]
+                """.formatted(echo.port()), "apply", "-f", "-").ok();
         net.awaitReadyEndpoints("one", 1);
         net.awaitReadyEndpoints("two", 2);
     }
 
     @AfterAll
     static void stop() throws Exception {
+        if (echo != null) echo.close();
         net.close();
     }
 
@@ -118,10 +133,27 @@ class IngressEndToEndTest {
     }
 
     @Test
+    void aWebSocketUpgradeIsRelayedToTheEndpoint() throws Exception {
+        java.util.concurrent.CompletableFuture<String> reply = new java.util.concurrent.CompletableFuture<>();
+        java.net.http.WebSocket ws = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(java.net.URI.create("ws://127.0.0.1:" + net.ingressHttp + "/ws"), new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket socket, CharSequence data, boolean last) {
+                        reply.complete(data.toString());
+                        return null;
+                    }
+                }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        ws.sendText("hello through the ingress", true);
+        assertThat(reply.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("echo: hello through the ingress");
+        ws.abort();
+    }
+
+    @Test
     void theIngressShowsTheNodeAddressAndItsPorts() throws Exception {
         await().atMost(Duration.ofSeconds(40)).until(() -> !net.jsonpath("ingress", "demo", ".status.loadBalancer.ingress[0].ip").isEmpty());
         assertThat(kubectl.run("get", "ingress", "demo").ok().out())
-                .containsPattern("demo\\s+<none>\\s+one\\.example,two\\.example,empty\\.example\\s+127\\.0\\.0\\.1\\s+80, 443\\s");
+                .as("kube names three hosts and counts the other rules")
+                .containsPattern("demo\\s+<none>\\s+one\\.example,two\\.example,empty\\.example \\+ 1 more\\.\\.\\.\\s+127\\.0\\.0\\.1\\s+80, 443\\s");
         assertThat(kubectl.run("get", "ingressclass").ok().out()).containsPattern("podium\\s+podium\\.dev/ingress\\s+<none>");
     }
 

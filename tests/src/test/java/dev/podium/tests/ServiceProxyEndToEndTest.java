@@ -84,6 +84,38 @@ class ServiceProxyEndToEndTest {
     }
 
     @Test
+    void aClusterIPAnswersOnlyOnItsPortsAndCannotBePinged() throws Exception {
+        String ip = net.jsonpath("service", "web", ".spec.clusterIP");
+        assertThat(curl("--connect-timeout", "3", "http://" + ip + ":81/").exit()).as("another port of the cluster IP is refused").isEqualTo(7);
+        boolean answered;
+        try {
+            answered = InetAddress.getByName(ip).isReachable(2000);
+        } catch (java.net.SocketException rejected) {
+            answered = false; // the echo request itself is rejected on its way out ("Operation not permitted")
+        }
+        assertThat(answered).as("an ICMP echo to the cluster IP (Java sends one as root)").isFalse();
+        assertThat(InetAddress.getByName("127.0.0.1").isReachable(2000)).as("while the same echo to a real address is answered").isTrue();
+    }
+
+    @Test
+    void aLoadBalancerOfAnotherClassStaysPendingAndItsNodePortStillWorks() throws Exception {
+        kubectl.runWithInput("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: elsewhere}
+                spec:
+                  type: LoadBalancer
+                  loadBalancerClass: example.com/cloud
+                  selector: {app: web}
+                  ports: [{port: 80, targetPort: http}]
+                """, "apply", "-f", "-").ok();
+        net.awaitReadyEndpoints("elsewhere", 2);
+        String nodePort = net.jsonpath("service", "elsewhere", ".spec.ports[0].nodePort");
+        await().atMost(Duration.ofSeconds(10)).until(() -> curl("http://127.0.0.1:" + nodePort + "/").out().startsWith("web-"));
+        assertThat(kubectl.run("get", "service", "elsewhere").ok().out()).containsPattern("elsewhere\\s+LoadBalancer\\s+\\S+\\s+<pending>");
+    }
+
+    @Test
     void clientIPAffinityKeepsAClientOnOneEndpoint() throws Exception {
         kubectl.runWithInput("""
                 apiVersion: v1

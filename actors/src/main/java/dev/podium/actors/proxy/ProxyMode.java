@@ -15,7 +15,7 @@ public enum ProxyMode {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("podium.proxy.mode must be auto, nftables, userspace or none, not \"" + text + "\"");
+            throw new IllegalArgumentException("the proxy mode must be auto, nftables, userspace or none, not \"" + text + "\"");
         }
     }
 }
