@@ -45,6 +45,7 @@ public final class ApiServer {
     private final WriteHandler writes;
     private final DiscoveryHandler discovery;
     private final LogHandler logs;
+    private final ExecHandler exec;
     private final Evictions evictions;
     private final ScaleHandler scales;
     private final Kinds kinds;
@@ -73,6 +74,7 @@ public final class ApiServer {
         this.aggregation = new AggregationProxy(cache, extensions, mat);
         this.discovery = new DiscoveryHandler(cache, readiness, new ServedDocuments(kinds, extensions));
         this.logs = new LogHandler(cache, nodes, clock, new LogProxy(system));
+        this.exec = new ExecHandler(system, cache, nodes);
         this.evictions = new Evictions(cache, objects, clock);
         this.scales = new ScaleHandler(objects, cache);
     }
@@ -117,9 +119,12 @@ public final class ApiServer {
         ResourceKind kind = kinds.byResource(path.group(), path.version(), path.resource()).orElse(null);
         if (kind == null) return notFound();
         if (path.namespace() != null && !kind.namespaced()) return notFound();
-        if (kind.kind().equals("Pod") && path.subresource() != null && List.of("exec", "attach", "portforward").contains(path.subresource())) {
-            return CompletableFuture.completedFuture(Responses.error(ApiError.methodNotAllowed("kubectl " + path.subresource()
-                    + " is not supported by Podium yet: containers run as host processes; use kubectl logs to see their output")));
+        if (kind.kind().equals("Pod") && path.name() != null && ("exec".equals(path.subresource()) || "attach".equals(path.subresource()))) {
+            return CompletableFuture.completedFuture(exec.handle(request, path));
+        }
+        if (kind.kind().equals("Pod") && "portforward".equals(path.subresource())) {
+            return CompletableFuture.completedFuture(Responses.error(ApiError.methodNotAllowed("kubectl port-forward is not supported by Podium yet: "
+                    + "pods on the process runtime share the host's network, so connect to the pod IP and container port directly")));
         }
         if (path.subresource() != null && !Subresources.served(kind, path.subresource())) return notFound();
         if (!cache.isReady()) {

@@ -118,7 +118,7 @@ final class LogHandler {
         return phase.equals("Succeeded") || phase.equals("Failed");
     }
 
-    private static String container(ObjectNode pod, String requested) {
+    static String container(ObjectNode pod, String requested) {
         List<String> names = new ArrayList<>();
         pod.path("spec").path("containers").forEach(c -> names.add(c.path("name").asText()));
         List<String> all = new ArrayList<>(names);

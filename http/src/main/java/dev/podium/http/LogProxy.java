@@ -41,6 +41,13 @@ final class LogProxy {
                 });
     }
 
+    /** Where the member hosting the node serves its API (host:port), empty when the Node does not say. */
+    static String memberAddress(JsonNode node) {
+        int port = node.path("status").path("daemonEndpoints").path("kubeletEndpoint").path("Port").asInt(0);
+        String ip = internalIP(node);
+        return port == 0 || ip.isEmpty() ? "" : ip + ":" + port;
+    }
+
     private static String internalIP(JsonNode node) {
         for (JsonNode a : node.path("status").path("addresses")) {
             if (a.path("type").asText().equals("InternalIP")) return a.path("address").asText();

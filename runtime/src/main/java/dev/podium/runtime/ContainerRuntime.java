@@ -37,6 +37,17 @@ public interface ContainerRuntime extends AutoCloseable {
     /** The log file of a container (its current run, or the previous one), for kubectl logs. */
     Optional<Path> logFile(String podUid, String container, boolean previous);
 
+    /**
+     * Runs a command in a running container ({@code kubectl exec}), or follows its main process's
+     * output ({@code kubectl attach}, an empty command).
+     *
+     * @throws IllegalStateException when the container is not running, with the message for the client
+     * @throws IllegalArgumentException when the command cannot start (no such executable)
+     */
+    default ExecSession exec(ExecRequest request) {
+        throw new IllegalStateException("the " + name() + " runtime runs no commands in containers");
+    }
+
     /** Drops everything kept for a stopped pod whose API object is gone (its files and logs included). */
     void forget(String podUid);
 

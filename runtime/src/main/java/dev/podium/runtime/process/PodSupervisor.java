@@ -228,6 +228,16 @@ final class PodSupervisor {
         startProbes(c);
     }
 
+    /** kubectl exec/attach in one of the pod's running containers. */
+    synchronized dev.podium.runtime.ExecSession exec(dev.podium.runtime.ExecRequest request, Path logFile) {
+        ContainerRun c = java.util.stream.Stream.concat(app.stream(), init.stream()).filter(r -> r.name.equals(request.container())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("container not found (\"" + request.container() + "\")"));
+        if (c.process == null || !c.process.isAlive() || c.target == null) {
+            throw new IllegalStateException("container " + request.container() + " is not running");
+        }
+        return ProcessExec.start(request, c.target, c.process.pid(), logFile);
+    }
+
     void adoptVolumes(Map<String, Path> v) {
         this.volumes = v;
     }

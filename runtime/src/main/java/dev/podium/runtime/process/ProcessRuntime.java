@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.model.json.Json;
 import dev.podium.runtime.ContainerRuntime;
+import dev.podium.runtime.ExecRequest;
+import dev.podium.runtime.ExecSession;
 import dev.podium.runtime.PodContext;
 import dev.podium.runtime.PodStatusListener;
 import dev.podium.runtime.RuntimeSettings;
@@ -177,6 +179,13 @@ public final class ProcessRuntime implements ContainerRuntime {
         Path dir = shared.root().resolve("pods").resolve(podUid);
         Path p = previous ? LogFiles.previous(dir, container) : LogFiles.current(dir, container);
         return Files.exists(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    @Override
+    public ExecSession exec(ExecRequest request) {
+        PodSupervisor sup = pods.get(request.podUid());
+        if (sup == null) throw new IllegalStateException("pod " + request.podUid() + " does not run on this node");
+        return sup.exec(request, logFile(request.podUid(), request.container(), false).orElse(null));
     }
 
     /** The last status reported for the pod, if any. */
