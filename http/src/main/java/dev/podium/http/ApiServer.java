@@ -46,6 +46,7 @@ public final class ApiServer {
     private final DiscoveryHandler discovery;
     private final LogHandler logs;
     private final ExecHandler exec;
+    private final PortForwardHandler portForward;
     private final Evictions evictions;
     private final ScaleHandler scales;
     private final Kinds kinds;
@@ -75,6 +76,7 @@ public final class ApiServer {
         this.discovery = new DiscoveryHandler(cache, readiness, new ServedDocuments(kinds, extensions));
         this.logs = new LogHandler(cache, nodes, clock, new LogProxy(system));
         this.exec = new ExecHandler(system, cache, nodes);
+        this.portForward = new PortForwardHandler(system, cache, nodes, exec);
         this.evictions = new Evictions(cache, objects, clock);
         this.scales = new ScaleHandler(objects, cache);
     }
@@ -122,9 +124,8 @@ public final class ApiServer {
         if (kind.kind().equals("Pod") && path.name() != null && ("exec".equals(path.subresource()) || "attach".equals(path.subresource()))) {
             return CompletableFuture.completedFuture(exec.handle(request, path));
         }
-        if (kind.kind().equals("Pod") && "portforward".equals(path.subresource())) {
-            return CompletableFuture.completedFuture(Responses.error(ApiError.methodNotAllowed("kubectl port-forward is not supported by Podium yet: "
-                    + "pods on the process runtime share the host's network, so connect to the pod IP and container port directly")));
+        if (kind.kind().equals("Pod") && path.name() != null && "portforward".equals(path.subresource())) {
+            return CompletableFuture.completedFuture(portForward.handle(request, path));
         }
         if (path.subresource() != null && !Subresources.served(kind, path.subresource())) return notFound();
         if (!cache.isReady()) {

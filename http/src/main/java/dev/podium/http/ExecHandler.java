@@ -127,7 +127,7 @@ final class ExecHandler {
     }
 
     /** The pod's node is another member's: the WebSocket goes on to that member's API. */
-    private HttpResponse relay(HttpRequest http, WebSocketUpgrade upgrade, String protocol, String nodeName, String podName) {
+    HttpResponse relay(HttpRequest http, WebSocketUpgrade upgrade, String protocol, String nodeName, String podName) {
         JsonNode node = cache.get("Node", nodeName).map(c -> (JsonNode) c.object())
                 .orElseThrow(() -> new ApiException(ApiError.notFound("", "nodes", nodeName)));
         String member = LogProxy.memberAddress(node);

@@ -27,11 +27,13 @@ import static org.awaitility.Awaitility.await;
 class ExecEndToEndTest {
     static TestNode node;
     static Kubectl kubectl;
+    static int webPort;
 
     @BeforeAll
     static void start() throws Exception {
         node = TestNode.start(NodeSettings.defaults(Files.createTempDirectory("podium-exec"), 0).withNodes(true, 0));
         kubectl = new Kubectl(node.kubeconfig());
+        webPort = NetworkedNode.freePort();
         kubectl.runWithInput("""
                 apiVersion: v1
                 kind: Pod
@@ -40,7 +42,8 @@ class ExecEndToEndTest {
                   containers:
                   - {name: main, image: busybox, command: [sh, -c, 'i=0; while true; do echo tick $i; i=$((i+1)); sleep 0.3; done'], env: [{name: GREETING, value: hi}]}
                   - {name: side, image: busybox, command: [sleep, '3600']}
-                """, "apply", "-f", "-").ok();
+                  - {name: web, image: python, command: [sh, -c, 'cd $(mktemp -d) && echo forwarded > index.html && exec python3 -m http.server %d']}
+                """.formatted(webPort), "apply", "-f", "-").ok();
         await().atMost(Duration.ofSeconds(30)).until(() -> kubectl.run("get", "pod", "shell", "-o", "jsonpath={.status.phase}").out().equals("Running"));
     }
 
@@ -124,6 +127,25 @@ class ExecEndToEndTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> out.toString(StandardCharsets.UTF_8).equals("fabric8\n"));
             assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("oops\n");
         }
+    }
+
+    @Test
+    void theOfficialJavaClientForwardsAPortOfThePod() throws Exception {
+        ApiClient client = ClientBuilder.standard(false).setBasePath(node.url()).setReadTimeout(Duration.ZERO).build();
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
+            var result = new io.kubernetes.client.PortForward(client).forward("default", "shell", java.util.List.of(webPort));
+            result.getOutboundStream(webPort).write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            result.getOutboundStream(webPort).flush();
+            String response = new String(result.getInputStream(webPort).readAllBytes(), StandardCharsets.US_ASCII);
+            return response.startsWith("HTTP/1.0 200") && response.endsWith("forwarded\n");
+        });
+    }
+
+    @Test
+    void kubectlPortForwardSaysWhatToDoInstead() throws Exception {
+        Kubectl.Result r = kubectl.run("port-forward", "pod/shell", "0:" + webPort, "--pod-running-timeout=5s");
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains("port forwarding over SPDY").contains("connect to the pod IP and port directly");
     }
 
     @Test
