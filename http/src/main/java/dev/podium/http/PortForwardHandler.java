@@ -29,14 +29,13 @@ import java.util.List;
  * pods/portforward over WebSocket as the official clients speak it ({@code v4.channel.k8s.io},
  * {@code portforward.k8s.io}): the i-th requested port has data channel 2i and error channel
  * 2i+1, each opened by a frame carrying the port (two bytes, little-endian); bytes on a data
- * channel go to a TCP connection to the pod's IP at that port, and back. kubectl 1.32 tunnels
- * SPDY instead, which is not served: it gets kube's "Upgrade request required".
+ * channel go to a TCP connection to the pod's IP at that port, and back. kubectl's SPDY streams
+ * tunnelled in a WebSocket go to {@link SpdyPortForward}; a bare SPDY upgrade is not served.
  */
 final class PortForwardHandler {
-    static final List<String> PROTOCOLS = List.of("v4.channel.k8s.io", "portforward.k8s.io");
-    private static final String SPDY_NOT_SERVED = "port forwarding over SPDY (what kubectl port-forward speaks, tunnelled or not) is not served by "
-            + "Podium yet; use a client that forwards over WebSocket (" + String.join(", ", PROTOCOLS) + "), such as the official Java or "
-            + "Python client, or connect to the pod IP and port directly";
+    static final List<String> PROTOCOLS = List.of(SpdyPortForward.TUNNEL_PROTOCOL, "v4.channel.k8s.io", "portforward.k8s.io");
+    private static final String SPDY_NOT_SERVED = "port forwarding is served over WebSocket (" + String.join(", ", PROTOCOLS)
+            + "), not over a SPDY upgrade; kubectl 1.30 and later use WebSocket unless KUBECTL_PORT_FORWARD_WEBSOCKETS=false";
     private final ActorSystem<?> system;
     private final WatchCache cache;
     private final LocalNodes nodes;
@@ -56,10 +55,11 @@ final class PortForwardHandler {
         boolean spdy = http.getHeader("Upgrade").map(h -> h.value().toUpperCase(java.util.Locale.ROOT).startsWith("SPDY")).orElse(false);
         WebSocketUpgrade upgrade = http.getAttribute(AttributeKeys.webSocketUpgrade)
                 .orElseThrow(() -> new ApiException(ApiError.badRequest(spdy ? SPDY_NOT_SERVED : "Upgrade request required")));
-        String protocol = null;
-        for (String ours : PROTOCOLS) for (String theirs : upgrade.getRequestedProtocols()) if (theirs.trim().equals(ours) && protocol == null) protocol = ours;
+        List<String> offered = offeredProtocols(http);
+        String protocol = PROTOCOLS.stream().filter(offered::contains).findFirst().orElse(null);
         if (protocol == null) throw new ApiException(ApiError.badRequest(SPDY_NOT_SERVED));
-        List<Integer> ports = ports(http);
+        boolean tunnel = protocol.equals(SpdyPortForward.TUNNEL_PROTOCOL);
+        List<Integer> ports = tunnel ? List.of() : ports(http);
         String nodeName = pod.path("spec").path("nodeName").asText("");
         String podIP = pod.path("status").path("podIP").asText("");
         if (nodeName.isEmpty() || podIP.isEmpty()) throw new ApiException(ApiError.badRequest("pod " + podName + " is not running: it has no IP yet"));
@@ -67,7 +67,20 @@ final class PortForwardHandler {
         if (nodes.get(nodeName).get().runtime().name().equals("simulated")) {
             throw new ApiException(ApiError.badRequest("pod " + podName + " runs on the simulated node " + nodeName + ", where nothing listens"));
         }
-        return upgrade.handleMessagesWith(streams(podIP, ports), protocol);
+        Flow<Message, Message, ?> flow = tunnel ? SpdyPortForward.flow(system, podIP) : streams(podIP, ports);
+        for (String parsed : upgrade.getRequestedProtocols()) if (parsed.equals(protocol)) return upgrade.handleMessagesWith(flow, protocol);
+        // "SPDY/3.1+portforward.k8s.io" is no RFC 6455 token, so Pekko does not list it: name it in the answer ourselves
+        return upgrade.handleMessagesWith(flow).addHeader(org.apache.pekko.http.javadsl.model.headers.RawHeader.create("Sec-WebSocket-Protocol", protocol));
+    }
+
+    /** The subprotocols as the client wrote them (Pekko drops those that are not RFC 6455 tokens). */
+    static List<String> offeredProtocols(HttpRequest http) {
+        List<String> out = new ArrayList<>();
+        for (var h : http.getHeaders()) {
+            if (!h.lowercaseName().equals("sec-websocket-protocol")) continue;
+            for (String p : h.value().split(",")) if (!p.isBlank()) out.add(p.trim());
+        }
+        return out;
     }
 
     /** {@code ports=8080&ports=9090} or {@code ports=8080,9090}, 1 to 65535 each. */

@@ -142,10 +142,22 @@ class ExecEndToEndTest {
     }
 
     @Test
-    void kubectlPortForwardSaysWhatToDoInstead() throws Exception {
-        Kubectl.Result r = kubectl.run("port-forward", "pod/shell", "0:" + webPort, "--pod-running-timeout=5s");
-        assertThat(r.exit()).isNotZero();
-        assertThat(r.err()).contains("port forwarding over SPDY").contains("connect to the pod IP and port directly");
+    void kubectlPortForwardsToAPodAndThroughAService() throws Exception {
+        kubectl.run("create", "service", "clusterip", "shell-web", "--tcp=8080:" + webPort).ok();
+        kubectl.run("set", "selector", "service", "shell-web", "app=shell").ok();
+        kubectl.run("label", "pod", "shell", "app=shell").ok();
+        for (String target : java.util.List.of("pod/shell", "svc/shell-web")) {
+            int local = NetworkedNode.freePort();
+            String remote = target.startsWith("svc/") ? "8080" : Integer.toString(webPort);
+            Process forward = kubectl.start("port-forward", target, local + ":" + remote);
+            try {
+                await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> NetworkedNode.curl("http://127.0.0.1:" + local + "/").out().equals("forwarded"));
+                for (int i = 0; i < 3; i++) assertThat(NetworkedNode.curl("http://127.0.0.1:" + local + "/").out()).as(target).isEqualTo("forwarded");
+                assertThat(NetworkedNode.curl("-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:" + local + "/missing").out()).isEqualTo("404");
+            } finally {
+                forward.destroy();
+            }
+        }
     }
 
     @Test
