@@ -12,12 +12,6 @@ import org.xbill.DNS.Type;
 
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The built-in cluster DNS: A queries over UDP for Service names (among {@code --services}
@@ -47,42 +41,22 @@ public final class ClusterDnsBench {
             var endpoints = Json.MAPPER.readTree(node.send("GET", "/api/v1/namespaces/kube-system/endpoints/kube-dns", null).body());
             int port = endpoints.path("subsets").path(0).path("ports").path(0).path("port").asInt();
             int names = services;
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
-            Histogram h = new Histogram(60_000_000L, 3);
-            AtomicLong failures = new AtomicLong();
-            long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-            long t0 = System.nanoTime();
-            List<Future<?>> running = new ArrayList<>();
             int clientCount = clients;
-            for (int c = 0; c < clients; c++) {
-                int client = c;
-                running.add(pool.submit(() -> {
-                    SimpleResolver resolver = new SimpleResolver(InetAddress.getLoopbackAddress());
-                    resolver.setPort(port);
-                    resolver.setTimeout(Duration.ofSeconds(2));
-                    Histogram mine = new Histogram(60_000_000L, 3);
-                    for (int q = client; System.nanoTime() < end; q += clientCount) {
-                        Message query = Message.newQuery(Record.newRecord(Name.fromString("svc-" + (q % names) + ".default.svc.cluster.local."), Type.A, DClass.IN));
-                        long start = System.nanoTime();
-                        try {
-                            Message answer = resolver.send(query);
-                            if (answer.getRcode() != Rcode.NOERROR || answer.getSection(1).isEmpty()) failures.incrementAndGet();
-                            else mine.recordValue(Math.min(60_000_000L, (System.nanoTime() - start) / 1000));
-                        } catch (Exception e) {
-                            failures.incrementAndGet();
-                        }
-                    }
-                    synchronized (h) {
-                        h.add(mine);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : running) f.get();
-            pool.shutdown();
-            double elapsed = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("A queries: %.0f/s, p50 %.3f ms, p99 %.3f ms, max %.2f ms, %d failed%n", h.getTotalCount() / elapsed,
-                    h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, failures.get());
+            TimedLoad.Result r = TimedLoad.run(clients, seconds, client -> () -> {
+                SimpleResolver resolver = new SimpleResolver(InetAddress.getLoopbackAddress());
+                resolver.setPort(port);
+                resolver.setTimeout(Duration.ofSeconds(2));
+                int[] next = {client};
+                return () -> {
+                    String name = "svc-" + (next[0] % names) + ".default.svc.cluster.local.";
+                    next[0] += clientCount;
+                    Message answer = resolver.send(Message.newQuery(Record.newRecord(Name.fromString(name), Type.A, DClass.IN)));
+                    return answer.getRcode() == Rcode.NOERROR && !answer.getSection(1).isEmpty();
+                };
+            });
+            Histogram h = r.micros();
+            System.out.printf("A queries: %.0f/s, p50 %.3f ms, p99 %.3f ms, max %.2f ms, %d failed%n", r.perSecond(),
+                    h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, r.failures());
         }
         System.exit(0);
     }

@@ -8,12 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the node proxy and the ingress proxy cost: requests/s and latency of small HTTP GETs (keep-alive
@@ -73,35 +68,11 @@ public final class ServiceThroughputBench {
     }
 
     private static Run load(String url, int clients, int seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        Histogram h = new Histogram(60_000_000L, 3);
-        AtomicLong errors = new AtomicLong();
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        long t0 = System.nanoTime();
-        List<Future<?>> running = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            running.add(pool.submit(() -> {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
-                Histogram mine = new Histogram(60_000_000L, 3);
-                while (System.nanoTime() < end) {
-                    long start = System.nanoTime();
-                    try {
-                        if (http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() != 200) errors.incrementAndGet();
-                        else mine.recordValue(Math.min(60_000_000L, (System.nanoTime() - start) / 1000));
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
-                }
-                synchronized (h) {
-                    h.add(mine);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : running) f.get();
-        pool.shutdown();
-        double elapsed = (System.nanoTime() - t0) / 1e9;
-        return new Run(h.getTotalCount() / elapsed, h, errors.get());
+        TimedLoad.Result r = TimedLoad.run(clients, seconds, c -> () -> {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
+            return () -> http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        });
+        return new Run(r.perSecond(), r.micros(), r.failures());
     }
 }
