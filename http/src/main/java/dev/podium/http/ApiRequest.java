@@ -14,9 +14,14 @@ public record ApiRequest(HttpRequest http, ApiPath path, ResourceKind kind, Map<
         return query.get(name);
     }
 
+    /** A boolean parameter, read as kube-apiserver reads one ({@link QueryBool}); absent is false. */
     public boolean flag(String name) {
-        String v = query.get(name);
-        return v != null && (v.equals("true") || v.equals("1") || v.isEmpty());
+        return QueryBool.parse(query.get(name));
+    }
+
+    /** A boolean parameter that may be unset (kube's *bool options, such as orphanDependents). */
+    public Optional<Boolean> optionalFlag(String name) {
+        return QueryBool.parseOptional(query.get(name));
     }
 
     public boolean dryRun() {

@@ -226,8 +226,8 @@ final class WriteHandler {
     private static String propagationPolicy(ApiRequest req, JsonNode options) {
         String policy = req.param("propagationPolicy");
         if (policy == null || policy.isEmpty()) policy = options.path("propagationPolicy").asText("");
-        String orphan = req.param("orphanDependents");
-        if (policy.isEmpty() && orphan != null && !orphan.isEmpty()) policy = Boolean.parseBoolean(orphan) ? "Orphan" : "Background";
+        Optional<Boolean> orphan = req.optionalFlag("orphanDependents");
+        if (policy.isEmpty() && orphan.isPresent()) policy = orphan.get() ? "Orphan" : "Background";
         if (policy.isEmpty() && options.has("orphanDependents") && !options.get("orphanDependents").isNull()) {
             policy = options.get("orphanDependents").asBoolean() ? "Orphan" : "Background";
         }
