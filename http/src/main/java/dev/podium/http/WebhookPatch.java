@@ -11,6 +11,7 @@ import dev.podium.actors.services.ServiceAllocator;
 import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
 import dev.podium.model.json.Times;
+import dev.podium.model.meta.RequestNamespace;
 import dev.podium.model.patch.PatchType;
 import dev.podium.model.patch.Patches;
 import dev.podium.model.patch.ServerSideApply;
@@ -68,6 +69,7 @@ final class WebhookPatch {
                         p.req().kind().plural(), p.req().path().name())));
             }
             ObjectNode patched = patched(p, live.object());
+            RequestNamespace.ensure(p.req().kind(), patched, p.req().namespace());
             Defaulter.apply(p.req().kind(), patched);
             ObjectNode old = WebhookWrites.served(p.req(), live.object());
             return writes.mutateAndValidate(writes.attributes(p.req(), Operation.UPDATE, WebhookWrites.served(p.req(), patched), old,
@@ -82,7 +84,7 @@ final class WebhookPatch {
         ObjectNode merged = ServerSideApply.apply(null, (ObjectNode) p.patch(), p.manager(), p.req().flag("force"), Times.now(clock), p.req().kind());
         ObjectNode meta = merged.with("metadata");
         if (!meta.has("name")) meta.put("name", p.req().path().name());
-        if (p.req().kind().namespaced() && !meta.has("namespace")) meta.put("namespace", p.req().namespace());
+        RequestNamespace.ensure(p.req().kind(), merged, p.req().namespace());
         return writes.mutateCreate(p.req(), merged).thenCompose(m -> {
             warnings.addAll(m.warnings());
             return writes.validateCreate(p.req(), m.object());

@@ -18,6 +18,7 @@ import dev.podium.model.api.Cause;
 import dev.podium.model.json.Json;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.model.meta.GeneratedNames;
+import dev.podium.model.meta.RequestNamespace;
 import dev.podium.model.patch.PatchType;
 import dev.podium.model.validation.ObjectMetaValidation;
 import dev.podium.persistence.watch.CachedObject;
@@ -67,16 +68,8 @@ final class WriteHandler {
         ObjectNode obj = Bodies.object(req);
         checkKind(kind, obj);
         List<String> warnings = FieldValidation.apply(req, kind, obj);
+        RequestNamespace.ensure(kind, obj, req.namespace());
         ObjectNode meta = Json.metadata(obj);
-        if (kind.namespaced()) {
-            String bodyNs = meta.path("namespace").asText("");
-            if (!bodyNs.isEmpty() && !bodyNs.equals(req.namespace())) {
-                throw new ApiException(ApiError.badRequest("the namespace of the provided object does not match the namespace sent on the request"));
-            }
-            meta.put("namespace", req.namespace());
-        } else {
-            meta.remove("namespace");
-        }
         String name = meta.path("name").asText("");
         String generateName = meta.path("generateName").asText("");
         List<Cause> nameless = ObjectMetaValidation.nameOrGenerateName(meta);
@@ -140,13 +133,7 @@ final class WriteHandler {
             throw new ApiException(ApiError.badRequest("the name of the object (" + bodyName
                     + ") does not match the name on the URL (" + req.path().name() + ")"));
         }
-        if (req.kind().namespaced()) {
-            String bodyNs = meta.path("namespace").asText("");
-            if (!bodyNs.isEmpty() && !bodyNs.equals(req.namespace())) {
-                throw new ApiException(ApiError.badRequest("the namespace of the provided object does not match the namespace sent on the request"));
-            }
-            meta.put("namespace", req.namespace());
-        }
+        RequestNamespace.ensure(req.kind(), obj, req.namespace());
         meta.put("name", req.path().name());
         String id = entityId(req);
         boolean status = "status".equals(req.path().subresource());
@@ -179,6 +166,8 @@ final class WriteHandler {
         }
         if (type == PatchType.APPLY_PATCH && patch instanceof ObjectNode applied) {
             checkKind(req.kind(), applied);
+            // the namespace itself is set on the merged object, so the manager does not come to own it
+            RequestNamespace.check(req.kind(), applied, req.namespace());
             admission.admit(new AdmissionRequest(AdmissionRequest.Operation.CREATE, req.kind(), req.namespace(), applied, req.dryRun()));
         }
         List<String> warnings = type == PatchType.JSON_PATCH ? List.of() : FieldValidation.apply(req, req.kind(), patch);

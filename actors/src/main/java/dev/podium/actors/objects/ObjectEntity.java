@@ -55,6 +55,7 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
     private final KindBehavior behavior;
     private final Notifier notifier;
     private final String name;
+    private final String namespace;
     private final Runnable afterDelete;
     /** Where the kind's controller runs: null for kinds without one, and in tests of the store semantics. */
     private final ControllerHost host;
@@ -77,6 +78,7 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
         this.behavior = behavior;
         this.notifier = notifier;
         this.name = entityId.substring(entityId.indexOf('/') + 1);
+        this.namespace = kind.namespaced() && entityId.contains("/") ? entityId.substring(0, entityId.indexOf('/')) : "";
         this.afterDelete = afterDelete;
         this.host = host;
     }
@@ -194,7 +196,7 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
         return newCommandHandlerWithReplyBuilder().forAnyState()
                 .onCommand(ObjectCommand.Create.class, (s, c) -> execute(s, writes.create(s, c.object()), c.dryRun(), c))
                 .onCommand(ObjectCommand.Update.class, (s, c) -> execute(s, writes.update(s, c.object(), c.expectedSeqNr(), c.status()), c.dryRun(), c))
-                .onCommand(ObjectCommand.Patch.class, (s, c) -> execute(s, writes.patch(s, name, PatchType.valueOf(c.patchType()), c.patch(),
+                .onCommand(ObjectCommand.Patch.class, (s, c) -> execute(s, writes.patch(s, namespace, name, PatchType.valueOf(c.patchType()), c.patch(),
                         c.expectedSeqNr(), c.status(), c.fieldManager(), c.force()), c.dryRun(), c))
                 .onCommand(ObjectCommand.Delete.class, (s, c) -> execute(s, writes.delete(s, name, c.expectedSeqNr(), c.expectedUid(), c.gracePeriodSeconds(),
                         c.propagationPolicy()), c.dryRun(), c))

@@ -8,6 +8,7 @@ import dev.podium.model.api.ApiException;
 import dev.podium.model.api.Cause;
 import dev.podium.model.kinds.Generations;
 import dev.podium.model.kinds.ResourceKind;
+import dev.podium.model.meta.RequestNamespace;
 import dev.podium.model.patch.Patches;
 import dev.podium.model.patch.PatchType;
 import dev.podium.model.patch.ServerSideApply;
@@ -70,13 +71,15 @@ public final class ObjectWrites {
         return changed(current, next, statusOnly);
     }
 
-    public Decision patch(ObjectState state, String name, PatchType type, JsonNode patch, long expectedSeqNr, boolean statusOnly,
-                          String fieldManager, boolean force) {
+    /** {@code namespace} is the request's (the entity's), "" for a cluster-scoped kind. */
+    public Decision patch(ObjectState state, String namespace, String name, PatchType type, JsonNode patch, long expectedSeqNr,
+                          boolean statusOnly, String fieldManager, boolean force) {
         try {
             if (type == PatchType.APPLY_PATCH) {
                 if (!(patch instanceof ObjectNode applied)) throw new ApiException(ApiError.badRequest("an apply patch must be an object"));
                 ObjectNode live = state.exists() ? state.object() : null;
                 ObjectNode merged = ServerSideApply.apply(live, applied, fieldManager, force, now(), kind);
+                RequestNamespace.ensure(kind, merged, namespace);
                 if (live == null) return create(state, merged);
                 return update(state, merged, expectedSeqNr, statusOnly);
             }
@@ -88,6 +91,7 @@ public final class ObjectWrites {
                         "Precondition failed: UID in precondition: " + patchUid + ", UID in object meta: " + uid));
             }
             ObjectNode patched = Patches.apply(type, state.object(), patch, kind);
+            RequestNamespace.ensure(kind, patched, namespace);
             return update(state, patched, expectedSeqNr, statusOnly);
         } catch (ApiException e) {
             return new Decision.Reject(e.error());

@@ -253,6 +253,37 @@ class ObjectEntityTest {
     }
 
     @Test
+    void anApplyWithoutANamespaceCreatesTheObjectInTheEntitysNamespaceWithoutOwningIt() {
+        ObjectNode applied = Json.object();
+        applied.put("apiVersion", "v1").put("kind", "ConfigMap");
+        applied.putObject("metadata").put("name", "cm");
+        applied.putObject("data").put("k", "v");
+        var result = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Patch(PatchType.APPLY_PATCH.name(), applied, 0, false, "me", false, false, r));
+        ObjectReply.Done done = (ObjectReply.Done) result.reply();
+        assertThat(done.outcome()).isEqualTo(ObjectReply.Outcome.CREATED);
+        assertThat(done.object().at("/metadata/namespace").asText()).isEqualTo("default");
+        assertThat(done.object().at("/metadata/managedFields/0/fieldsV1/f:metadata").has("f:namespace")).isFalse();
+    }
+
+    @Test
+    void anApplyOrPatchNamingAnotherNamespaceIsABadRequest() {
+        ObjectNode applied = cm("cm", "v");
+        applied.with("metadata").put("namespace", "other");
+        var apply = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Patch(PatchType.APPLY_PATCH.name(), applied, 0, false, "me", false, false, r));
+        assertThat(apply.hasNoEvents()).isTrue();
+        ApiError error = ((ObjectReply.Rejected) apply.reply()).error();
+        assertThat(error.code()).isEqualTo(400);
+        assertThat(error.message()).isEqualTo("the namespace of the provided object does not match the namespace sent on the request");
+
+        configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Create(cm("cm", "v"), false, r));
+        ObjectNode moved = Json.object();
+        moved.putObject("metadata").put("namespace", "other");
+        var patch = configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), moved, 0, false, "", false, false, r));
+        assertThat(patch.hasNoEvents()).isTrue();
+        assertThat(((ObjectReply.Rejected) patch.reply()).error().code()).isEqualTo(400);
+    }
+
+    @Test
     void aStatusPatchForAnotherPodUidIsRefused() {
         var pod = kit(POD, "default/s");
         pod.<ObjectReply>runCommand(r -> new ObjectCommand.Create(pod("s"), false, r));
