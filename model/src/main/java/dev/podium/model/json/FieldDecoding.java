@@ -6,13 +6,17 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
 import dev.podium.model.kinds.ResourceKind;
@@ -30,14 +34,7 @@ import java.util.List;
  * rejected (fieldValidation=Strict), warned about (Warn) or dropped (Ignore).
  */
 public final class FieldDecoding {
-    private static final ObjectMapper STRICT = new ObjectMapper()
-            .setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
-                @Override
-                public Boolean hasAnySetter(Annotated a) {
-                    return Boolean.FALSE;
-                }
-            })
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final ObjectMapper STRICT = strictMapper();
 
     private FieldDecoding() {}
 
@@ -62,12 +59,48 @@ public final class FieldDecoding {
         });
         try {
             reader.readValue(STRICT.treeAsTokens(obj));
-        } catch (MismatchedInputException e) {
-            throw new ApiException(ApiError.badRequest("the body could not be decoded as a " + kind.kind() + ": " + describe(e)));
+        } catch (JsonMappingException e) {
+            throw new ApiException(ApiError.badRequest(cannotBeHandled(kind, UnmarshalErrors.describe(STRICT, kind.type(), obj, e))));
         } catch (IOException e) {
-            throw new ApiException(ApiError.badRequest("the body could not be decoded as a " + kind.kind() + ": " + e.getMessage()));
+            throw new ApiException(ApiError.badRequest(cannotBeHandled(kind, "json: cannot unmarshal object into Go value of type v1." + kind.kind())));
         }
         return found;
+    }
+
+    /** kube-apiserver's wording for a body its decoder refused (transformDecodeError). */
+    public static String cannotBeHandled(ResourceKind kind, String why) {
+        return kind.kind() + " in version \"" + kind.version() + "\" cannot be handled as a " + kind.kind() + ": " + why;
+    }
+
+    /**
+     * The fabric8 model read as Go reads its own types: no catch-all for unknown fields, kube's
+     * MicroTime format, and no coercion between strings, numbers and booleans (Go has none).
+     */
+    private static ObjectMapper strictMapper() {
+        ObjectMapper m = new ObjectMapper()
+                .setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
+                    @Override
+                    public Boolean hasAnySetter(Annotated a) {
+                        return Boolean.FALSE;
+                    }
+
+                    @Override
+                    public Object findDeserializer(Annotated a) {
+                        JsonDeserializer<?> microTime = a instanceof AnnotatedClass ? MicroTimeDecoding.forType(a.getRawType()) : null;
+                        return microTime != null ? microTime : super.findDeserializer(a);
+                    }
+                })
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
+        m.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return m;
     }
 
     /** kube-apiserver's wording: {@code unknown field "spec.containers[0].foo"}. */
@@ -104,19 +137,5 @@ public final class FieldDecoding {
             if (parent != null && parent.inObject() && parent.getCurrentName() != null) segs.addFirst(parent.getCurrentName());
         }
         return new ArrayList<>(segs);
-    }
-
-    private static String describe(MismatchedInputException e) {
-        StringBuilder path = new StringBuilder();
-        for (var ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (path.length() > 0) path.append('.');
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        String what = e.getTargetType() == null ? "value" : e.getTargetType().getSimpleName();
-        return "field " + path + " has the wrong type (expected " + what + ")";
     }
 }

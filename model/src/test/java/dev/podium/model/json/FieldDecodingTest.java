@@ -60,6 +60,53 @@ class FieldDecodingTest {
         assertThatThrownBy(() -> FieldDecoding.unknownFields(KindRegistry.get("Pod"), obj))
                 .isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).error().code()).isEqualTo(400))
-                .hasMessageContaining("spec.containers");
+                .hasMessage("Pod in version \"v1\" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field "
+                        + "PodSpec.spec.containers of type []v1.Container");
+    }
+
+    /** kube-apiserver's own messages for these bodies, Go's encoding/json wording under transformDecodeError's prefix. */
+    @ParameterizedTest(name = "[{index}] {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "Pod             | {'metadata':{'labels':{'version':5}}}                                             "
+                    + "| json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string",
+            "Deployment.apps | {'spec':{'template':{'spec':{'containers':[{'name':'c','env':[{'name':'A','value':true}]}]}}}} "
+                    + "| json: cannot unmarshal bool into Go struct field EnvVar.spec.template.spec.containers.env.value of type string",
+            "Pod             | {'spec':{'containers':[{'name':'c','ports':[{'containerPort':'80'}]}]}}          "
+                    + "| json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32",
+            "Pod             | {'spec':{'containers':['c']}}                                                     "
+                    + "| json: cannot unmarshal string into Go struct field PodSpec.spec.containers of type v1.Container",
+            "Pod             | {'spec':{'hostNetwork':'true'}}                                                   "
+                    + "| json: cannot unmarshal string into Go struct field PodSpec.spec.hostNetwork of type bool",
+            "Pod             | {'spec':{'activeDeadlineSeconds':1.5}}                                            "
+                    + "| json: cannot unmarshal number 1.5 into Go struct field PodSpec.spec.activeDeadlineSeconds of type int64",
+            "Pod             | {'metadata':'a'}                                                                  "
+                    + "| json: cannot unmarshal string into Go struct field Pod.metadata of type v1.ObjectMeta",
+            "Deployment.apps | {'spec':{'strategy':{'rollingUpdate':{'maxSurge':{}}}}}                           "
+                    + "| json: cannot unmarshal object into Go struct field RollingUpdateDeployment.spec.strategy.rollingUpdate.maxSurge of type int32",
+            "Pod             | {'spec':{'containers':[{'name':'c','resources':{'limits':{'cpu':[]}}}]}}          "
+                    + "| quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+            "Lease.coordination.k8s.io | {'spec':{'renewTime':'2026-01-01T10:00:00Z'}}                       "
+                    + "| parsing time \"2026-01-01T10:00:00Z\" as \"2006-01-02T15:04:05.000000Z07:00\": cannot parse \"Z\" as \".000000\"",
+            "Lease.coordination.k8s.io | {'spec':{'acquireTime':1767261600}}                                 "
+                    + "| json: cannot unmarshal number into Go struct field LeaseSpec.spec.acquireTime of type string",
+            "Event           | {'series':{'count':2,'lastObservedTime':'yesterday'}}                             "
+                    + "| parsing time \"yesterday\" as \"2006-01-02T15:04:05.000000Z07:00\": cannot parse \"yesterday\" as \"2006\"",
+    })
+    void wrongValuesAreRefusedInKubesWords(String kind, String json, String expected) {
+        var k = KindRegistry.get(kind);
+        var obj = Json.parseObject(json.replace('\'', '"').getBytes(StandardCharsets.UTF_8), false);
+        assertThatThrownBy(() -> FieldDecoding.unknownFields(k, obj))
+                .isInstanceOf(ApiException.class)
+                .hasMessage(k.kind() + " in version \"v1\" cannot be handled as a " + k.kind() + ": " + expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Lease.coordination.k8s.io | {'spec':{'holderIdentity':'a','acquireTime':'2026-01-01T10:00:00.123456Z','renewTime':'2026-01-01T10:00:01.000000+01:00'}}",
+            "Lease.coordination.k8s.io | {'spec':{'acquireTime':null}}",
+            "Event                     | {'eventTime':'2026-01-01T10:00:00.123456Z','series':{'count':2,'lastObservedTime':'2026-01-01T10:00:05.000001Z'}}",
+    })
+    void microTimesDecode(String kind, String json) {
+        findsUndeclaredFieldsWithKubernetesPaths(kind, json.replace('\'', '"'), null);
     }
 }
