@@ -3,6 +3,7 @@ package dev.podium.model.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.model.json.Json;
+import dev.podium.model.kinds.AlwaysSerializedStatus;
 import dev.podium.model.kinds.ResourceKind;
 
 import java.util.ArrayList;
@@ -16,9 +17,10 @@ public final class Defaulter {
 
     private Defaulter() {}
 
-    /** Defaults for a create (and the per-kind part of an update): the kind's applyDefaults. */
+    /** Defaults for a create (and the per-kind part of an update): the kind's applyDefaults, then the status kube always shows. */
     public static void apply(ResourceKind kind, ObjectNode obj) {
         kind.rules().applyDefaults(obj);
+        AlwaysSerializedStatus.fill(kind, obj);
     }
 
     /**
@@ -54,6 +56,7 @@ public final class Defaulter {
             if (!ENVELOPE.contains(f)) newObj.set(f, oldObj.get(f).deepCopy());
         }
         if (kind.rules() instanceof StatusPreparation p) p.prepareForStatusUpdate(oldObj, newObj);
+        AlwaysSerializedStatus.fill(kind, newObj);
     }
 
     /**
