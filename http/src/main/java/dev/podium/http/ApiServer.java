@@ -103,7 +103,8 @@ public final class ApiServer {
             return Responses.error(ApiError.timeout("the server was unable to return a response in the time allotted, but may still be processing the request"));
         }
         system.log().error("request failed", cause);
-        return Responses.error(ApiError.internal(cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+        // what failed is Java's business, in the log; the client gets no class names or stack details
+        return Responses.error(ApiError.internal("the server could not complete the request; see the API server's log"));
     }
 
     private CompletionStage<HttpResponse> route(HttpRequest request) {
