@@ -11,6 +11,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
 
+import java.util.Optional;
+
 /** The JSON and YAML codecs used for API objects. */
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
@@ -27,16 +29,27 @@ public final class Json {
 
     /** Parses a request body as JSON, or YAML when {@code yaml} is set; malformed input is a 400. */
     public static JsonNode parse(byte[] body, boolean yaml) {
+        if (!yaml) {
+            syntaxError(body).ifPresent(e -> {
+                throw new ApiException(ApiError.badRequest("the body of the request could not be decoded as JSON: " + e));
+            });
+        }
         try {
             JsonNode node = (yaml ? YAML : MAPPER).readTree(body);
             if (node == null || node.isMissingNode()) throw new ApiException(ApiError.badRequest("the request body is empty"));
             return node;
         } catch (JsonProcessingException e) {
+            // past Go's syntax check only what Jackson alone refuses (invalid UTF-8, extreme nesting) lands here
             String msg = e.getOriginalMessage();
             throw new ApiException(ApiError.badRequest("the body of the request could not be decoded as " + (yaml ? "YAML" : "JSON") + ": " + msg));
         } catch (java.io.IOException e) {
             throw new ApiException(ApiError.badRequest("the request body could not be read: " + e.getMessage()));
         }
+    }
+
+    /** Go's encoding/json error for a text that is not JSON (what kube-apiserver answers with), or empty when it is JSON. */
+    public static Optional<String> syntaxError(byte[] body) {
+        return GoJsonSyntax.error(body);
     }
 
     public static ObjectNode parseObject(byte[] body, boolean yaml) {
