@@ -75,8 +75,8 @@ final class ExecHandler {
                 "none of the requested WebSocket subprotocols is supported; use one of " + StreamChannels.PROTOCOLS)));
         Optional<LocalNode> local = nodes.get(nodeName);
         if (local.isEmpty()) return relay(http, upgrade, protocol, nodeName, podName);
-        boolean stdin = flag(query.get("stdin"));
-        boolean tty = flag(query.get("tty"));
+        boolean stdin = query.get("stdin").map(QueryBool::parse).orElse(false);
+        boolean tty = query.get("tty").map(QueryBool::parse).orElse(false);
         String uid = pod.path("metadata").path("annotations").path("kubernetes.io/config.mirror").asText(pod.path("metadata").path("uid").asText());
         ExecSession session;
         try {
@@ -105,10 +105,7 @@ final class ExecHandler {
             return mat;
         });
         Materializer mat = Materializer.matFromSystem(system);
-        Sink<Message, ?> incoming = Flow.<Message>create()
-                .mapAsync(1, m -> m.isText() ? m.asTextMessage().toStrict(5_000, mat).thenApply(t -> ByteString.fromString(t.getStrictText()))
-                        : m.asBinaryMessage().toStrict(5_000, mat).thenApply(b -> b.getStrictData()))
-                .to(Sink.foreach(data -> toSession(session, data)));
+        Sink<Message, ?> incoming = StreamChannels.bytes(mat).to(Sink.foreach(data -> toSession(session, data)));
         return Flow.fromSinkAndSourceCoupled(incoming, outgoing);
     }
 
@@ -142,10 +139,5 @@ final class ExecHandler {
         WebSocketRequest request = WebSocketRequest.create(target).requestSubprotocol(protocol);
         for (var h : headers) request = request.addHeader(h);
         return upgrade.handleMessagesWith(Http.get(system).webSocketClientFlow(request), protocol);
-    }
-
-    /** Go's strconv.ParseBool, as kube-apiserver reads query flags. */
-    private static boolean flag(Optional<String> value) {
-        return value.map(v -> List.of("1", "t", "T", "TRUE", "true", "True").contains(v)).orElse(false);
     }
 }

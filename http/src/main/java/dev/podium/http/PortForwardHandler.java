@@ -122,10 +122,7 @@ final class PortForwardHandler {
             outgoing = outgoing.merge(opening.concat(data));
         }
         Materializer mat = Materializer.matFromSystem(system);
-        Sink<Message, ?> incoming = Flow.<Message>create()
-                .mapAsync(1, m -> m.isText() ? m.asTextMessage().toStrict(5_000, mat).thenApply(t -> ByteString.fromString(t.getStrictText()))
-                        : m.asBinaryMessage().toStrict(5_000, mat).thenApply(b -> b.getStrictData()))
-                .to(Sink.foreach(data -> {
+        Sink<Message, ?> incoming = StreamChannels.bytes(mat).to(Sink.foreach(data -> {
                     if (data.size() < 2) return;
                     int channel = data.apply(0) & 0xff;
                     if (channel % 2 != 0 || channel / 2 >= sockets.size() || !sockets.get(channel / 2).isConnected()) return;

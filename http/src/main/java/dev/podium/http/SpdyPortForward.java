@@ -60,10 +60,7 @@ final class SpdyPortForward {
         Materializer mat = Materializer.matFromSystem(system);
         var queued = Source.<Message>queue(256, OverflowStrategy.backpressure(), 64).preMaterialize(mat);
         session.out = queued.first();
-        Sink<Message, ?> in = Flow.<Message>create()
-                .mapAsync(1, m -> m.isText() ? m.asTextMessage().toStrict(5_000, mat).thenApply(t -> ByteString.fromString(t.getStrictText()))
-                        : m.asBinaryMessage().toStrict(5_000, mat).thenApply(b -> b.getStrictData()))
-                .to(Sink.foreach(session::received));
+        Sink<Message, ?> in = StreamChannels.bytes(mat).to(Sink.foreach(session::received));
         Source<Message, ?> outgoing = queued.second().watchTermination((m, done) -> {
             done.whenComplete((d, e) -> session.close());
             return m;

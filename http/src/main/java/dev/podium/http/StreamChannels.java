@@ -34,6 +34,13 @@ final class StreamChannels {
         return Optional.empty();
     }
 
+    /** Each client message as its bytes (text or binary, however the client streamed it). */
+    static org.apache.pekko.stream.javadsl.Flow<Message, ByteString, org.apache.pekko.NotUsed> bytes(org.apache.pekko.stream.Materializer mat) {
+        return org.apache.pekko.stream.javadsl.Flow.<Message>create()
+                .mapAsync(1, m -> m.isText() ? m.asTextMessage().toStrict(5_000, mat).thenApply(t -> ByteString.fromString(t.getStrictText()))
+                        : m.asBinaryMessage().toStrict(5_000, mat).thenApply(b -> b.getStrictData()));
+    }
+
     static Message frame(int channel, ByteString data) {
         return BinaryMessage.create(ByteString.fromArray(new byte[] {(byte) channel}).concat(data));
     }
