@@ -152,9 +152,28 @@ class IngressEndToEndTest {
     void theIngressShowsTheNodeAddressAndItsPorts() throws Exception {
         await().atMost(Duration.ofSeconds(40)).until(() -> !net.jsonpath("ingress", "demo", ".status.loadBalancer.ingress[0].ip").isEmpty());
         assertThat(kubectl.run("get", "ingress", "demo").ok().out())
-                .as("kube names three hosts and counts the other rules")
-                .containsPattern("demo\\s+<none>\\s+one\\.example,two\\.example,empty\\.example \\+ 1 more\\.\\.\\.\\s+127\\.0\\.0\\.1\\s+80, 443\\s");
+                .as("the default class filled in at creation; kube names three hosts and counts the other rules")
+                .containsPattern("demo\\s+podium\\s+one\\.example,two\\.example,empty\\.example \\+ 1 more\\.\\.\\.\\s+127\\.0\\.0\\.1\\s+80, 443\\s");
         assertThat(kubectl.run("get", "ingressclass").ok().out()).containsPattern("podium\\s+podium\\.dev/ingress\\s+<none>");
+    }
+
+    @Test
+    void anIngressOfAnotherClassIsLeftAlone() throws Exception {
+        kubectl.runWithInput("""
+                apiVersion: networking.k8s.io/v1
+                kind: IngressClass
+                metadata: {name: nginx}
+                spec: {controller: k8s.io/ingress-nginx}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: theirs}
+                spec:
+                  ingressClassName: nginx
+                  rules: [{host: theirs.example, http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: one, port: {number: 80}}}}]}}]
+                """, "apply", "-f", "-").ok();
+        assertThat(get("theirs.example", "/", "-o", "/dev/null", "-w", "%{http_code}").out()).isEqualTo("404");
+        assertThat(net.jsonpath("ingress", "theirs", ".status.loadBalancer")).as("no address given by Podium").isIn("", "{}");
     }
 
     @Test

@@ -19,7 +19,7 @@ public final class AdmissionChain {
 
     /** The built-in plugins, reading what they need from the member's cache. */
     public static AdmissionChain builtIn(WatchCache cache) {
-        return new AdmissionChain(List.of(new NamespaceLifecycle(cache), new PriorityAdmission(cache), new DefaultStorageClass(cache)));
+        return new AdmissionChain(List.of(new NamespaceLifecycle(cache), new PriorityAdmission(cache), new DefaultStorageClass(cache), new DefaultIngressClass(cache)));
     }
 
     /** Runs every step; the first that refuses throws. */

@@ -2,7 +2,6 @@ package dev.podium.actors.admission;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.controllers.volume.LocalVolumes;
-import dev.podium.persistence.watch.CachedObject;
 import dev.podium.persistence.watch.WatchCache;
 
 /**
@@ -22,9 +21,6 @@ final class DefaultStorageClass implements AdmissionStep {
         if (request.operation() != AdmissionRequest.Operation.CREATE || !request.kind().entityTypeName().equals("PersistentVolumeClaim")) return;
         ObjectNode spec = request.object().with("spec");
         if (spec.has("storageClassName")) return;
-        cache.list(STORAGE_CLASS, null, c -> "true".equals(c.path("metadata").path("annotations").path(LocalVolumes.DEFAULT_CLASS_ANNOTATION).asText()), 0, null)
-                .items().stream().map(CachedObject::object)
-                .max(java.util.Comparator.comparing(c -> c.path("metadata").path("creationTimestamp").asText()))
-                .ifPresent(c -> spec.put("storageClassName", c.path("metadata").path("name").asText()));
+        DefaultClasses.newest(cache, STORAGE_CLASS, LocalVolumes.DEFAULT_CLASS_ANNOTATION).ifPresent(name -> spec.put("storageClassName", name));
     }
 }

@@ -32,6 +32,9 @@ public final class ProtobufBodies {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     /** Zero values Go writes for plain (non-pointer) fields are dropped, except where zero is meaningful. */
     private static final List<String> ZERO_MEANINGFUL = List.of("replicas");
+    /** Embedded structs Go writes inline in JSON ({@code json:",inline"}) but protobuf keeps as a named field: Message.field. */
+    private static final java.util.Set<String> INLINE = java.util.Set.of("Probe.handler", "Volume.volumeSource", "IngressRule.ingressRuleValue",
+            "PersistentVolumeSpec.persistentVolumeSource", "EphemeralContainer.ephemeralContainerCommon");
 
     private ProtobufBodies() {}
 
@@ -127,7 +130,9 @@ public final class ProtobufBodies {
             } else {
                 value = scalarOrMessage(fd, e.getValue(), ZERO_MEANINGFUL.contains(fd.getName()));
             }
-            if (value != null) out.set(fd.getName(), value);
+            if (value == null) continue;
+            if (INLINE.contains(m.getDescriptorForType().getName() + "." + fd.getName()) && value instanceof ObjectNode inline) out.setAll(inline);
+            else out.set(fd.getName(), value);
         }
         return out;
     }
