@@ -136,8 +136,11 @@ final class ExecHandler {
         List<org.apache.pekko.http.javadsl.model.HttpHeader> headers = new ArrayList<>();
         headers.add(RawHeader.create(FORWARDED, "1"));
         http.getHeader("Authorization").ifPresent(headers::add);
-        WebSocketRequest request = WebSocketRequest.create(target).requestSubprotocol(protocol);
+        // a subprotocol that is no RFC 6455 token (kubectl port-forward's SPDY/3.1+portforward.k8s.io) goes as a plain header, which the other member reads itself
+        boolean token = protocol.chars().allMatch(c -> Character.isLetterOrDigit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0);
+        WebSocketRequest request = token ? WebSocketRequest.create(target).requestSubprotocol(protocol) : WebSocketRequest.create(target);
+        if (!token) headers.add(RawHeader.create("Sec-WebSocket-Protocol", protocol));
         for (var h : headers) request = request.addHeader(h);
-        return upgrade.handleMessagesWith(Http.get(system).webSocketClientFlow(request), protocol);
+        return StreamChannels.accept(upgrade, Http.get(system).webSocketClientFlow(request), protocol);
     }
 }

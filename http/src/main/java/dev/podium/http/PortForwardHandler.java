@@ -68,9 +68,7 @@ final class PortForwardHandler {
             throw new ApiException(ApiError.badRequest("pod " + podName + " runs on the simulated node " + nodeName + ", where nothing listens"));
         }
         Flow<Message, Message, ?> flow = tunnel ? SpdyPortForward.flow(system, podIP) : streams(podIP, ports);
-        for (String parsed : upgrade.getRequestedProtocols()) if (parsed.equals(protocol)) return upgrade.handleMessagesWith(flow, protocol);
-        // "SPDY/3.1+portforward.k8s.io" is no RFC 6455 token, so Pekko does not list it: name it in the answer ourselves
-        return upgrade.handleMessagesWith(flow).addHeader(org.apache.pekko.http.javadsl.model.headers.RawHeader.create("Sec-WebSocket-Protocol", protocol));
+        return StreamChannels.accept(upgrade, flow, protocol);
     }
 
     /** The subprotocols as the client wrote them (Pekko drops those that are not RFC 6455 tokens). */

@@ -41,6 +41,17 @@ final class StreamChannels {
                         : m.asBinaryMessage().toStrict(5_000, mat).thenApply(b -> b.getStrictData()));
     }
 
+    /**
+     * Accepts the WebSocket with {@code protocol}; one that is no RFC 6455 token (kubectl
+     * port-forward's SPDY/3.1+portforward.k8s.io) Pekko does not list as requested, so the answer
+     * names it in a header of its own.
+     */
+    static org.apache.pekko.http.javadsl.model.HttpResponse accept(org.apache.pekko.http.javadsl.model.ws.WebSocketUpgrade upgrade,
+                                                                 org.apache.pekko.stream.javadsl.Flow<Message, Message, ?> flow, String protocol) {
+        for (String parsed : upgrade.getRequestedProtocols()) if (parsed.equals(protocol)) return upgrade.handleMessagesWith(flow, protocol);
+        return upgrade.handleMessagesWith(flow).addHeader(org.apache.pekko.http.javadsl.model.headers.RawHeader.create("Sec-WebSocket-Protocol", protocol));
+    }
+
     static Message frame(int channel, ByteString data) {
         return BinaryMessage.create(ByteString.fromArray(new byte[] {(byte) channel}).concat(data));
     }

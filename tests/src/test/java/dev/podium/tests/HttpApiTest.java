@@ -164,8 +164,12 @@ class HttpApiTest {
     }
 
     @Test
-    void execIsNotSupportedAndSaysWhatToDoInstead() throws Exception {
-        JsonNode s = status(send("POST", "/api/v1/namespaces/h/pods/any/exec?command=ls", null, null), 405, "MethodNotAllowed");
-        assertThat(s.path("message").asText()).contains("kubectl exec is not supported", "use kubectl logs");
+    void execIntoAMissingPodIsNotFoundAndWithoutAWebSocketUpgradeIsABadRequest() throws Exception {
+        status(send("POST", "/api/v1/namespaces/h/pods/any/exec?command=ls", null, null), 404, "NotFound");
+        send("POST", "/api/v1/namespaces", "application/json", "{\"metadata\":{\"name\":\"h\"}}");
+        send("POST", "/api/v1/namespaces/h/pods", "application/json",
+                "{\"metadata\":{\"name\":\"idle\"},\"spec\":{\"nodeName\":\"elsewhere\",\"containers\":[{\"name\":\"c\",\"image\":\"x\"}]}}");
+        JsonNode s = status(send("POST", "/api/v1/namespaces/h/pods/idle/exec?command=ls", null, null), 400, "BadRequest");
+        assertThat(s.path("message").asText()).isEqualTo("Upgrade request required");
     }
 }
