@@ -53,7 +53,7 @@ final class NodeObjects {
         ObjectNode info = st.putObject("nodeInfo");
         info.put("kubeletVersion", KUBELET_VERSION);
         info.put("kubeProxyVersion", "");
-        info.put("containerRuntimeVersion", "podium-" + n.runtime().name() + "://0.1.0");
+        info.put("containerRuntimeVersion", n.runtime().name() + "://0.1.0");
         info.put("operatingSystem", "linux");
         info.put("architecture", "amd64");
         info.put("osImage", System.getProperty("os.name") + " " + System.getProperty("os.version"));

@@ -35,11 +35,13 @@ final class Launcher {
         env.putAll(declared);
         env.putAll(Volumes.mount(container, volumes, podDir));
 
+        // command replaces the image's ENTRYPOINT and args its CMD; a host process has no image, so args alone run
+        // as they would in an image without ENTRYPOINT (busybox's `args: [sh, -c, ...]`)
         List<String> argv = new ArrayList<>();
         for (JsonNode c : container.path("command")) argv.add(Expansion.expand(c.asText(), declared));
-        if (argv.isEmpty()) throw new PodConfigException("CreateContainerError",
-                "container \"" + name + "\" has no command: Podium runs host processes, set command", false);
         for (JsonNode a : container.path("args")) argv.add(Expansion.expand(a.asText(), declared));
+        if (argv.isEmpty()) throw new PodConfigException("CreateContainerError",
+                "container \"" + name + "\" has no command: Podium runs host processes, set command or args", false);
 
         String wd = container.path("workingDir").asText("");
         Path workDir = wd.isEmpty() ? podDir : Path.of(wd);

@@ -127,6 +127,15 @@ class LifecycleTest extends RuntimeTestBase {
     }
 
     @Test
+    void argsWithoutACommandRunAsAnImageWithoutEntrypointRunsThem() {
+        ObjectNode argsOnly = dev.podium.runtime.TestPods.parse("{'name':'box','image':'busybox','args':['sh','-c','echo from args; exit 4']}");
+        String uid = start(pod("args", "Never", argsOnly));
+        await().until(() -> recorder.container(uid, "box").path("state").has("terminated"));
+        assertThat(recorder.container(uid, "box").at("/state/terminated/exitCode").asInt()).isEqualTo(4);
+        assertThat(recorder.phase(uid)).isEqualTo("Failed");
+    }
+
+    @Test
     void missingCommandAndUnknownExecutableStayWaiting() {
         ObjectNode noCommand = dev.podium.runtime.TestPods.parse("{'name':'web','image':'nginx'}");
         String uid = start(pod("bad", "Always", noCommand, dev.podium.runtime.TestPods.container("foo", "foo-does-not-exist"),
@@ -135,7 +144,7 @@ class LifecycleTest extends RuntimeTestBase {
                 && recorder.container(uid, "foo").path("state").has("waiting"));
         assertThat(recorder.container(uid, "web").at("/state/waiting/reason").asText()).isEqualTo("CreateContainerError");
         assertThat(recorder.container(uid, "web").at("/state/waiting/message").asText())
-                .isEqualTo("container \"web\" has no command: Podium runs host processes, set command");
+                .isEqualTo("container \"web\" has no command: Podium runs host processes, set command or args");
         assertThat(recorder.container(uid, "foo").at("/state/waiting/reason").asText()).isEqualTo("ContainerCannotRun");
         assertThat(recorder.container(uid, "foo").at("/state/waiting/message").asText())
                 .isEqualTo("exec: \"foo-does-not-exist\": executable file not found in $PATH");
