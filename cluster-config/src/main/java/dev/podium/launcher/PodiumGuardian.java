@@ -24,6 +24,7 @@ import dev.podium.http.ingress.IngressServer;
 import dev.podium.actors.proxy.ServiceProxy;
 import dev.podium.actors.services.ServiceRanges;
 import dev.podium.actors.kubelet.LocalNodes;
+import dev.podium.actors.objects.BoundedObjectClient;
 import dev.podium.actors.objects.ControllerServices;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectEntity;
@@ -204,7 +205,8 @@ final class PodiumGuardian {
                 dnsReachable ? new RuntimeSettings.ClusterDns(MemberService.CLUSTER_DNS_IP, podium.getString("dns.domain")) : null);
         ClusterView view = new ClusterView(ctx.getSystem());
         ctx.spawn(Supervision.restarting(ClusterLog.create(view)), "cluster-log");
-        ApiServer api = new ApiServer(ctx.getSystem(), cache, objects, nodes, settings.clock(), List.of(view), allocationCandidates(), kinds);
+        ObjectClient apiObjects = new BoundedObjectClient(objects, podium.getInt("api-asks-in-flight"), podium.getInt("api-asks-waiting"));
+        ApiServer api = new ApiServer(ctx.getSystem(), cache, apiObjects, nodes, settings.clock(), List.of(view), allocationCandidates(), kinds);
         ctx.pipeToSelf(api.bind(settings.host(), settings.port()), ApiBound::new);
     }
 
@@ -216,7 +218,9 @@ final class PodiumGuardian {
         if (!nodes.all().isEmpty()) {
             KubeletSettings.StaticPodSource statics = nodes.all().stream().filter(n -> n.runtime().name().equals("process")).findFirst()
                     .map(n -> new KubeletSettings.StaticPodSource(settings.dataDir().toAbsolutePath().resolve("manifests"), n.name())).orElse(null);
-            KubeletSettings kubeletSettings = new KubeletSettings(cache, objects, settings.clock(), podium.getDuration("kubelet-resync"),
+            // every node agent of the JVM shares one paced path: thousands registering at once wait their turn instead of flooding the journal
+            ObjectClient agentObjects = new BoundedObjectClient(objects, podium.getInt("kubelet-asks-in-flight"), Integer.MAX_VALUE);
+            KubeletSettings kubeletSettings = new KubeletSettings(cache, agentObjects, settings.clock(), podium.getDuration("kubelet-resync"),
                     podium.getDuration("node-lease-renewal"), binding.localAddress().getPort(), statics);
             ctx.spawn(Supervision.restarting(Kubelets.create(nodes.all(), kubeletSettings)), "kubelets");
             startServiceProxy();

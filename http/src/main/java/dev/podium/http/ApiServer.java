@@ -98,6 +98,11 @@ public final class ApiServer {
     private HttpResponse toResponse(Throwable t) {
         Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
         if (cause instanceof ApiException api) return Responses.error(api.error());
+        if (cause instanceof dev.podium.actors.objects.BoundedObjectClient.Overloaded) {
+            // kube-apiserver's answer when a priority level's queues are full; clients wait Retry-After and send again
+            return Responses.error(new ApiError(429, "TooManyRequests", "Too many requests, please try again later.", null))
+                    .addHeader(RawHeader.create("Retry-After", "1"));
+        }
         if (cause instanceof EntityStreamSizeException) return Responses.error(ApiError.tooLarge());
         if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof org.apache.pekko.pattern.AskTimeoutException) {
             return Responses.error(ApiError.timeout("the server was unable to return a response in the time allotted, but may still be processing the request"));
