@@ -100,7 +100,8 @@ public final class ApiServer {
         if (cause instanceof ApiException api) return Responses.error(api.error());
         if (cause instanceof dev.podium.actors.objects.BoundedObjectClient.Overloaded) {
             // kube-apiserver's answer when a priority level's queues are full; clients wait Retry-After and send again
-            return Responses.error(new ApiError(429, "TooManyRequests", "Too many requests, please try again later.", null))
+            return Responses.error(new ApiError(429, "TooManyRequests", "Too many requests, please try again later.",
+                    new ApiError.Details(null, null, null, null, 1)))
                     .addHeader(RawHeader.create("Retry-After", "1"));
         }
         if (cause instanceof EntityStreamSizeException) return Responses.error(ApiError.tooLarge());
