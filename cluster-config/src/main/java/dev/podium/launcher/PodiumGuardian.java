@@ -110,6 +110,8 @@ final class PodiumGuardian {
     private LocalNodes nodes;
     private ServerBinding binding;
     private IngressServer ingress;
+    private BoundedObjectClient apiObjects;
+    private BoundedObjectClient agentObjects;
     private DnsServer dns;
 
     private PodiumGuardian(ActorContext<Command> ctx, TimerScheduler<Command> timers, NodeSettings settings, Config podium,
@@ -205,8 +207,10 @@ final class PodiumGuardian {
                 dnsReachable ? new RuntimeSettings.ClusterDns(MemberService.CLUSTER_DNS_IP, podium.getString("dns.domain")) : null);
         ClusterView view = new ClusterView(ctx.getSystem());
         ctx.spawn(Supervision.restarting(ClusterLog.create(view)), "cluster-log");
-        ObjectClient apiObjects = new BoundedObjectClient(objects, podium.getInt("api-asks-in-flight"), podium.getInt("api-asks-waiting"));
-        ApiServer api = new ApiServer(ctx.getSystem(), cache, apiObjects, nodes, settings.clock(), List.of(view), allocationCandidates(), kinds);
+        apiObjects = new BoundedObjectClient(objects, podium.getInt("api-asks-in-flight"), podium.getInt("api-asks-waiting"));
+        // every node agent of the JVM shares one paced path: thousands registering at once wait their turn instead of flooding the journal
+        agentObjects = new BoundedObjectClient(objects, podium.getInt("kubelet-asks-in-flight"), Integer.MAX_VALUE);
+        ApiServer api = new ApiServer(ctx.getSystem(), cache, apiObjects, nodes, settings.clock(), List.of(view, new ObjectStoreLoad(apiObjects, agentObjects)), allocationCandidates(), kinds);
         ctx.pipeToSelf(api.bind(settings.host(), settings.port()), ApiBound::new);
     }
 
@@ -218,8 +222,6 @@ final class PodiumGuardian {
         if (!nodes.all().isEmpty()) {
             KubeletSettings.StaticPodSource statics = nodes.all().stream().filter(n -> n.runtime().name().equals("process")).findFirst()
                     .map(n -> new KubeletSettings.StaticPodSource(settings.dataDir().toAbsolutePath().resolve("manifests"), n.name())).orElse(null);
-            // every node agent of the JVM shares one paced path: thousands registering at once wait their turn instead of flooding the journal
-            ObjectClient agentObjects = new BoundedObjectClient(objects, podium.getInt("kubelet-asks-in-flight"), Integer.MAX_VALUE);
             KubeletSettings kubeletSettings = new KubeletSettings(cache, agentObjects, settings.clock(), podium.getDuration("kubelet-resync"),
                     podium.getDuration("node-lease-renewal"), binding.localAddress().getPort(), statics);
             ctx.spawn(Supervision.restarting(Kubelets.create(nodes.all(), kubeletSettings)), "kubelets");

@@ -172,4 +172,12 @@ class HttpApiTest {
         JsonNode s = status(send("POST", "/api/v1/namespaces/h/pods/idle/exec?command=ls", null, null), 400, "BadRequest");
         assertThat(s.path("message").asText()).isEqualTo("Upgrade request required");
     }
+
+    @Test
+    void readyzVerboseShowsTheObjectStoresLoad() throws Exception {
+        HttpResponse<String> r = send("GET", "/readyz?verbose", null, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("[+]object-store ok").containsPattern("API requests: \\d+ in flight, \\d+ waiting")
+                .containsPattern("node agents: \\d+ in flight, \\d+ waiting");
+    }
 }

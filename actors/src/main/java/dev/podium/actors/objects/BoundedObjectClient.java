@@ -85,4 +85,9 @@ public final class BoundedObjectClient implements ObjectClient {
     public synchronized String load() {
         return inFlight + " in flight, " + waiting.size() + " waiting";
     }
+
+    /** Whether new asks are refused now (every slot out and the waiting line full). */
+    public synchronized boolean saturated() {
+        return waiting.size() >= maxWaiting;
+    }
 }
