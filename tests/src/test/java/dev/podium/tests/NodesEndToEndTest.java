@@ -119,11 +119,15 @@ class NodesEndToEndTest {
         String eviction = "{\"apiVersion\":\"policy/v1\",\"kind\":\"Eviction\",\"metadata\":{\"name\":\"%s\",\"namespace\":\"budget\"}}";
         // a 429 says "not now" (the budget's status is still being written): clients such as kubectl drain retry, so does the test
         java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>("");
-        await().atMost(Duration.ofSeconds(40)).alias("eviction of a1 accepted; last answer kept below").until(() -> {
-            HttpResponse<String> r = post("/api/v1/namespaces/budget/pods/a1/eviction", eviction.formatted("a1"));
-            last.set(r.statusCode() + " " + r.body());
-            return r.statusCode() == 201;
-        });
+        try {
+            await().atMost(Duration.ofSeconds(40)).until(() -> {
+                HttpResponse<String> r = post("/api/v1/namespaces/budget/pods/a1/eviction", eviction.formatted("a1"));
+                last.set(r.statusCode() + " " + r.body());
+                return r.statusCode() == 201;
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            org.assertj.core.api.Assertions.fail("the eviction of a1 was never accepted in 40 s; its last answer: " + last.get());
+        }
         HttpResponse<String> blocked = post("/api/v1/namespaces/budget/pods/a2/eviction", eviction.formatted("a2"));
         assertThat(blocked.statusCode()).isEqualTo(429);
         JsonNode status = JSON.readTree(blocked.body());
