@@ -24,24 +24,32 @@ import java.util.concurrent.CompletionStage;
  */
 final class SystemObjects {
     static final String INGRESS_CLASS = "podium";
+    /** Longer than the journal tail's gap timeout (10 s), after which a write the cache waits for shows at the latest. */
+    private static final long AWAIT_MILLIS = 30_000;
     static final List<String> NAMESPACES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
 
     private SystemObjects() {}
 
-    /** Creates what is missing; completes once this member's cache holds all of them (whoever created them). */
+    /**
+     * Creates what is missing, one object after the other; completes once this member's cache holds
+     * all of them (whoever created them). One at a time, because concurrent first writes can commit
+     * out of order, and on H2 the journal tail then waits out its gap timeout before the cache shows them.
+     */
     static CompletionStage<Void> ensure(ObjectClient objects, WatchCache cache) {
         ResourceKind ns = KindRegistry.get("Namespace");
-        List<CompletableFuture<?>> all = new ArrayList<>();
-        for (String name : NAMESPACES) all.add(ensure(objects, cache, ns, name, namespace(name)));
-        all.add(ensure(objects, cache, KindRegistry.get("StorageClass.storage.k8s.io"), LocalVolumes.DEFAULT_CLASS, storageClass()));
-        all.add(ensure(objects, cache, KindRegistry.get("IngressClass.networking.k8s.io"), INGRESS_CLASS, ingressClass()));
+        List<java.util.function.Supplier<CompletableFuture<?>>> all = new ArrayList<>();
+        for (String name : NAMESPACES) all.add(() -> ensure(objects, cache, ns, name, namespace(name)));
+        all.add(() -> ensure(objects, cache, KindRegistry.get("StorageClass.storage.k8s.io"), LocalVolumes.DEFAULT_CLASS, storageClass()));
+        all.add(() -> ensure(objects, cache, KindRegistry.get("IngressClass.networking.k8s.io"), INGRESS_CLASS, ingressClass()));
         ResourceKind apiService = KindRegistry.get("APIService.apiregistration.k8s.io");
         List<String> groupVersions = KindRegistry.groupVersions();
         for (int i = 0; i < groupVersions.size(); i++) {
             ObjectNode local = localApiService(groupVersions.get(i), i);
-            all.add(ensure(objects, cache, apiService, local.path("metadata").path("name").asText(), local));
+            all.add(() -> ensure(objects, cache, apiService, local.path("metadata").path("name").asText(), local));
         }
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+        CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
+        for (var next : all) chain = chain.thenCompose(v -> next.get());
+        return chain.thenApply(v -> null);
     }
 
     private static CompletableFuture<?> ensure(ObjectClient objects, WatchCache cache, ResourceKind kind, String name, ObjectNode object) {
@@ -51,7 +59,7 @@ final class SystemObjects {
                 .thenCompose(reply -> reply instanceof ObjectReply.Done ? CompletableFuture.completedFuture(reply)
                         : objects.ask(kind, name, ObjectCommand.Get::new))
                 .thenCompose(reply -> reply instanceof ObjectReply.Done d
-                        ? cache.awaitApplied(ObjectEntity.persistenceId(kind, name), d.seqNr(), 10_000).thenApply(v -> null)
+                        ? cache.awaitApplied(ObjectEntity.persistenceId(kind, name), d.seqNr(), AWAIT_MILLIS).thenApply(v -> null)
                         : CompletableFuture.completedFuture(null))
                 .toCompletableFuture();
     }
