@@ -87,7 +87,7 @@ final class PodiumGuardian {
 
     private record ApiBound(ServerBinding binding, Throwable failure) implements Command {}
 
-    private record SystemObjectsReady(Throwable failure) implements Command {}
+    private record SystemObjectsReady(Throwable failure, int attempt) implements Command {}
 
     private enum Bookmarks implements Command { INSTANCE }
 
@@ -162,11 +162,20 @@ final class PodiumGuardian {
                     binding = m.binding();
                     Duration bookmarks = podium.getDuration("bookmark-interval");
                     timers.startTimerWithFixedDelay(Bookmarks.INSTANCE, bookmarks, bookmarks);
-                    ctx.pipeToSelf(SystemObjects.ensure(objects, cache), (v, t) -> new SystemObjectsReady(t));
+                    ctx.pipeToSelf(SystemObjects.ensure(objects, cache), (v, t) -> new SystemObjectsReady(t, 1));
                     return Behaviors.same();
                 })
                 .onMessage(SystemObjectsReady.class, m -> {
-                    if (m.failure() != null) return fail(new IllegalStateException("the system namespaces and storage class could not be created", m.failure()));
+                    if (m.failure() != null && m.attempt() < 2) {
+                        // like kube-apiserver's bootstrap hooks, ensuring the system objects is retried rather than fatal
+                        ctx.getLog().warn("the system objects are not all in this member's cache yet ({}); trying again", m.failure().toString());
+                        ctx.pipeToSelf(SystemObjects.ensure(objects, cache), (v, t) -> new SystemObjectsReady(t, m.attempt() + 1));
+                        return Behaviors.same();
+                    }
+                    if (m.failure() != null) {
+                        ctx.getLog().error("starting although the system objects are not all in this member's cache ({}); "
+                                + "they are written, and requests that need one may fail until the cache shows it", m.failure().toString());
+                    }
                     startDns();
                     startNodeComponents();
                     started.complete(new Started(cache, tail, binding, nodes));
