@@ -137,14 +137,16 @@ class GarbageCollectorTest {
         configMap("a", owner, false);
         delete("owner", "Background");
         // the scan's timer may be set after a first move of manual time: time keeps passing until the scan has run
-        await().atMost(30, TimeUnit.SECONDS).until(() -> {
+        // one scan a second: each poll moves manual time by a scan period, and scans started faster than they end only queue up
+        await().atMost(30, TimeUnit.SECONDS).pollInterval(1, TimeUnit.SECONDS).until(() -> {
             time.timePasses(SCAN);
             return !exists("a");
         });
         ObjectNode stranger = Json.object();
         stranger.putObject("metadata").put("name", "gone").put("uid", "not-this-one");
         configMap("b", stranger, false);
-        await().atMost(30, TimeUnit.SECONDS).until(() -> {
+        // one scan a second: each poll moves manual time by a scan period, and scans started faster than they end only queue up
+        await().atMost(30, TimeUnit.SECONDS).pollInterval(1, TimeUnit.SECONDS).until(() -> {
             time.timePasses(SCAN);
             return !exists("b");
         });
