@@ -31,10 +31,19 @@ public final class LoadBalancerIngress {
         if (spec.hasNonNull("loadBalancerClass")) return null;
         ObjectNode lb = Json.object();
         if (!spec.path("type").asText().equals("LoadBalancer") || service.path("metadata").has("deletionTimestamp")) return lb;
+        return atProxyAddresses(nodes, "VIP");
+    }
+
+    /** {@code {ingress: [{ip, ipMode}…]}} for the proxy addresses ({@code {}} when none); without ipMode when it is null (an Ingress's has none). */
+    public static ObjectNode atProxyAddresses(List<? extends JsonNode> nodes, String ipMode) {
+        ObjectNode lb = Json.object();
         TreeSet<String> ips = proxyAddresses(nodes);
         if (ips.isEmpty()) return lb;
         ArrayNode ingress = lb.putArray("ingress");
-        for (String ip : ips) ingress.addObject().put("ip", ip).put("ipMode", "VIP");
+        for (String ip : ips) {
+            ObjectNode entry = ingress.addObject().put("ip", ip);
+            if (ipMode != null) entry.put("ipMode", ipMode);
+        }
         return lb;
     }
 
@@ -54,11 +63,14 @@ public final class LoadBalancerIngress {
     /** The whole status with the wanted load balancer, or null when the current one is right already. */
     public static ObjectNode statusUpdate(JsonNode service, List<? extends JsonNode> nodes) {
         ObjectNode wanted = wanted(service, nodes);
-        if (wanted == null) return null;
-        JsonNode current = service.path("status").path("loadBalancer");
-        boolean same = current.isMissingNode() ? wanted.isEmpty() : current.equals(wanted);
-        if (same) return null;
-        ObjectNode status = service.path("status").isObject() ? ((ObjectNode) service.path("status")).deepCopy() : Json.object();
+        return wanted == null ? null : withLoadBalancer(service, wanted);
+    }
+
+    /** The object's whole status with {@code loadBalancer} replaced, or null when it holds that already (a missing one equals {}). */
+    public static ObjectNode withLoadBalancer(JsonNode object, ObjectNode wanted) {
+        JsonNode current = object.path("status").path("loadBalancer");
+        if (current.isMissingNode() ? wanted.isEmpty() : current.equals(wanted)) return null;
+        ObjectNode status = object.path("status").isObject() ? ((ObjectNode) object.path("status")).deepCopy() : Json.object();
         status.set("loadBalancer", wanted);
         return status;
     }
