@@ -2,7 +2,9 @@ package dev.podium.launcher;
 
 import dev.podium.actors.objects.BoundedObjectClient;
 import dev.podium.http.ReadinessCheck;
+import dev.podium.http.flowcontrol.FlowController;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -14,10 +16,13 @@ import java.util.concurrent.CompletionStage;
 final class ObjectStoreLoad implements ReadinessCheck {
     private final BoundedObjectClient api;
     private final BoundedObjectClient agents;
+    /** null when flow control is off. */
+    private final FlowController flowControl;
 
-    ObjectStoreLoad(BoundedObjectClient api, BoundedObjectClient agents) {
+    ObjectStoreLoad(BoundedObjectClient api, BoundedObjectClient agents, FlowController flowControl) {
         this.api = api;
         this.agents = agents;
+        this.flowControl = flowControl;
     }
 
     @Override
@@ -28,8 +33,12 @@ final class ObjectStoreLoad implements ReadinessCheck {
     @Override
     public CompletionStage<Result> check(boolean verbose) {
         boolean ok = !api.saturated();
-        List<String> details = verbose ? List.of("API requests: " + api.load() + (ok ? "" : " (full: new requests get 429)"),
-                "node agents: " + agents.load()) : List.of();
+        List<String> details = new ArrayList<>();
+        if (verbose) {
+            details.add("API requests: " + api.load() + (ok ? "" : " (full: new requests get 429)"));
+            details.add("node agents: " + agents.load());
+            if (flowControl != null) flowControl.load().forEach((level, load) -> details.add("priority level " + level + ": " + load));
+        }
         return CompletableFuture.completedFuture(new Result(ok, details));
     }
 }

@@ -34,6 +34,8 @@ import dev.podium.actors.routing.HintRouter;
 import dev.podium.actors.scheduler.SchedulerActor;
 import dev.podium.actors.services.AllocationRepair;
 import dev.podium.http.ApiServer;
+import dev.podium.http.flowcontrol.CachedFlowConfiguration;
+import dev.podium.http.flowcontrol.FlowController;
 import dev.podium.persistence.watch.JdbcJournalTail;
 import dev.podium.persistence.watch.WatchCache;
 import dev.podium.persistence.watch.WatchEvent;
@@ -90,11 +92,14 @@ final class PodiumGuardian {
     private record SystemObjectsReady(Throwable failure, int attempt) implements Command {}
 
     private enum Bookmarks implements Command { INSTANCE }
+    private enum FlowControlObjectsCheck implements Command { INSTANCE }
 
     /** What the member runs once it serves. */
     record Started(WatchCache cache, JdbcJournalTail tail, ServerBinding binding, LocalNodes nodes) {}
 
     private static final Duration CACHE_LOAD_TIMEOUT = Duration.ofSeconds(120);
+    /** kube's configuration producer re-creates missing flow-control objects every minute. */
+    private static final Duration FLOW_CONTROL_OBJECTS_CHECK = Duration.ofMinutes(1);
 
     private final ActorContext<Command> ctx;
     private final TimerScheduler<Command> timers;
@@ -176,10 +181,16 @@ final class PodiumGuardian {
                         ctx.getLog().error("starting although the system objects are not all in this member's cache ({}); "
                                 + "they are written, and requests that need one may fail until the cache shows it", m.failure().toString());
                     }
+                    ensureFlowControlObjects();
+                    timers.startTimerWithFixedDelay(FlowControlObjectsCheck.INSTANCE, FLOW_CONTROL_OBJECTS_CHECK, FLOW_CONTROL_OBJECTS_CHECK);
                     startDns();
                     startNodeComponents();
                     started.complete(new Started(cache, tail, binding, nodes));
                     announceApi();
+                    return Behaviors.same();
+                })
+                .onMessageEquals(FlowControlObjectsCheck.INSTANCE, () -> {
+                    ensureFlowControlObjects();
                     return Behaviors.same();
                 })
                 .onMessageEquals(Bookmarks.INSTANCE, () -> {
@@ -210,6 +221,13 @@ final class PodiumGuardian {
         ctx.pipeToSelf(loaded, (rv, t) -> new CacheLoaded(t));
     }
 
+    private void ensureFlowControlObjects() {
+        FlowControlObjects.ensureMissing(objects, cache, settings.clock().instant()).whenComplete((v, t) -> {
+            if (t != null) ctx.getSystem().log().warn("the default flow schemas and priority levels could not all be created ({}); trying again in a minute",
+                    t.toString());
+        });
+    }
+
     private void serveApi() {
         boolean dnsReachable = podium.getBoolean("dns.enabled") && ProxyMode.parse(podium.getString("proxy.mode")) != ProxyMode.NONE;
         nodes = HostedNodes.create(settings, podium.getDuration("simulated-start-delay"),
@@ -219,7 +237,12 @@ final class PodiumGuardian {
         apiObjects = new BoundedObjectClient(objects, podium.getInt("api-asks-in-flight"), podium.getInt("api-asks-waiting"));
         // every node agent of the JVM shares one paced path: thousands registering at once wait their turn instead of flooding the journal
         agentObjects = new BoundedObjectClient(objects, podium.getInt("kubelet-asks-in-flight"), Integer.MAX_VALUE);
-        ApiServer api = new ApiServer(ctx.getSystem(), cache, apiObjects, nodes, settings.clock(), List.of(view, new ObjectStoreLoad(apiObjects, agentObjects)), allocationCandidates(), kinds);
+        FlowController flowControl = podium.getBoolean("flow-control") ? new FlowController(new CachedFlowConfiguration(cache),
+                podium.getInt("max-requests-inflight") + podium.getInt("max-mutating-requests-inflight"), podium.getDuration("flow-control-queue-wait"),
+                settings.clock(), (delay, task) -> ctx.getSystem().scheduler().scheduleOnce(delay, task, ctx.getSystem().executionContext()))
+                : null;
+        ApiServer api = new ApiServer(ctx.getSystem(), cache, apiObjects, nodes, settings.clock(),
+                List.of(view, new ObjectStoreLoad(apiObjects, agentObjects, flowControl)), allocationCandidates(), kinds, flowControl);
         ctx.pipeToSelf(api.bind(settings.host(), settings.port()), ApiBound::new);
     }
 

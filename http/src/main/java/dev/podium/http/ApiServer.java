@@ -13,6 +13,11 @@ import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
 import dev.podium.http.aggregation.AggregationProxy;
 import dev.podium.http.aggregation.ExtensionApis;
+import dev.podium.http.flowcontrol.FlowControlHeaders;
+import dev.podium.http.flowcontrol.FlowController;
+import dev.podium.http.flowcontrol.RequestAttributes;
+import dev.podium.http.flowcontrol.RequestSubject;
+import dev.podium.http.flowcontrol.TooManyRequests;
 import dev.podium.model.kinds.Kinds;
 import dev.podium.model.kinds.ResourceKind;
 import dev.podium.persistence.watch.WatchCache;
@@ -52,16 +57,20 @@ public final class ApiServer {
     private final Kinds kinds;
     private final ExtensionApis extensions;
     private final AggregationProxy aggregation;
+    /** API Priority and Fairness; null when turned off. */
+    private final FlowController flowControl;
     private static final java.time.Duration EXTENSION_CHECK_INTERVAL = java.time.Duration.ofSeconds(2);
 
     /**
      * {@code readiness} are the checks {@code /readyz} runs besides the watch cache's;
      * {@code allocationCandidates} draws the cluster IPs and node ports Services are offered;
-     * {@code kinds} are the built-in kinds and the custom resources the member's cache has learned.
+     * {@code kinds} are the built-in kinds and the custom resources the member's cache has learned;
+     * {@code flowControl} admits requests by priority level (null: every request runs at once).
      */
     public ApiServer(ActorSystem<?> system, WatchCache cache, ObjectClient objects, LocalNodes nodes, Clock clock, List<ReadinessCheck> readiness,
-                     RandomGenerator allocationCandidates, Kinds kinds) {
+                     RandomGenerator allocationCandidates, Kinds kinds, FlowController flowControl) {
         this.system = system;
+        this.flowControl = flowControl;
         this.cache = cache;
         this.kinds = kinds;
         Materializer mat = Materializer.matFromSystem(system);
@@ -86,6 +95,17 @@ public final class ApiServer {
     }
 
     public CompletionStage<HttpResponse> handle(HttpRequest request) {
+        if (flowControl == null) return handleAdmitted(request);
+        List<String> segments = new ArrayList<>();
+        for (String s : request.getUri().path().split("/")) if (!s.isEmpty()) segments.add(s);
+        RequestAttributes attributes = RequestInfo.of(request, segments, request.getUri().query().toMap(), RequestSubject.ANONYMOUS);
+        // exec, attach, port-forward, logs: long-running, outside flow control as in kube
+        if (attributes.longRunning()) return handleAdmitted(request);
+        return flowControl.run(attributes, c -> handleAdmitted(request).thenApply(r -> FlowControlHeaders.add(r, c)))
+                .exceptionally(this::toResponse);
+    }
+
+    private CompletionStage<HttpResponse> handleAdmitted(HttpRequest request) {
         CompletionStage<HttpResponse> response;
         try {
             response = route(request);
@@ -98,11 +118,10 @@ public final class ApiServer {
     private HttpResponse toResponse(Throwable t) {
         Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
         if (cause instanceof ApiException api) return Responses.error(api.error());
+        if (cause instanceof TooManyRequests refused) return FlowControlHeaders.refused(refused);
         if (cause instanceof dev.podium.actors.objects.BoundedObjectClient.Overloaded) {
-            // kube-apiserver's answer when a priority level's queues are full; clients wait Retry-After and send again
-            return Responses.error(new ApiError(429, "TooManyRequests", "Too many requests, please try again later.",
-                    new ApiError.Details(null, null, null, null, 1)))
-                    .addHeader(RawHeader.create("Retry-After", "1"));
+            // the object store's waiting line is full: kube-apiserver's max-in-flight answer; clients wait Retry-After and send again
+            return FlowControlHeaders.tooManyRequests(1);
         }
         if (cause instanceof EntityStreamSizeException) return Responses.error(ApiError.tooLarge());
         if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof org.apache.pekko.pattern.AskTimeoutException) {

@@ -17,6 +17,8 @@ import dev.podium.model.kinds.rules.EndpointSliceRules;
 import dev.podium.model.kinds.rules.EndpointsRules;
 import dev.podium.model.kinds.rules.IPAddressRules;
 import dev.podium.model.kinds.rules.IngressClassRules;
+import dev.podium.model.kinds.rules.FlowSchemaRules;
+import dev.podium.model.kinds.rules.PriorityLevelConfigurationRules;
 import dev.podium.model.kinds.rules.IngressRules;
 import dev.podium.model.kinds.rules.NamespaceRules;
 import dev.podium.model.kinds.rules.NodeRules;
@@ -57,6 +59,8 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.networking.v1.IPAddress;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
+import io.fabric8.kubernetes.api.model.flowcontrol.v1.FlowSchema;
+import io.fabric8.kubernetes.api.model.flowcontrol.v1.PriorityLevelConfiguration;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
 import io.fabric8.kubernetes.api.model.Event;
@@ -93,6 +97,10 @@ public final class KindRegistry {
                     Ingress.class, new IngressRules()),
             new ResourceKind("networking.k8s.io", "v1", "IngressClass", "ingressclasses", false, List.of(), List.of(), false,
                     IngressClass.class, new IngressClassRules()),
+            new ResourceKind("flowcontrol.apiserver.k8s.io", "v1", "FlowSchema", "flowschemas", false, List.of(), List.of(), true,
+                    FlowSchema.class, new FlowSchemaRules()),
+            new ResourceKind("flowcontrol.apiserver.k8s.io", "v1", "PriorityLevelConfiguration", "prioritylevelconfigurations", false,
+                    List.of(), List.of(), true, PriorityLevelConfiguration.class, new PriorityLevelConfigurationRules()),
             new ResourceKind("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true, List.of("pdb"), List.of(), true,
                     PodDisruptionBudget.class, new PodDisruptionBudgetRules()),
             new ResourceKind("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", false, List.of("pc"), List.of(), false,

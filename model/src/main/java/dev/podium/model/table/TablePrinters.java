@@ -23,6 +23,8 @@ public final class TablePrinters {
             Map.entry("IPAddress.networking.k8s.io", new IPAddressColumns()),
             Map.entry("Ingress.networking.k8s.io", new IngressColumns()),
             Map.entry("IngressClass.networking.k8s.io", new IngressClassColumns()),
+            Map.entry("FlowSchema.flowcontrol.apiserver.k8s.io", new FlowSchemaColumns()),
+            Map.entry("PriorityLevelConfiguration.flowcontrol.apiserver.k8s.io", new PriorityLevelConfigurationColumns()),
             Map.entry("PodDisruptionBudget.policy", new PodDisruptionBudgetColumns()),
             Map.entry("PriorityClass.scheduling.k8s.io", new PriorityClassColumns()),
             Map.entry("Deployment.apps", new DeploymentColumns()),

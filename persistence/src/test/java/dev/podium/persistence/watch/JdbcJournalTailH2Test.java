@@ -64,6 +64,22 @@ class JdbcJournalTailH2Test {
         assertThat(cache.currentResourceVersion()).isEqualTo(b);
     }
 
+    /** Polls that ran while the row's transaction was open (and saw nothing) do not keep it from the cache once it commits. */
+    @Test
+    void aRowCommittedAfterThePollThatRanDuringItsTransactionIsDelivered() throws Exception {
+        h2.createSchema();
+        tail = JdbcJournalTail.start(h2, serialization, cache, Duration.ofMillis(10), Duration.ofSeconds(60));
+        cache.whenReady().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        try (Connection c = h2.connect()) {
+            c.setAutoCommit(false);
+            long a = rows.insert(c, "a");
+            await("polls while the insert is uncommitted").during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1))
+                    .until(() -> cache.currentResourceVersion() == 0);
+            c.commit();
+            await("the committed row delivered").atMost(Duration.ofSeconds(5)).until(() -> cache.currentResourceVersion() == a);
+        }
+    }
+
     private long insertAfterARolledBackOne() throws Exception {
         try (Connection c = h2.connect()) {
             c.setAutoCommit(false);
