@@ -34,6 +34,10 @@ import dev.podium.actors.routing.HintRouter;
 import dev.podium.actors.scheduler.SchedulerActor;
 import dev.podium.actors.services.AllocationRepair;
 import dev.podium.http.ApiServer;
+import dev.podium.actors.objects.StoreGuardedObjectClient;
+import dev.podium.persistence.db.DatabaseHealth;
+import dev.podium.persistence.db.DatabaseProfile;
+import dev.podium.persistence.db.StoreHealth;
 import dev.podium.http.flowcontrol.CachedFlowConfiguration;
 import dev.podium.http.flowcontrol.FlowController;
 import dev.podium.persistence.watch.JdbcJournalTail;
@@ -110,6 +114,8 @@ final class PodiumGuardian {
     /** The built-in kinds and the custom resources this member's cache has learned. */
     private final Kinds kinds = new Kinds(new CustomKinds());
     private JdbcJournalTail tail;
+    /** Whether the database answers: probed on PostgreSQL, always on the embedded store. */
+    private StoreHealth storeHealth = StoreHealth.EMBEDDED;
     private HintRouter router;
     private ObjectClient objects;
     private LocalNodes nodes;
@@ -199,6 +205,7 @@ final class PodiumGuardian {
                 })
                 .onSignal(PostStop.class, s -> {
                     if (dns != null) dns.close();
+                    if (storeHealth instanceof DatabaseHealth probe) probe.close();
                     if (ingress != null) ingress.close();
                     return Behaviors.same();
                 })
@@ -234,7 +241,13 @@ final class PodiumGuardian {
                 dnsReachable ? new RuntimeSettings.ClusterDns(MemberService.CLUSTER_DNS_IP, podium.getString("dns.domain")) : null);
         ClusterView view = new ClusterView(ctx.getSystem());
         ctx.spawn(Supervision.restarting(ClusterLog.create(view)), "cluster-log");
-        apiObjects = new BoundedObjectClient(objects, podium.getInt("api-asks-in-flight"), podium.getInt("api-asks-waiting"));
+        if (settings.database().kind() == DatabaseProfile.Kind.POSTGRES) {
+            storeHealth = DatabaseHealth.start(settings.database(), podium.getDuration("database-probe-interval"),
+                    podium.getDuration("database-probe-timeout"), settings.clock());
+        }
+        // while the database is away, API writes are refused at once (503) rather than waiting out the journal's timeouts
+        apiObjects = new BoundedObjectClient(new StoreGuardedObjectClient(objects, storeHealth), podium.getInt("api-asks-in-flight"),
+                podium.getInt("api-asks-waiting"));
         // every node agent of the JVM shares one paced path: thousands registering at once wait their turn instead of flooding the journal
         agentObjects = new BoundedObjectClient(objects, podium.getInt("kubelet-asks-in-flight"), Integer.MAX_VALUE);
         FlowController flowControl = podium.getBoolean("flow-control") ? new FlowController(new CachedFlowConfiguration(cache),
@@ -242,7 +255,7 @@ final class PodiumGuardian {
                 settings.clock(), (delay, task) -> ctx.getSystem().scheduler().scheduleOnce(delay, task, ctx.getSystem().executionContext()))
                 : null;
         ApiServer api = new ApiServer(ctx.getSystem(), cache, apiObjects, nodes, settings.clock(),
-                List.of(view, new ObjectStoreLoad(apiObjects, agentObjects, flowControl)), allocationCandidates(), kinds, flowControl);
+                List.of(view, new DatabaseReadiness(storeHealth), new ObjectStoreLoad(apiObjects, agentObjects, flowControl)), allocationCandidates(), kinds, flowControl);
         ctx.pipeToSelf(api.bind(settings.host(), settings.port()), ApiBound::new);
     }
 
@@ -338,6 +351,7 @@ final class PodiumGuardian {
 
     private Behavior<Command> fail(Throwable failure) {
         if (tail != null) tail.close();
+        if (storeHealth instanceof DatabaseHealth probe) probe.close();
         started.completeExceptionally(failure);
         return Behaviors.stopped();
     }

@@ -9,6 +9,7 @@ import dev.podium.actors.objects.ObjectCommand;
 import dev.podium.actors.objects.ObjectReply;
 import dev.podium.actors.services.ServiceAllocator;
 import dev.podium.actors.objects.ObjectClient;
+import dev.podium.actors.objects.StoreGuardedObjectClient;
 import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
 import dev.podium.http.aggregation.AggregationProxy;
@@ -102,7 +103,11 @@ public final class ApiServer {
         // exec, attach, port-forward, logs: long-running, outside flow control as in kube
         if (attributes.longRunning()) return handleAdmitted(request);
         return flowControl.run(attributes, c -> handleAdmitted(request).thenApply(r -> FlowControlHeaders.add(r, c)))
-                .exceptionally(this::toResponse);
+                .exceptionally(t -> {
+                    // the body is not read: drained, so the connection stays usable instead of being reset under the client
+                    request.discardEntityBytes(Materializer.matFromSystem(system));
+                    return toResponse(t);
+                });
     }
 
     private CompletionStage<HttpResponse> handleAdmitted(HttpRequest request) {
@@ -122,6 +127,15 @@ public final class ApiServer {
         if (cause instanceof dev.podium.actors.objects.BoundedObjectClient.Overloaded) {
             // the object store's waiting line is full: kube-apiserver's max-in-flight answer; clients wait Retry-After and send again
             return FlowControlHeaders.tooManyRequests(1);
+        }
+        if (cause instanceof StoreGuardedObjectClient.StoreUnavailable down) {
+            return Responses.error(new ApiError(503, "ServiceUnavailable", down.getMessage()
+                    + ": writes are refused until it answers again (reads are served from the cache); retry", null))
+                    .addHeader(RawHeader.create("Retry-After", "1"));
+        }
+        if (cause instanceof StoreGuardedObjectClient.OutcomeUnknown) {
+            return Responses.error(ApiError.timeout("the database became unreachable while the request was being stored: "
+                    + "it may or may not have been stored; read the object to find out"));
         }
         if (cause instanceof EntityStreamSizeException) return Responses.error(ApiError.tooLarge());
         if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof org.apache.pekko.pattern.AskTimeoutException) {

@@ -71,7 +71,8 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
     private ObjectEntity(ResourceKind kind, String entityId, ObjectWrites writes, KindBehavior behavior, Notifier notifier, Runnable afterDelete,
                          ControllerHost host) {
         super(PersistenceId.of(kind.entityTypeName(), entityId, "|"),
-                SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
+                // at most 2 s apart: an entity whose recovery failed while the database was away is back soon after it
+                SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(2), 0.2));
         this.kind = kind;
         this.entityId = entityId;
         this.writes = writes;

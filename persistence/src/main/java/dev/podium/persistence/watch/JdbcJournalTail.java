@@ -104,7 +104,8 @@ public final class JdbcJournalTail implements AutoCloseable {
                 if (!running) return;
                 log.warn("reading the journal failed ({}); retrying in {} ms", e.getMessage(), backoff);
                 sleep(backoff);
-                backoff = Math.min(5_000, backoff * 2);
+                // at most a second: the cache follows again within a second of the database's return
+                backoff = Math.min(1_000, backoff * 2);
             }
         }
     }
