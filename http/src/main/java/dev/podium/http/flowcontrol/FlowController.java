@@ -69,7 +69,7 @@ public final class FlowController {
             level = c.level().exempt() ? null : states.get(c.levelName());
             if (level != null && canTake(level)) {
                 level.inUse++;
-            } else if (level != null && (level.spec.reject() || !level.enqueue(waiter = new LevelState.Waiter(c.flow())))) {
+            } else if (level != null && (level.spec.reject() || !level.enqueue(waiter = new LevelState.Waiter(c)))) {
                 level.retryAfter.dropped();
                 return CompletableFuture.failedFuture(new TooManyRequests(level.retryAfter.seconds(), c));
             }

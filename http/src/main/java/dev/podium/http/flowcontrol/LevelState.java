@@ -16,12 +16,14 @@ import java.util.concurrent.CompletableFuture;
 final class LevelState {
     /** A request waiting in a queue; {@code admitted} completes when it gets a seat. */
     static final class Waiter {
+        final Classified classified;
         final String flow;
         final CompletableFuture<Void> admitted = new CompletableFuture<>();
         ArrayDeque<Waiter> queue;
 
-        Waiter(String flow) {
-            this.flow = flow;
+        Waiter(Classified classified) {
+            this.classified = classified;
+            this.flow = classified.flow();
         }
     }
 
@@ -52,7 +54,8 @@ final class LevelState {
         for (Waiter w : old) {
             if (queues.length == 0) {
                 w.queue = null;
-                w.admitted.completeExceptionally(new IllegalStateException("priority level " + spec.name() + " no longer queues"));
+                // the level no longer queues: what waited is refused as a full queue would refuse it
+                w.admitted.completeExceptionally(new TooManyRequests(retryAfter.seconds(), w.classified));
             } else {
                 enqueue(w);
             }
