@@ -255,7 +255,7 @@ final class PodiumGuardian {
                 settings.clock(), (delay, task) -> ctx.getSystem().scheduler().scheduleOnce(delay, task, ctx.getSystem().executionContext()))
                 : null;
         ApiServer api = new ApiServer(ctx.getSystem(), cache, apiObjects, nodes, settings.clock(),
-                List.of(view, new DatabaseReadiness(storeHealth), new ObjectStoreLoad(apiObjects, agentObjects, flowControl)), allocationCandidates(), kinds, flowControl);
+                List.of(view, new DatabaseReadiness(storeHealth), new ObjectStoreLoad(apiObjects, agentObjects, flowControl)), allocationCandidates(), kinds, flowControl, storeHealth);
         ctx.pipeToSelf(api.bind(settings.host(), settings.port()), ApiBound::new);
     }
 

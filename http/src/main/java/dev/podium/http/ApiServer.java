@@ -21,6 +21,7 @@ import dev.podium.http.flowcontrol.RequestSubject;
 import dev.podium.http.flowcontrol.TooManyRequests;
 import dev.podium.model.kinds.Kinds;
 import dev.podium.model.kinds.ResourceKind;
+import dev.podium.persistence.db.StoreHealth;
 import dev.podium.persistence.watch.WatchCache;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
@@ -66,10 +67,11 @@ public final class ApiServer {
      * {@code readiness} are the checks {@code /readyz} runs besides the watch cache's;
      * {@code allocationCandidates} draws the cluster IPs and node ports Services are offered;
      * {@code kinds} are the built-in kinds and the custom resources the member's cache has learned;
-     * {@code flowControl} admits requests by priority level (null: every request runs at once).
+     * {@code flowControl} admits requests by priority level (null: every request runs at once);
+     * {@code store} says whether the database answers.
      */
     public ApiServer(ActorSystem<?> system, WatchCache cache, ObjectClient objects, LocalNodes nodes, Clock clock, List<ReadinessCheck> readiness,
-                     RandomGenerator allocationCandidates, Kinds kinds, FlowController flowControl) {
+                     RandomGenerator allocationCandidates, Kinds kinds, FlowController flowControl, StoreHealth store) {
         this.system = system;
         this.flowControl = flowControl;
         this.cache = cache;
@@ -78,7 +80,7 @@ public final class ApiServer {
         this.reads = new ReadHandler(cache, mat, clock);
         HttpsWebhookClient webhookClient = new HttpsWebhookClient();
         system.getWhenTerminated().thenRun(webhookClient::close);
-        this.writes = new WriteHandler(objects, cache, new ServiceAllocator(objects, cache, allocationCandidates), AdmissionChain.builtIn(cache),
+        this.writes = new WriteHandler(objects, cache, new ReadBack(cache, store), new ServiceAllocator(objects, cache, allocationCandidates), AdmissionChain.builtIn(cache),
                 new WebhookAdmission(cache, kinds, webhookClient));
         this.extensions = new ExtensionApis(cache, objects, clock, EXTENSION_CHECK_INTERVAL);
         system.getWhenTerminated().thenRun(extensions::close);
@@ -133,6 +135,7 @@ public final class ApiServer {
                     + ": writes are refused until it answers again (reads are served from the cache); retry", null))
                     .addHeader(RawHeader.create("Retry-After", "1"));
         }
+        if (cause instanceof ReadBack.StoredButUnreadable) return Responses.error(ApiError.timeout(cause.getMessage()));
         if (cause instanceof StoreGuardedObjectClient.OutcomeUnknown) {
             return Responses.error(ApiError.timeout("the database became unreachable while the request was being stored: "
                     + "it may or may not have been stored; read the object to find out"));

@@ -54,7 +54,11 @@ final class WriteHandler {
     private final WebhookWrites webhooks;
     private final WebhookPatch webhookPatch;
 
-    WriteHandler(ObjectClient objects, WatchCache cache, ServiceAllocator services, AdmissionChain admission, WebhookAdmission webhooks) {
+    private final ReadBack readBack;
+
+    WriteHandler(ObjectClient objects, WatchCache cache, ReadBack readBack, ServiceAllocator services, AdmissionChain admission,
+                 WebhookAdmission webhooks) {
+        this.readBack = readBack;
         this.objects = objects;
         this.cache = cache;
         this.services = services;
@@ -257,7 +261,7 @@ final class WriteHandler {
         return objects.ask(req.kind(), id, r -> new ObjectCommand.Bind(node, uid, r)).thenCompose(reply -> {
             if (reply instanceof ObjectReply.Rejected rej) return CompletableFuture.completedFuture(Responses.error(rej.error()));
             ObjectReply.Done done = (ObjectReply.Done) reply;
-            return cache.awaitApplied(ObjectEntity.persistenceId(req.kind(), id), done.seqNr(), WAIT_FOR_CACHE_MILLIS)
+            return readBack.await(ObjectEntity.persistenceId(req.kind(), id), done.seqNr(), WAIT_FOR_CACHE_MILLIS)
                     .thenApply(rv -> Responses.success("pods", req.path().name(), "").withStatus(201));
         });
     }
@@ -344,7 +348,10 @@ final class WriteHandler {
             return CompletableFuture.completedFuture(Responses.ok(out, req.wantsYaml()));
         }
         String pid = ObjectEntity.persistenceId(req.kind(), id);
-        return cache.awaitApplied(pid, done.seqNr(), WAIT_FOR_CACHE_MILLIS).handle((rv, t) -> {
+        return readBack.await(pid, done.seqNr(), WAIT_FOR_CACHE_MILLIS).handle((rv, t) -> {
+            if (t instanceof ReadBack.StoredButUnreadable || t != null && t.getCause() instanceof ReadBack.StoredButUnreadable) {
+                return Responses.error(ApiError.timeout(new ReadBack.StoredButUnreadable().getMessage()));
+            }
             if (t != null) {
                 return Responses.error(ApiError.timeout("the write was stored but did not become readable within "
                         + WAIT_FOR_CACHE_MILLIS / 1000 + "s; it will appear shortly - retry the read"));
