@@ -28,7 +28,12 @@ class FlowControllerTest {
         ObjectNode limited = (ObjectNode) level.path("spec").path("limited");
         limited.put("lendablePercent", 0).put("borrowingLimitPercent", 0);
         ((ObjectNode) limited.path("limitResponse").path("queuing")).put("queues", queues).put("handSize", handSize).put("queueLengthLimit", 2);
-        FlowController.Source source = new FlowController.Source() {
+        return new FlowController(storedLevels(List.of(level)), SERVER_LIMIT, QUEUE_WAIT, time, time);
+    }
+
+    /** No stored flow schemas and these stored priority levels (the bootstrap ones stand in for the rest). */
+    private static FlowController.Source storedLevels(List<ObjectNode> levels) {
+        return new FlowController.Source() {
             public long version() {
                 return 1;
             }
@@ -38,10 +43,9 @@ class FlowControllerTest {
             }
 
             public List<ObjectNode> priorityLevels() {
-                return List.of(level);
+                return levels;
             }
         };
-        return new FlowController(source, SERVER_LIMIT, QUEUE_WAIT, time, time);
     }
 
     private CompletionStage<String> send(FlowController fc, String user, String name) {
@@ -127,19 +131,7 @@ class FlowControllerTest {
     @Test
     void aLevelBorrowsSeatsOthersDoNotUseButNotThoseTheyAreGuaranteed() {
         // bootstrap levels, 600 seats: global-default is guaranteed 24 and may borrow what no level is guaranteed
-        FlowController fc = new FlowController(new FlowController.Source() {
-            public long version() {
-                return 1;
-            }
-
-            public List<ObjectNode> flowSchemas() {
-                return List.of();
-            }
-
-            public List<ObjectNode> priorityLevels() {
-                return List.of();
-            }
-        }, 600, QUEUE_WAIT, time, time);
+        FlowController fc = new FlowController(storedLevels(List.of()), 600, QUEUE_WAIT, time, time);
         for (int i = 0; i < 400; i++) send(fc, "user-" + i, "r" + i);
         // 600 seats minus what the other levels are guaranteed (13+50+73+25+49+24 = 234)
         assertThat(started).hasSize(600 - 234);
