@@ -12,6 +12,7 @@ import dev.podium.model.patch.PatchType;
 import org.slf4j.Logger;
 
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A node agent's registration, as kubelet's: creates its Node (or finds it) and writes its
@@ -26,6 +27,8 @@ final class NodeRegistration {
     private final Clock clock;
     private final int kubeletPort;
     private final Logger log;
+    /** One renewal at a time, as kubelet's lease controller: a slow store must not collect a backlog of them. */
+    private final AtomicBoolean renewing = new AtomicBoolean();
 
     NodeRegistration(LocalNode node, ObjectClient objects, Clock clock, int kubeletPort, Logger log) {
         this.node = node;
@@ -45,16 +48,17 @@ final class NodeRegistration {
                 });
     }
 
+    /** Renews the Lease, unless the previous renewal is still waiting for its answer (then this one is skipped). */
     void renewLease() {
+        if (!renewing.compareAndSet(false, true)) return;
         String renewTime = Times.rfc3339Micro(clock.instant());
         String id = "kube-node-lease/" + node.name();
         ObjectNode patch = Json.object();
         patch.putObject("spec").put("renewTime", renewTime).put("holderIdentity", node.name());
         objects.ask(LEASE, id, r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), patch, 0, false, "", false, false, r))
-                .thenAccept(reply -> {
-                    if (reply instanceof ObjectReply.Rejected rej && rej.error().code() == 404) {
-                        objects.ask(LEASE, id, r -> new ObjectCommand.Create(NodeObjects.lease(node, renewTime), false, r));
-                    }
-                });
+                .thenCompose(reply -> reply instanceof ObjectReply.Rejected rej && rej.error().code() == 404
+                        ? objects.ask(LEASE, id, r -> new ObjectCommand.Create(NodeObjects.lease(node, renewTime), false, r))
+                        : java.util.concurrent.CompletableFuture.completedFuture(reply))
+                .whenComplete((reply, failure) -> renewing.set(false));
     }
 }
