@@ -80,7 +80,8 @@ public final class ApiServer {
         this.reads = new ReadHandler(cache, mat, clock);
         HttpsWebhookClient webhookClient = new HttpsWebhookClient();
         system.getWhenTerminated().thenRun(webhookClient::close);
-        this.writes = new WriteHandler(objects, cache, new ReadBack(cache, store), new ServiceAllocator(objects, cache, allocationCandidates), AdmissionChain.builtIn(cache),
+        ReadBack readBack = new ReadBack(cache, store);
+        this.writes = new WriteHandler(objects, cache, readBack, new ServiceAllocator(objects, cache, allocationCandidates), AdmissionChain.builtIn(cache),
                 new WebhookAdmission(cache, kinds, webhookClient));
         this.extensions = new ExtensionApis(cache, objects, clock, EXTENSION_CHECK_INTERVAL);
         system.getWhenTerminated().thenRun(extensions::close);
@@ -90,7 +91,7 @@ public final class ApiServer {
         this.exec = new ExecHandler(system, cache, nodes);
         this.portForward = new PortForwardHandler(system, cache, nodes, exec);
         this.evictions = new Evictions(cache, objects, clock);
-        this.scales = new ScaleHandler(objects, cache);
+        this.scales = new ScaleHandler(objects, cache, readBack);
     }
 
     public CompletionStage<ServerBinding> bind(String host, int port) {
@@ -98,13 +99,13 @@ public final class ApiServer {
     }
 
     public CompletionStage<HttpResponse> handle(HttpRequest request) {
-        if (flowControl == null) return handleAdmitted(request);
         List<String> segments = new ArrayList<>();
         for (String s : request.getUri().path().split("/")) if (!s.isEmpty()) segments.add(s);
+        if (flowControl == null) return handleAdmitted(request, segments);
         RequestAttributes attributes = RequestInfo.of(request, segments, request.getUri().query().toMap(), RequestSubject.ANONYMOUS);
         // exec, attach, port-forward, logs: long-running, outside flow control as in kube
-        if (attributes.longRunning()) return handleAdmitted(request);
-        return flowControl.run(attributes, c -> handleAdmitted(request).thenApply(r -> FlowControlHeaders.add(r, c)))
+        if (attributes.longRunning()) return handleAdmitted(request, segments);
+        return flowControl.run(attributes, c -> handleAdmitted(request, segments).thenApply(r -> FlowControlHeaders.add(r, c)))
                 .exceptionally(t -> {
                     // the body is not read: drained, so the connection stays usable instead of being reset under the client
                     request.discardEntityBytes(Materializer.matFromSystem(system));
@@ -112,10 +113,10 @@ public final class ApiServer {
                 });
     }
 
-    private CompletionStage<HttpResponse> handleAdmitted(HttpRequest request) {
+    private CompletionStage<HttpResponse> handleAdmitted(HttpRequest request, List<String> segments) {
         CompletionStage<HttpResponse> response;
         try {
-            response = route(request);
+            response = route(request, segments);
         } catch (RuntimeException e) {
             response = CompletableFuture.failedFuture(e);
         }
@@ -149,9 +150,7 @@ public final class ApiServer {
         return Responses.error(ApiError.internal("the server could not complete the request; see the API server's log"));
     }
 
-    private CompletionStage<HttpResponse> route(HttpRequest request) {
-        List<String> segments = new ArrayList<>();
-        for (String s : request.getUri().path().split("/")) if (!s.isEmpty()) segments.add(s);
+    private CompletionStage<HttpResponse> route(HttpRequest request, List<String> segments) {
         Map<String, String> query = new HashMap<>(request.getUri().query().toMap());
         if (segments.size() >= 3 && segments.get(0).equals("apis")) {
             var remote = extensions.serving(segments.get(1), segments.get(2));

@@ -35,10 +35,12 @@ final class ScaleHandler {
     private static final long WAIT_FOR_CACHE_MILLIS = 10_000;
     private final ObjectClient objects;
     private final WatchCache cache;
+    private final ReadBack readBack;
 
-    ScaleHandler(ObjectClient objects, WatchCache cache) {
+    ScaleHandler(ObjectClient objects, WatchCache cache, ReadBack readBack) {
         this.objects = objects;
         this.cache = cache;
+        this.readBack = readBack;
     }
 
     static boolean serves(ResourceKind kind) {
@@ -82,7 +84,7 @@ final class ScaleHandler {
                     if (reply instanceof ObjectReply.Rejected rej) return CompletableFuture.completedFuture(Responses.error(rej.error()));
                     ObjectReply.Done done = (ObjectReply.Done) reply;
                     if (req.dryRun()) return CompletableFuture.completedFuture(Responses.ok(scale(req.kind(), done.object()), req.wantsYaml()));
-                    return cache.awaitApplied(ObjectEntity.persistenceId(req.kind(), id), done.seqNr(), WAIT_FOR_CACHE_MILLIS).thenApply(v -> {
+                    return readBack.await(ObjectEntity.persistenceId(req.kind(), id), done.seqNr(), WAIT_FOR_CACHE_MILLIS).thenApply(v -> {
                         ObjectNode stored = cache.get(req.kind().entityTypeName(), req.key()).map(CachedObject::object).orElse(done.object());
                         return Responses.ok(scale(req.kind(), stored), req.wantsYaml());
                     });

@@ -36,30 +36,30 @@ public final class FlowControlDefaults {
     }
 
     public static List<ObjectNode> flowSchemas() {
-        ArrayNode all = rules(resourceRule(List.of("*"), List.of("*"), List.of("*"), true), nonResourceRule(List.of("*"), List.of("*")));
-        ArrayNode everyone = subjects(group("system:unauthenticated"), group("system:authenticated"));
+        ArrayNode all = array(resourceRule(List.of("*"), List.of("*"), List.of("*"), true), nonResourceRule(List.of("*"), List.of("*")));
+        ArrayNode everyone = array(group("system:unauthenticated"), group("system:authenticated"));
         return List.of(
-                schema("exempt", 1, "exempt", null, subjects(group("system:masters")), all),
+                schema("exempt", 1, "exempt", null, array(group("system:masters")), all),
                 schema("probes", 2, "exempt", null, everyone,
-                        rules(nonResourceRule(List.of("get"), List.of("/healthz", "/readyz", "/livez")))),
+                        array(nonResourceRule(List.of("get"), List.of("/healthz", "/readyz", "/livez")))),
                 schema("system-leader-election", 100, "leader-election", "ByUser",
-                        subjects(user(CONTROLLER_MANAGER), user(SCHEDULER), serviceAccount("kube-system", "*")),
-                        rules(resourceRule(WRITE_VERBS, List.of("coordination.k8s.io"), List.of("leases"), false))),
+                        array(user(CONTROLLER_MANAGER), user(SCHEDULER), serviceAccount("kube-system", "*")),
+                        array(resourceRule(WRITE_VERBS, List.of("coordination.k8s.io"), List.of("leases"), false))),
                 schema("endpoint-controller", 150, "workload-high", "ByUser",
-                        subjects(user(CONTROLLER_MANAGER), serviceAccount("kube-system", "endpoint-controller"),
+                        array(user(CONTROLLER_MANAGER), serviceAccount("kube-system", "endpoint-controller"),
                                 serviceAccount("kube-system", "endpointslicemirroring-controller")),
-                        rules(resourceRule(WRITE_VERBS, List.of(""), List.of("endpoints"), false))),
-                schema("workload-leader-election", 200, "leader-election", "ByUser", subjects(serviceAccount("kube-system", "*")),
-                        rules(resourceRule(WRITE_VERBS, List.of(""), List.of("endpoints", "configmaps"), false),
+                        array(resourceRule(WRITE_VERBS, List.of(""), List.of("endpoints"), false))),
+                schema("workload-leader-election", 200, "leader-election", "ByUser", array(serviceAccount("kube-system", "*")),
+                        array(resourceRule(WRITE_VERBS, List.of(""), List.of("endpoints", "configmaps"), false),
                                 resourceRule(WRITE_VERBS, List.of("coordination.k8s.io"), List.of("leases"), false))),
-                schema("system-node-high", 400, "node-high", "ByUser", subjects(group(NODES)),
-                        rules(resourceRule(List.of("*"), List.of(""), List.of("nodes", "nodes/status"), true),
+                schema("system-node-high", 400, "node-high", "ByUser", array(group(NODES)),
+                        array(resourceRule(List.of("*"), List.of(""), List.of("nodes", "nodes/status"), true),
                                 resourceRule(List.of("*"), List.of("coordination.k8s.io"), List.of("leases"), false))),
-                schema("system-nodes", 500, "system", "ByUser", subjects(group(NODES)), all),
-                schema("kube-controller-manager", 800, "workload-high", "ByNamespace", subjects(user(CONTROLLER_MANAGER)), all),
-                schema("kube-scheduler", 800, "workload-high", "ByNamespace", subjects(user(SCHEDULER)), all),
-                schema("kube-system-service-accounts", 900, "workload-high", "ByNamespace", subjects(serviceAccount("kube-system", "*")), all),
-                schema("service-accounts", 9000, "workload-low", "ByUser", subjects(group("system:serviceaccounts")), all),
+                schema("system-nodes", 500, "system", "ByUser", array(group(NODES)), all),
+                schema("kube-controller-manager", 800, "workload-high", "ByNamespace", array(user(CONTROLLER_MANAGER)), all),
+                schema("kube-scheduler", 800, "workload-high", "ByNamespace", array(user(SCHEDULER)), all),
+                schema("kube-system-service-accounts", 900, "workload-high", "ByNamespace", array(serviceAccount("kube-system", "*")), all),
+                schema("service-accounts", 9000, "workload-low", "ByUser", array(group("system:serviceaccounts")), all),
                 schema("global-default", 9900, "global-default", "ByUser", everyone, all),
                 schema("catch-all", 10000, "catch-all", "ByUser", everyone, all));
     }
@@ -117,14 +117,11 @@ public final class FlowControlDefaults {
         return o;
     }
 
-    private static ArrayNode subjects(ObjectNode... subjects) {
+    /** Subjects, or resource and non-resource rules, as one JSON array. */
+    private static ArrayNode array(ObjectNode... items) {
         ArrayNode a = Json.MAPPER.createArrayNode();
-        for (ObjectNode s : subjects) a.add(s);
+        for (ObjectNode item : items) a.add(item);
         return a;
-    }
-
-    private static ArrayNode rules(ObjectNode... rules) {
-        return subjects(rules);
     }
 
     private static ObjectNode group(String name) {
