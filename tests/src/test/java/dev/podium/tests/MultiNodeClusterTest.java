@@ -178,8 +178,11 @@ class MultiNodeClusterTest {
         assertThat(pdb.path("status").path("disruptionsAllowed").asInt()).isZero();
         // the evicted pod is terminating or gone (the budget lists it under disruptedPods only until its deletion shows)
         int evicted = codes.get(0) == 201 ? 0 : 1;
-        JsonNode pod = apis.get(2).get("/api/v1/namespaces/default/pods/guarded-" + evicted).body();
-        assertThat(pod.path("metadata").has("deletionTimestamp") || pod.path("code").asInt() == 404).as(pod.toString()).isTrue();
+        // another member's cache follows the journal within a poll or so (read-your-writes holds on the writing member only)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode pod = apis.get(2).get("/api/v1/namespaces/default/pods/guarded-" + evicted).body();
+            assertThat(pod.path("metadata").has("deletionTimestamp") || pod.path("code").asInt() == 404).as(pod.toString()).isTrue();
+        });
     }
 
     @Test
