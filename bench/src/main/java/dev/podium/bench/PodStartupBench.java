@@ -7,7 +7,10 @@ import dev.podium.persistence.db.DatabaseProfile;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,7 +69,12 @@ public final class PodStartupBench {
             long jitStart = jit.getTotalCompilationTime();
             long cpuStart = ProcessMemory.cpuNanos();
             long machineStart = ProcessMemory.machineBusyNanos();
-            PodRound r = PodRound.run(node, http, "bench", pods, clients, rate);
+            PodRound r;
+            String leases;
+            try (LeaseLag lag = LeaseLag.start(node.cache(), node.system().settings().config().getDuration("podium.node-lease-renewal"))) {
+                r = PodRound.run(node, http, "bench", pods, clients, rate);
+                leases = lag.summary();
+            }
             double cpuSeconds = (ProcessMemory.cpuNanos() - cpuStart) / 1e9;
             double machineSeconds = (ProcessMemory.machineBusyNanos() - machineStart) / 1e9;
             double jitSeconds = (jit.getTotalCompilationTime() - jitStart) / 1e3;
@@ -81,11 +89,27 @@ public final class PodStartupBench {
             System.out.printf("memory     heap used after GC %d MiB, RSS %s%n", heap >> 20, ProcessMemory.rss(ProcessHandle.current().pid()));
             System.out.printf("cpu        this JVM (Podium + load) %.1f s (JIT compiling %.1f s), whole machine (with PostgreSQL) %.1f s of %.1f s; %.2f ms per pod%n",
                     cpuSeconds, jitSeconds, machineSeconds, r.seconds * Runtime.getRuntime().availableProcessors(), machineSeconds * 1000 / pods);
+            System.out.printf("leases     %s%n", leases);
+            listAllPods(node, http);
             if (scratch != null) System.out.printf("writes     %s%n", scratch.journalWritesByKind());
         } finally {
             if (scratch != null) scratch.close();
         }
         System.exit(0);
+    }
+
+    /** What {@code kubectl get pods -A -o json} costs: one LIST of every pod, three times (the last counts). */
+    private static void listAllPods(PodiumNode node, HttpClient http) throws Exception {
+        long bytes = 0;
+        double seconds = 0;
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<byte[]> list = http.send(HttpRequest.newBuilder(URI.create(node.url() + "/api/v1/pods")).build(), HttpResponse.BodyHandlers.ofByteArray());
+            seconds = (System.nanoTime() - t0) / 1e9;
+            bytes = list.body().length;
+            if (list.statusCode() != 200) throw new IllegalStateException("LIST of all pods answered " + list.statusCode());
+        }
+        System.out.printf("list       every pod in one LIST: %.2f s, %.1f MiB%n", seconds, bytes / 1048576.0);
     }
 
     private static void waitForNodes(PodiumNode node, int nodes) throws InterruptedException {

@@ -117,12 +117,12 @@ final class PodiumGuardian {
     /** Whether the database answers: probed on PostgreSQL, always on the embedded store. */
     private StoreHealth storeHealth = StoreHealth.EMBEDDED;
     private HintRouter router;
-    private ObjectClient objects;
+    private BoundedObjectClient objects;
     private LocalNodes nodes;
     private ServerBinding binding;
     private IngressServer ingress;
     private BoundedObjectClient apiObjects;
-    private BoundedObjectClient agentObjects;
+    private HeartbeatLane agentObjects;
     private DnsServer dns;
 
     private PodiumGuardian(ActorContext<Command> ctx, TimerScheduler<Command> timers, NodeSettings settings, Config podium,
@@ -215,7 +215,18 @@ final class PodiumGuardian {
     private void startEntitiesAndCache() {
         cache = new WatchCache(podium.getInt("watch-window"));
         router = new HintRouter(ctx.getSystem(), cache);
-        objects = new ShardedObjectClient(ctx.getSystem(), podium.getDuration("ask-timeout"));
+        if (settings.database().kind() == DatabaseProfile.Kind.POSTGRES) {
+            storeHealth = DatabaseHealth.start(settings.database(), podium.getDuration("database-probe-interval"),
+                    podium.getDuration("database-probe-timeout"), settings.clock());
+        }
+        Duration askTimeout = podium.getDuration("ask-timeout");
+        // while the database is away, writes are refused at once (503) rather than waiting out the journal's timeouts
+        ObjectClient entities = new StoreGuardedObjectClient(new ShardedObjectClient(ctx.getSystem(), podium.getDuration("ask-slot-hold")), storeHealth);
+        objects = new BoundedObjectClient(entities, podium.getInt("controller-asks-in-flight"), Integer.MAX_VALUE, askTimeout);
+        apiObjects = new BoundedObjectClient(entities, podium.getInt("api-asks-in-flight"), podium.getInt("api-asks-waiting"), askTimeout);
+        // every node agent of the JVM shares one paced path: thousands registering at once wait their turn instead of flooding the journal
+        agentObjects = new HeartbeatLane(new BoundedObjectClient(entities, podium.getInt("kubelet-heartbeats-in-flight"), Integer.MAX_VALUE, askTimeout),
+                new BoundedObjectClient(entities, podium.getInt("kubelet-asks-in-flight"), Integer.MAX_VALUE, askTimeout));
         ControllerServices controllers = new ControllerServices(cache, objects, AdmissionChain.builtIn(cache), settings.clock(), podium.getDuration("hint-recheck"),
                 new WritePermits(podium.getInt("controller-writes-in-flight")), settings.dataDir().toAbsolutePath().resolve("runtime").resolve("claims"),
                 Members.name(ctx.getSystem()));
@@ -241,21 +252,12 @@ final class PodiumGuardian {
                 dnsReachable ? new RuntimeSettings.ClusterDns(MemberService.CLUSTER_DNS_IP, podium.getString("dns.domain")) : null);
         ClusterView view = new ClusterView(ctx.getSystem());
         ctx.spawn(Supervision.restarting(ClusterLog.create(view)), "cluster-log");
-        if (settings.database().kind() == DatabaseProfile.Kind.POSTGRES) {
-            storeHealth = DatabaseHealth.start(settings.database(), podium.getDuration("database-probe-interval"),
-                    podium.getDuration("database-probe-timeout"), settings.clock());
-        }
-        // while the database is away, API writes are refused at once (503) rather than waiting out the journal's timeouts
-        apiObjects = new BoundedObjectClient(new StoreGuardedObjectClient(objects, storeHealth), podium.getInt("api-asks-in-flight"),
-                podium.getInt("api-asks-waiting"));
-        // every node agent of the JVM shares one paced path: thousands registering at once wait their turn instead of flooding the journal
-        agentObjects = new BoundedObjectClient(objects, podium.getInt("kubelet-asks-in-flight"), Integer.MAX_VALUE);
         FlowController flowControl = podium.getBoolean("flow-control") ? new FlowController(new CachedFlowConfiguration(cache),
                 podium.getInt("max-requests-inflight") + podium.getInt("max-mutating-requests-inflight"), podium.getDuration("flow-control-queue-wait"),
                 settings.clock(), (delay, task) -> ctx.getSystem().scheduler().scheduleOnce(delay, task, ctx.getSystem().executionContext()))
                 : null;
         ApiServer api = new ApiServer(ctx.getSystem(), cache, apiObjects, nodes, settings.clock(),
-                List.of(view, new DatabaseReadiness(storeHealth), new ObjectStoreLoad(apiObjects, agentObjects, flowControl)), allocationCandidates(), kinds, flowControl, storeHealth);
+                List.of(view, new DatabaseReadiness(storeHealth), new ObjectStoreLoad(apiObjects, agentObjects, objects, flowControl)), allocationCandidates(), kinds, flowControl, storeHealth);
         ctx.pipeToSelf(api.bind(settings.host(), settings.port()), ApiBound::new);
     }
 

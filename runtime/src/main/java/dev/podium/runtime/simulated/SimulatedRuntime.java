@@ -47,6 +47,8 @@ public final class SimulatedRuntime implements ContainerRuntime {
     private final ScheduledExecutorService timer;
     private final ExecutorService workers;
     private final Map<String, SimPod> pods = new ConcurrentHashMap<>();
+    /** Pod uids by node: one runtime serves thousands of simulated nodes, each asking for its own pods every resync. */
+    private final Map<String, Set<String>> byNode = new ConcurrentHashMap<>();
 
     public SimulatedRuntime(Clock clock, RuntimeSettings settings) {
         this.clock = clock;
@@ -70,7 +72,10 @@ public final class SimulatedRuntime implements ContainerRuntime {
     public void startPod(ObjectNode pod, PodContext context, PodStatusListener listener) {
         String uid = Json.textAt(pod, "metadata.uid");
         SimPod p = new SimPod(uid, pod, context.nodeName(), context.hostIP(), listener);
-        if (pods.putIfAbsent(uid, p) == null) p.serial.execute(p::start);
+        if (pods.putIfAbsent(uid, p) == null) {
+            if (p.nodeName != null) byNode.computeIfAbsent(p.nodeName, n -> ConcurrentHashMap.newKeySet()).add(uid);
+            p.serial.execute(p::start);
+        }
     }
 
     @Override
@@ -92,16 +97,13 @@ public final class SimulatedRuntime implements ContainerRuntime {
     }
 
     public void removePod(String podUid) {
-        pods.remove(podUid);
+        SimPod p = pods.remove(podUid);
+        if (p != null && p.nodeName != null) byNode.computeIfPresent(p.nodeName, (n, uids) -> uids.remove(podUid) && uids.isEmpty() ? null : uids);
     }
 
     @Override
     public Set<String> knownPods(String nodeName) {
-        Set<String> out = new java.util.HashSet<>();
-        pods.forEach((uid, p) -> {
-            if (nodeName.equals(p.nodeName)) out.add(uid);
-        });
-        return out;
+        return Set.copyOf(byNode.getOrDefault(nodeName, Set.of()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.podium.runtime.simulated;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.runtime.PodContext;
 import dev.podium.runtime.RuntimeSettings;
 import dev.podium.runtime.TestPods;
 import org.awaitility.Awaitility;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static dev.podium.runtime.TestPods.pod;
@@ -96,5 +98,36 @@ class SimulatedRuntimeTest {
         List<String> uids = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) uids.add(start(simulated(null, null, null)));
         await().atMost(Duration.ofSeconds(20)).until(() -> uids.stream().allMatch(u -> recorder.phase(u).equals("Running")));
+    }
+
+    @Test
+    void eachNodeKnowsOnlyItsOwnPodsUntilTheyAreForgotten() {
+        String a = start(simulated(null, null, null));
+        ObjectNode other = simulated(null, null, null);
+        TestPods.Context node1 = new TestPods.Context();
+        runtime.startPod(other, new PodContext() {
+            @Override
+            public String nodeName() {
+                return "node-2";
+            }
+
+            @Override
+            public String hostIP() {
+                return node1.hostIP();
+            }
+
+            @Override
+            public Optional<ObjectNode> lookup(String kind, String namespace, String name) {
+                return node1.lookup(kind, namespace, name);
+            }
+        }, recorder);
+        String b = TestPods.uid(other);
+        assertThat(runtime.knownPods("node-1")).containsExactly(a);
+        assertThat(runtime.knownPods("node-2")).containsExactly(b);
+        assertThat(runtime.knownPods("node-3")).isEmpty();
+        runtime.forget(a);
+        assertThat(runtime.knownPods("node-1")).isEmpty();
+        assertThat(runtime.knows(a)).isFalse();
+        assertThat(runtime.knownPods("node-2")).containsExactly(b);
     }
 }

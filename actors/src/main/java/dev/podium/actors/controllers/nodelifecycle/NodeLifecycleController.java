@@ -8,6 +8,7 @@ import dev.podium.actors.hints.SeenVersions;
 import dev.podium.actors.kinds.LeaseBehavior;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectCommand;
+import dev.podium.actors.objects.ObjectReply;
 import dev.podium.actors.objects.PodConditions;
 import dev.podium.model.json.Json;
 import dev.podium.model.json.Times;
@@ -23,10 +24,16 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The node lifecycle controller (a cluster singleton). Node entities and node Leases tell it
@@ -60,6 +67,12 @@ public final class NodeLifecycleController {
     private final Map<String, ObjectNode> leases = new HashMap<>();
     private final SeenVersions nodesSeen = new SeenVersions(Duration.ofMinutes(5));
     private final SeenVersions leasesSeen = new SeenVersions(Duration.ofMinutes(5));
+    /**
+     * Nodes and pods with writes of this controller still unanswered: until their answer (or its
+     * timeout) the next period leaves them alone, so a busy store that is slow to reflect a taint
+     * gets no second copy of every patch each period.
+     */
+    private final Set<String> writing = ConcurrentHashMap.newKeySet();
 
     private NodeLifecycleController(WatchCache cache, ObjectClient objects, Clock clock, Duration grace) {
         this.cache = cache;
@@ -109,7 +122,7 @@ public final class NodeLifecycleController {
     private void deleteOrphans(String nodeName) {
         for (CachedObject p : cache.listByNode(POD.entityTypeName(), nodeName)) {
             String uid = p.object().path("metadata").path("uid").asText();
-            objects.ask(POD, p.key(), r -> new ObjectCommand.Delete(0, uid, 0, false, r));
+            once("pod " + p.key(), () -> List.of(objects.ask(POD, p.key(), r -> new ObjectCommand.Delete(0, uid, 0, false, r))));
         }
     }
 
@@ -135,9 +148,9 @@ public final class NodeLifecycleController {
             boolean stale = NodeHealth.stale(node, Optional.ofNullable(leases.get(name)), now, grace)
                     && NodeHealth.stale(node, cache.get(LEASE, LeaseBehavior.NODE_LEASE_NAMESPACE + "/" + name).map(CachedObject::object), now, grace);
             if (stale && !NodeHealth.hasUnreachableTaint(node)) {
-                markUnreachable(node, name, stamp);
+                once("node " + name, () -> markUnreachable(node, name, stamp));
             } else if (!stale && NodeHealth.hasUnreachableTaint(node)) {
-                markReachable(node, name, stamp);
+                once("node " + name, () -> markReachable(node, name, stamp));
             }
             if (stale) NodeHealth.unreachableTaint(node).ifPresent(taint -> evict(cache.listByNode(POD.entityTypeName(), name), taint, now));
         }
@@ -153,29 +166,37 @@ public final class NodeLifecycleController {
         }
     }
 
-    private void markUnreachable(ObjectNode node, String name, String stamp) {
+    /** Runs {@code writes} unless the earlier writes under {@code key} are still unanswered. */
+    private void once(String key, Supplier<List<CompletionStage<ObjectReply>>> writes) {
+        if (!writing.add(key)) return;
+        CompletableFuture.allOf(writes.get().stream().map(w -> w.toCompletableFuture().exceptionally(t -> null)).toArray(CompletableFuture[]::new))
+                .whenComplete((v, t) -> writing.remove(key));
+    }
+
+    private List<CompletionStage<ObjectReply>> markUnreachable(ObjectNode node, String name, String stamp) {
+        List<CompletionStage<ObjectReply>> writes = new ArrayList<>();
         ObjectNode spec = Json.object();
         spec.putObject("spec").set("taints", NodeHealth.taintsWith(node, true, stamp));
-        patch(NODE, name, spec, false);
+        writes.add(patch(NODE, name, spec, false));
         ObjectNode status = Json.object();
         status.putObject("status").set("conditions", NodeHealth.conditionsUnknown(node, stamp));
-        patch(NODE, name, status, true);
+        writes.add(patch(NODE, name, status, true));
         for (CachedObject p : cache.listByNode(POD.entityTypeName(), name)) {
             ObjectNode holder = Json.object();
             holder.set("status", p.object().path("status").deepCopy());
             PodConditions.set(holder, "Ready", "False", "NodeUnreachable", "Node " + name + " is unreachable", stamp);
-            patch(POD, p.key(), holder, true);
+            writes.add(patch(POD, p.key(), holder, true));
         }
+        return writes;
     }
 
-    private void markReachable(ObjectNode node, String name, String stamp) {
+    private List<CompletionStage<ObjectReply>> markReachable(ObjectNode node, String name, String stamp) {
         ObjectNode spec = Json.object();
         spec.putObject("spec").set("taints", NodeHealth.taintsWith(node, false, stamp));
-        patch(NODE, name, spec, false);
         ObjectNode status = Json.object();
         status.set("status", node.path("status").deepCopy());
         PodConditions.set(status, "Ready", "True", "KubeletReady", "kubelet is posting ready status", stamp);
-        patch(NODE, name, status, true);
+        return List.of(patch(NODE, name, spec, false), patch(NODE, name, status, true));
     }
 
     private void evict(List<CachedObject> pods, JsonNode taint, Instant now) {
@@ -183,12 +204,12 @@ public final class NodeLifecycleController {
             if (p.object().path("metadata").has("deletionTimestamp")) continue;
             Optional<Instant> at = NodeHealth.evictAt(p.object(), taint);
             if (at.isPresent() && !at.get().isAfter(now)) {
-                objects.ask(POD, p.key(), r -> new ObjectCommand.Delete(0, "", ObjectCommand.Delete.DEFAULT_GRACE, false, r));
+                once("pod " + p.key(), () -> List.of(objects.ask(POD, p.key(), r -> new ObjectCommand.Delete(0, "", ObjectCommand.Delete.DEFAULT_GRACE, false, r))));
             }
         }
     }
 
-    private void patch(ResourceKind kind, String id, ObjectNode patch, boolean status) {
-        objects.ask(kind, id, r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), patch, 0, status, "", false, false, r));
+    private CompletionStage<ObjectReply> patch(ResourceKind kind, String id, ObjectNode patch, boolean status) {
+        return objects.ask(kind, id, r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), patch, 0, status, "", false, false, r));
     }
 }

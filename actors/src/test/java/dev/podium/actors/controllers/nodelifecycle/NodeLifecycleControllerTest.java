@@ -5,7 +5,10 @@ import com.typesafe.config.ConfigFactory;
 import dev.podium.actors.LiveEntities;
 import dev.podium.actors.TestClock;
 import dev.podium.actors.hints.Notification;
+import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectCommand;
+import dev.podium.actors.objects.ObjectReply;
+import dev.podium.model.kinds.ResourceKind;
 import dev.podium.model.json.Json;
 import dev.podium.model.json.Times;
 import dev.podium.model.kinds.KindRegistry;
@@ -21,6 +24,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,5 +143,24 @@ class NodeLifecycleControllerTest {
             renew();
         }
         await().during(300, TimeUnit.MILLISECONDS).atMost(2, TimeUnit.SECONDS).until(() -> !tainted());
+    }
+
+    @Test
+    void whileItsWritesAreUnansweredANodeGetsNoSecondCopyOfThemEachPeriod() {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        ObjectClient unanswered = new ObjectClient() {
+            @Override
+            public CompletionStage<ObjectReply> ask(ResourceKind kind, String id, org.apache.pekko.japi.function.Function<ActorRef<ObjectReply>, ObjectCommand> command) {
+                sent.add(kind.kind() + " " + id);
+                return new CompletableFuture<>();
+            }
+        };
+        kit.stop(controller);
+        controller = kit.spawn(NodeLifecycleController.create(entities.cache, unanswered, clock, GRACE, PERIOD, RECHECK));
+        after(Duration.ofSeconds(45));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> sent.size() == 3);
+        for (int i = 0; i < 5; i++) after(PERIOD);
+        await().during(500, TimeUnit.MILLISECONDS).atMost(2, TimeUnit.SECONDS).until(() -> sent.size() == 3);
+        assertThat(sent).containsExactlyInAnyOrder("Node n1", "Node n1", "Pod default/p");
     }
 }
