@@ -178,6 +178,8 @@ class HttpApiTest {
         HttpResponse<String> r = send("GET", "/readyz?verbose", null, null);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("[+]object-store ok").containsPattern("API requests: \\d+ in flight, \\d+ waiting")
-                .containsPattern("node agents: \\d+ in flight, \\d+ waiting");
+                .containsPattern("node heartbeats \\(Node and Lease writes\\): \\d+ in flight, \\d+ waiting")
+                .containsPattern("node agents' pod writes: \\d+ in flight, \\d+ waiting")
+                .containsPattern("controllers and scheduler: \\d+ in flight, \\d+ waiting");
     }
 }
