@@ -33,9 +33,18 @@ class KnownSnapshotStoreTest {
     }
 
     ActorRef start() {
-        kit = ActorTestKit.create(h2.toConfig().withFallback(ConfigFactory.parseResources("persistence.conf"))
+        kit = member();
+        return store(kit);
+    }
+
+    /** An actor system on the test's database with Podium's persistence settings. */
+    ActorTestKit member() {
+        return ActorTestKit.create(h2.toConfig().withFallback(ConfigFactory.parseResources("persistence.conf"))
                 .withFallback(ConfigFactory.parseResources("serialization.conf")).withFallback(ConfigFactory.load()));
-        return Persistence.get(Adapter.toClassic(kit.system())).snapshotStoreFor("jdbc-snapshot-store", ConfigFactory.empty());
+    }
+
+    static ActorRef store(ActorTestKit member) {
+        return Persistence.get(Adapter.toClassic(member.system())).snapshotStoreFor("jdbc-snapshot-store", ConfigFactory.empty());
     }
 
     static Object ask(ActorRef store, Object message) throws Exception {
@@ -88,8 +97,7 @@ class KnownSnapshotStoreTest {
     }
 
     Member start2() {
-        ActorTestKit other = ActorTestKit.create(h2.toConfig().withFallback(ConfigFactory.parseResources("persistence.conf"))
-                .withFallback(ConfigFactory.parseResources("serialization.conf")).withFallback(ConfigFactory.load()));
-        return new Member(other, Persistence.get(Adapter.toClassic(other.system())).snapshotStoreFor("jdbc-snapshot-store", ConfigFactory.empty()));
+        ActorTestKit other = member();
+        return new Member(other, store(other));
     }
 }
