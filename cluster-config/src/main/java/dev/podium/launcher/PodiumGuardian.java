@@ -224,7 +224,7 @@ final class PodiumGuardian {
         ObjectClient entities = new StoreGuardedObjectClient(new ShardedObjectClient(ctx.getSystem(), podium.getDuration("ask-slot-hold")), storeHealth);
         objects = new BoundedObjectClient(entities, podium.getInt("controller-asks-in-flight"), Integer.MAX_VALUE, askTimeout);
         apiObjects = new BoundedObjectClient(entities, podium.getInt("api-asks-in-flight"), podium.getInt("api-asks-waiting"), askTimeout);
-        // every node agent of the JVM shares one paced path: thousands registering at once wait their turn instead of flooding the journal
+        // the node agents of the JVM share two paced lanes (heartbeats, pod writes): thousands registering at once wait their turn instead of flooding the journal
         agentObjects = new HeartbeatLane(new BoundedObjectClient(entities, podium.getInt("kubelet-heartbeats-in-flight"), Integer.MAX_VALUE, askTimeout),
                 new BoundedObjectClient(entities, podium.getInt("kubelet-asks-in-flight"), Integer.MAX_VALUE, askTimeout));
         ControllerServices controllers = new ControllerServices(cache, objects, AdmissionChain.builtIn(cache), settings.clock(), podium.getDuration("hint-recheck"),
