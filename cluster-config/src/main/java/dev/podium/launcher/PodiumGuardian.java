@@ -26,6 +26,7 @@ import dev.podium.actors.services.ServiceRanges;
 import dev.podium.actors.kubelet.LocalNodes;
 import dev.podium.actors.objects.BoundedObjectClient;
 import dev.podium.actors.objects.ControllerServices;
+import dev.podium.actors.objects.JournalWrites;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.actors.objects.ObjectEntity;
 import dev.podium.actors.objects.ShardedObjectClient;
@@ -257,7 +258,7 @@ final class PodiumGuardian {
                 settings.clock(), (delay, task) -> ctx.getSystem().scheduler().scheduleOnce(delay, task, ctx.getSystem().executionContext()))
                 : null;
         ApiServer api = new ApiServer(ctx.getSystem(), cache, apiObjects, nodes, settings.clock(),
-                List.of(view, new DatabaseReadiness(storeHealth), new ObjectStoreLoad(apiObjects, agentObjects, objects, flowControl)), allocationCandidates(), kinds, flowControl, storeHealth);
+                List.of(view, new DatabaseReadiness(storeHealth), new JournalReadiness(JournalWrites.get(ctx.getSystem())), new ObjectStoreLoad(apiObjects, agentObjects, objects, flowControl)), allocationCandidates(), kinds, flowControl, storeHealth);
         ctx.pipeToSelf(api.bind(settings.host(), settings.port()), ApiBound::new);
     }
 

@@ -180,6 +180,7 @@ class HttpApiTest {
         assertThat(r.body()).contains("[+]object-store ok").containsPattern("API requests: \\d+ in flight, \\d+ waiting")
                 .containsPattern("node heartbeats \\(Node and Lease writes\\): \\d+ in flight, \\d+ waiting")
                 .containsPattern("node agents' pod writes: \\d+ in flight, \\d+ waiting")
-                .containsPattern("controllers and scheduler: \\d+ in flight, \\d+ waiting");
+                .containsPattern("controllers and scheduler: \\d+ in flight, \\d+ waiting")
+                .contains("[+]journal ok").containsPattern("\\d+ writes waiting for the journal").contains("no write failed by the journal");
     }
 }

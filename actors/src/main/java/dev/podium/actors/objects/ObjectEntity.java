@@ -59,6 +59,7 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
     private final Runnable afterDelete;
     /** Where the kind's controller runs: null for kinds without one, and in tests of the store semantics. */
     private final ControllerHost host;
+    private final JournalWrites journalWrites;
     private ActorRef<ControllerMessage> controller;
     /** The uid of the object as last journaled (empty while there is none); null until recovery completed. */
     private String currentUid;
@@ -69,7 +70,7 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
     record ControllerHost(ActorContext<ObjectCommand> context, ControllerFactory factory, ControllerServices services) {}
 
     private ObjectEntity(ResourceKind kind, String entityId, ObjectWrites writes, KindBehavior behavior, Notifier notifier, Runnable afterDelete,
-                         ControllerHost host) {
+                         ControllerHost host, JournalWrites journalWrites) {
         super(PersistenceId.of(kind.entityTypeName(), entityId, "|"),
                 // at most 2 s apart: an entity whose recovery failed while the database was away is back soon after it
                 SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(2), 0.2));
@@ -82,6 +83,7 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
         this.namespace = kind.namespaced() && entityId.contains("/") ? entityId.substring(0, entityId.indexOf('/')) : "";
         this.afterDelete = afterDelete;
         this.host = host;
+        this.journalWrites = journalWrites;
     }
 
     public static EntityTypeKey<ObjectCommand> key(ResourceKind kind) {
@@ -118,7 +120,7 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
     public static Behavior<ObjectCommand> create(ResourceKind kind, String entityId, Clock clock, Supplier<String> uids, KindBehavior behavior,
                                                  Notifier notifier, Runnable afterDelete) {
         return Behaviors.setup(ctx -> withRelayBypass(new ObjectEntity(kind, entityId, new ObjectWrites(kind, behavior, clock, uids), behavior,
-                notifier, afterDelete, null)));
+                notifier, afterDelete, null, JournalWrites.get(ctx.getSystem()))));
     }
 
     /** An entity that runs its kind's controller (if the kind has one) as its child while its object exists. */
@@ -126,7 +128,7 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
                                                  Notifier notifier, Runnable afterDelete, ControllerServices services) {
         if (behavior.controller().isEmpty()) return create(kind, entityId, clock, uids, behavior, notifier, afterDelete);
         return Behaviors.setup(ctx -> withRelayBypass(new ObjectEntity(kind, entityId, new ObjectWrites(kind, behavior, clock, uids), behavior,
-                notifier, afterDelete, new ControllerHost(ctx, behavior.controller().get(), services))));
+                notifier, afterDelete, new ControllerHost(ctx, behavior.controller().get(), services), JournalWrites.get(ctx.getSystem()))));
     }
 
     /**
@@ -267,8 +269,10 @@ public final class ObjectEntity extends EventSourcedBehaviorWithEnforcedReplies<
         }
         boolean deleted = p.event() instanceof ObjectEvent.ObjectDeleted;
         Write write = new Write(kind, entityId, state.object(), p.event().object(), state.seqNr() + 1, deleted);
+        Object journaling = journalWrites.started();
         return Effect().persist(p.event())
                 .thenRun(s -> {
+                    journalWrites.confirmed(journaling);
                     journaled(write);
                     ownerIs(s);
                 })

@@ -347,4 +347,15 @@ class ObjectEntityTest {
         var result = configMap.runCommand(new ObjectCommand.ChildChanged(new ObjectChanged("Pod", "default/p", pod("p"), 1, false), "uid-1"));
         assertThat(result.hasNoEvents()).isTrue();
     }
+
+    @Test
+    void aStoredWriteIsConfirmedToTheJournalCountAndOneTheJournalFailsIsNot() {
+        JournalWrites journal = JournalWrites.get(testKit.system());
+        int before = journal.load().waiting();
+        configMap.<ObjectReply>runCommand(r -> new ObjectCommand.Create(cm("cm", "v1"), false, r));
+        assertThat(journal.load().waiting()).isEqualTo(before);
+        configMap.persistenceTestKit().failNextPersisted();
+        configMap.runCommand(new ObjectCommand.Update(cm("cm", "v2"), 0, false, false, testKit.<ObjectReply>createTestProbe().ref()));
+        assertThat(journal.load().waiting()).isEqualTo(before + 1);
+    }
 }

@@ -1,0 +1,42 @@
+package dev.podium.actors.objects;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JournalWritesTest {
+    final AtomicLong now = new AtomicLong();
+    final JournalWrites writes = new JournalWrites(now::get, Duration.ofSeconds(30));
+
+    void after(Duration d) {
+        now.addAndGet(d.toNanos());
+    }
+
+    @Test
+    void waitingWritesAndTheOldestWaitAreReportedUntilConfirmed() {
+        Object first = writes.started();
+        after(Duration.ofSeconds(2));
+        Object second = writes.started();
+        after(Duration.ofSeconds(1));
+        assertThat(writes.load()).isEqualTo(new JournalWrites.Load(2, Duration.ofSeconds(3).toNanos(), 0, -1));
+        writes.confirmed(first);
+        assertThat(writes.load()).isEqualTo(new JournalWrites.Load(1, Duration.ofSeconds(1).toNanos(), 0, -1));
+        writes.confirmed(second);
+        assertThat(writes.load().waiting()).isZero();
+    }
+
+    @Test
+    void aWriteNeverConfirmedWithinTheLimitCountsAsFailedOnce() {
+        Object lost = writes.started();
+        after(Duration.ofSeconds(29));
+        assertThat(writes.load().lost()).isZero();
+        after(Duration.ofSeconds(1));
+        assertThat(writes.load()).isEqualTo(new JournalWrites.Load(0, 0, 1, 0));
+        after(Duration.ofSeconds(5));
+        writes.confirmed(lost);
+        assertThat(writes.load()).isEqualTo(new JournalWrites.Load(0, 0, 1, Duration.ofSeconds(5).toNanos()));
+    }
+}
