@@ -125,6 +125,8 @@ final class PodiumGuardian {
     private BoundedObjectClient apiObjects;
     private HeartbeatLane agentObjects;
     private DnsServer dns;
+    /** Ready once the default namespaces and the other system objects are in this member's cache. */
+    private final StartHookReadiness systemObjectsHook = new StartHookReadiness("system-objects");
 
     private PodiumGuardian(ActorContext<Command> ctx, TimerScheduler<Command> timers, NodeSettings settings, Config podium,
                            CompletableFuture<Started> started) {
@@ -188,6 +190,7 @@ final class PodiumGuardian {
                         ctx.getLog().error("starting although the system objects are not all in this member's cache ({}); "
                                 + "they are written, and requests that need one may fail until the cache shows it", m.failure().toString());
                     }
+                    systemObjectsHook.done();
                     ensureFlowControlObjects();
                     timers.startTimerWithFixedDelay(FlowControlObjectsCheck.INSTANCE, FLOW_CONTROL_OBJECTS_CHECK, FLOW_CONTROL_OBJECTS_CHECK);
                     startDns();
@@ -258,7 +261,7 @@ final class PodiumGuardian {
                 settings.clock(), (delay, task) -> ctx.getSystem().scheduler().scheduleOnce(delay, task, ctx.getSystem().executionContext()))
                 : null;
         ApiServer api = new ApiServer(ctx.getSystem(), cache, apiObjects, nodes, settings.clock(),
-                List.of(view, new DatabaseReadiness(storeHealth), new JournalReadiness(JournalWrites.get(ctx.getSystem())), new ObjectStoreLoad(apiObjects, agentObjects, objects, flowControl)), allocationCandidates(), kinds, flowControl, storeHealth);
+                List.of(view, systemObjectsHook, new DatabaseReadiness(storeHealth), new JournalReadiness(JournalWrites.get(ctx.getSystem())), new ObjectStoreLoad(apiObjects, agentObjects, objects, flowControl)), allocationCandidates(), kinds, flowControl, storeHealth);
         ctx.pipeToSelf(api.bind(settings.host(), settings.port()), ApiBound::new);
     }
 

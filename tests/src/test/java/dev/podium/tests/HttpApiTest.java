@@ -181,6 +181,6 @@ class HttpApiTest {
                 .containsPattern("node heartbeats \\(Node and Lease writes\\): \\d+ in flight, \\d+ waiting")
                 .containsPattern("node agents' pod writes: \\d+ in flight, \\d+ waiting")
                 .containsPattern("controllers and scheduler: \\d+ in flight, \\d+ waiting")
-                .contains("[+]journal ok").containsPattern("\\d+ writes waiting for the journal").contains("no write failed by the journal");
+                .contains("[+]poststarthook/system-objects ok").contains("[+]journal ok").containsPattern("\\d+ writes waiting for the journal").contains("no write failed by the journal");
     }
 }
