@@ -66,6 +66,7 @@ import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.serialization.SerializationExtension;
 
 import java.security.SecureRandom;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -100,7 +101,7 @@ final class PodiumGuardian {
     private enum FlowControlObjectsCheck implements Command { INSTANCE }
 
     /** What the member runs once it serves. */
-    record Started(WatchCache cache, JdbcJournalTail tail, ServerBinding binding, LocalNodes nodes) {}
+    record Started(WatchCache cache, JdbcJournalTail tail, ServerBinding binding, LocalNodes nodes, Path kubeconfig) {}
 
     private static final Duration CACHE_LOAD_TIMEOUT = Duration.ofSeconds(120);
     /** kube's configuration producer re-creates missing flow-control objects every minute. */
@@ -125,7 +126,7 @@ final class PodiumGuardian {
     private BoundedObjectClient apiObjects;
     private HeartbeatLane agentObjects;
     private DnsServer dns;
-    /** Ready once the default namespaces and the other system objects are in this member's cache. */
+    /** Ready once the default namespaces and the other system objects are in this member's cache and the kubeconfig is written. */
     private final StartHookReadiness systemObjectsHook = new StartHookReadiness("system-objects");
 
     private PodiumGuardian(ActorContext<Command> ctx, TimerScheduler<Command> timers, NodeSettings settings, Config podium,
@@ -190,12 +191,20 @@ final class PodiumGuardian {
                         ctx.getLog().error("starting although the system objects are not all in this member's cache ({}); "
                                 + "they are written, and requests that need one may fail until the cache shows it", m.failure().toString());
                     }
-                    systemObjectsHook.done();
                     ensureFlowControlObjects();
                     timers.startTimerWithFixedDelay(FlowControlObjectsCheck.INSTANCE, FLOW_CONTROL_OBJECTS_CHECK, FLOW_CONTROL_OBJECTS_CHECK);
                     startDns();
                     startNodeComponents();
-                    started.complete(new Started(cache, tail, binding, nodes));
+                    // written before readiness flips, so a client that waits for /readyz finds it
+                    Path kubeconfig;
+                    try {
+                        kubeconfig = Kubeconfig.write(settings.dataDir(), "http://" + binding.localAddress().getHostString() + ":"
+                                + binding.localAddress().getPort());
+                    } catch (java.io.IOException e) {
+                        return fail(new IllegalStateException("cannot write the kubeconfig in " + settings.dataDir() + ": " + e.getMessage(), e));
+                    }
+                    systemObjectsHook.done();
+                    started.complete(new Started(cache, tail, binding, nodes, kubeconfig));
                     announceApi();
                     return Behaviors.same();
                 })
@@ -224,8 +233,10 @@ final class PodiumGuardian {
                     podium.getDuration("database-probe-timeout"), settings.clock());
         }
         Duration askTimeout = podium.getDuration("ask-timeout");
-        // while the database is away, writes are refused at once (503) rather than waiting out the journal's timeouts
-        ObjectClient entities = new StoreGuardedObjectClient(new ShardedObjectClient(ctx.getSystem(), podium.getDuration("ask-slot-hold")), storeHealth);
+        ObjectClient sharded = new ShardedObjectClient(ctx.getSystem(), podium.getDuration("ask-slot-hold"));
+        // while the database is away, writes are refused at once (503) rather than waiting out the journal's timeouts;
+        // the embedded store is never away, so it needs no guard tracking every ask
+        ObjectClient entities = storeHealth == StoreHealth.EMBEDDED ? sharded : new StoreGuardedObjectClient(sharded, storeHealth);
         objects = new BoundedObjectClient(entities, podium.getInt("controller-asks-in-flight"), Integer.MAX_VALUE, askTimeout);
         apiObjects = new BoundedObjectClient(entities, podium.getInt("api-asks-in-flight"), podium.getInt("api-asks-waiting"), askTimeout);
         // the node agents of the JVM share two paced lanes (heartbeats, pod writes): thousands registering at once wait their turn instead of flooding the journal

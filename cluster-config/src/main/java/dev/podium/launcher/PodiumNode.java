@@ -67,7 +67,7 @@ public final class PodiumNode implements AutoCloseable {
             }
             InetSocketAddress addr = started.binding().localAddress();
             String server = "http://" + addr.getHostString() + ":" + addr.getPort();
-            Path kubeconfig = Kubeconfig.write(settings.dataDir(), server);
+            Path kubeconfig = started.kubeconfig();
             log.info("Podium API listening on {} (store: {}, cluster member {})", server,
                     settings.database().isEmbedded() ? "embedded H2" : "PostgreSQL", Cluster.get(system).selfMember().address());
             return new PodiumNode(system, started.cache(), started.tail(), started.binding(), lock, kubeconfig, started.nodes(),

@@ -29,6 +29,11 @@ public final class JournalWrites implements Extension {
     /** What the journal is doing now. {@code lastLostAgoNanos} is -1 when no write was ever lost. */
     public record Load(int waiting, long oldestWaitNanos, long lost, long lastLostAgoNanos) {}
 
+    /**
+     * Far more than the bounded paths ever have out at once: past it, writes the journal failed
+     * are swept on the next start, so they do not pile up on a member whose readiness nobody reads.
+     */
+    private static final int SWEEP_ABOVE = 10_000;
     private final LongSupplier nanoTime;
     private final long lostAfterNanos;
     private final Map<Object, Long> waiting = new ConcurrentHashMap<>();
@@ -48,6 +53,7 @@ public final class JournalWrites implements Extension {
     Object started() {
         Object token = new Object();
         waiting.put(token, nanoTime.getAsLong());
+        if (waiting.size() > SWEEP_ABOVE) sweep();
         return token;
     }
 
@@ -56,6 +62,13 @@ public final class JournalWrites implements Extension {
     }
 
     public Load load() {
+        long now = nanoTime.getAsLong();
+        long oldest = sweep();
+        return new Load(waiting.size(), oldest, lost.get(), lost.get() == 0 ? -1 : now - lastLostAt);
+    }
+
+    /** Counts the writes waiting longer than {@code lostAfter} as lost and forgets them; returns the longest wait of the others. */
+    private long sweep() {
         long now = nanoTime.getAsLong();
         long oldest = 0;
         for (Iterator<Map.Entry<Object, Long>> it = waiting.entrySet().iterator(); it.hasNext(); ) {
@@ -68,6 +81,6 @@ public final class JournalWrites implements Extension {
                 oldest = Math.max(oldest, waited);
             }
         }
-        return new Load(waiting.size(), oldest, lost.get(), lost.get() == 0 ? -1 : now - lastLostAt);
+        return oldest;
     }
 }

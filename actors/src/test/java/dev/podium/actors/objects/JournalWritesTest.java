@@ -39,4 +39,15 @@ class JournalWritesTest {
         writes.confirmed(lost);
         assertThat(writes.load()).isEqualTo(new JournalWrites.Load(0, 0, 1, Duration.ofSeconds(5).toNanos()));
     }
+
+    @Test
+    void failedWritesAreSweptWhileWritingEvenIfNobodyAsksForTheLoad() {
+        for (int i = 0; i < 10_000; i++) writes.started();
+        after(Duration.ofSeconds(30));
+        writes.started();
+        writes.started();
+        after(Duration.ofSeconds(5));
+        // swept when the 10,001st write started, 5 s before this load
+        assertThat(writes.load()).isEqualTo(new JournalWrites.Load(2, Duration.ofSeconds(5).toNanos(), 10_000, Duration.ofSeconds(5).toNanos()));
+    }
 }

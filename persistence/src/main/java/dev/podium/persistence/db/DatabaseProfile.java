@@ -37,6 +37,20 @@ public record DatabaseProfile(Kind kind, String url, String user, String passwor
                 + ": use jdbc:postgresql://HOST:PORT/DB (or leave --db out for the embedded H2 store)");
     }
 
+    /**
+     * The profile the persistence plugin was configured with ({@code pekko-persistence-jdbc.shared-databases.podium.db},
+     * as {@link #toConfig} writes it), for code the plugin instantiates.
+     */
+    public static DatabaseProfile fromPluginConfig(Config db) {
+        String url = db.getString("url");
+        return new DatabaseProfile(url.startsWith("jdbc:h2:") ? Kind.H2 : Kind.POSTGRES, url, db.getString("user"), db.getString("password"));
+    }
+
+    /** A table or column name of the plugin's schema as this database spells it (quoted lower case on H2). */
+    public String identifier(String name) {
+        return kind == Kind.H2 ? "\"" + name + "\"" : name;
+    }
+
     public boolean isEmbedded() {
         return kind == Kind.H2;
     }

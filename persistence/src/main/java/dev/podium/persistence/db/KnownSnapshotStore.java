@@ -36,13 +36,11 @@ public final class KnownSnapshotStore extends JdbcSnapshotStore {
         this.known = readIdsWithSnapshots(context().system().settings().config().getConfig("pekko-persistence-jdbc.shared-databases.podium.db"));
     }
 
-    private boolean readIdsWithSnapshots(Config db) {
-        String url = db.getString("url");
-        String table = url.startsWith("jdbc:h2:") ? "\"snapshot\"" : "snapshot";
-        String column = url.startsWith("jdbc:h2:") ? "\"persistence_id\"" : "persistence_id";
-        try (Connection c = java.sql.DriverManager.getConnection(url, db.getString("user"), db.getString("password"));
+    private boolean readIdsWithSnapshots(Config pluginDb) {
+        DatabaseProfile db = DatabaseProfile.fromPluginConfig(pluginDb);
+        try (Connection c = db.connect();
              Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT DISTINCT " + column + " FROM " + table)) {
+             ResultSet rs = st.executeQuery("SELECT DISTINCT " + db.identifier("persistence_id") + " FROM " + db.identifier("snapshot"))) {
             while (rs.next()) withSnapshots.add(rs.getString(1));
             return true;
         } catch (SQLException e) {

@@ -175,8 +175,7 @@ public final class JdbcJournalTail implements AutoCloseable {
     }
 
     private long maxOrdering(Connection c) throws SQLException {
-        String q = db.kind() == DatabaseProfile.Kind.H2 ? "\"" : "";
-        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT MAX(" + col(q, "ordering") + ") FROM " + col(q, "event_journal"))) {
+        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT MAX(" + db.identifier("ordering") + ") FROM " + db.identifier("event_journal"))) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }
@@ -197,15 +196,9 @@ public final class JdbcJournalTail implements AutoCloseable {
     }
 
     private String sql() {
-        boolean h2 = db.kind() == DatabaseProfile.Kind.H2;
-        String q = h2 ? "\"" : "";
-        return "SELECT " + String.join(", ", col(q, "ordering"), col(q, "persistence_id"), col(q, "sequence_number"), col(q, "event_ser_id"),
-                col(q, "event_ser_manifest"), col(q, "event_payload"), col(q, "deleted"))
-                + " FROM " + col(q, "event_journal") + " WHERE " + col(q, "ordering") + " > ? ORDER BY " + col(q, "ordering") + " LIMIT ?";
-    }
-
-    private static String col(String quote, String name) {
-        return quote + name + quote;
+        return "SELECT " + String.join(", ", db.identifier("ordering"), db.identifier("persistence_id"), db.identifier("sequence_number"),
+                db.identifier("event_ser_id"), db.identifier("event_ser_manifest"), db.identifier("event_payload"), db.identifier("deleted"))
+                + " FROM " + db.identifier("event_journal") + " WHERE " + db.identifier("ordering") + " > ? ORDER BY " + db.identifier("ordering") + " LIMIT ?";
     }
 
     private void waitForWork(Duration max) {
