@@ -14,6 +14,31 @@ final class Kubeconfig {
         return write(dataDir.resolve("kubeconfig"), Map.of("podium", server), "podium");
     }
 
+    /**
+     * One context, {@code podium}, for this JVM's API over TLS: the cluster CA to trust and the
+     * admin's client certificate, inline (kubectl, fabric8 and the official clients all read the
+     * {@code -data} fields). The file is readable by its owner only: it holds a private key.
+     */
+    static Path writeTls(Path dataDir, String server, String caPem, String clientCertPem, String clientKeyPem) throws IOException {
+        String text = "apiVersion: v1\nkind: Config\nclusters:\n- name: podium\n  cluster:\n    server: " + server
+                + "\n    certificate-authority-data: " + base64(caPem)
+                + "\nusers:\n- name: " + ApiCertificates.ADMIN + "\n  user:\n    client-certificate-data: " + base64(clientCertPem)
+                + "\n    client-key-data: " + base64(clientKeyPem)
+                + "\ncontexts:\n- name: podium\n  context:\n    cluster: podium\n    user: " + ApiCertificates.ADMIN
+                + "\n    namespace: default\ncurrent-context: podium\n";
+        Path file = dataDir.resolve("kubeconfig");
+        Path tmp = dataDir.resolve("kubeconfig.tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(tmp, text);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return file;
+    }
+
+    private static String base64(String pem) {
+        return java.util.Base64.getEncoder().encodeToString(pem.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** One cluster and context per named server, e.g. node-1 … node-N of a local cluster. */
     static Path write(Path file, Map<String, String> servers, String current) throws IOException {
         StringBuilder clusters = new StringBuilder();

@@ -166,7 +166,9 @@ final class LocalCluster {
         cmd.addAll(List.of("-jar", dir.resolve("podium.jar").toString(), "up", "--data", home.toString(), "--port", String.valueOf(m.apiPort()), "--db", db,
                 "--cluster-port", String.valueOf(m.clusterPort()), "--seed", String.join(",", seeds),
                 "--node-name", HostedNodes.localName() + "-" + m.index(), "--simulated-nodes", String.valueOf(simulated),
-                "--simulated-prefix", "sim-" + m.index()));
+                "--simulated-prefix", "sim-" + m.index(),
+                // members on loopback serve plain HTTP: one CA shared by the members (and TLS between them) is a later step
+                "--insecure-http"));
         Path log = home.resolve("podium.log");
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();

@@ -20,11 +20,14 @@ public final class Main {
             usage: podium up [--data DIR] [--port PORT] [--db JDBC_URL] [--simulated-nodes N]
                              [--seed HOST:PORT]... [--cluster-port PORT] [--cluster-host HOST]
                              [--node-name NAME] [--simulated-prefix PREFIX] [--proxy auto|nftables|userspace|none]
+                             [--token-auth-file FILE] [--ca DIR] [--insecure-http]
+                   podium certs [--data DIR] [--ca DIR]
                    podium cluster up N [--data DIR] [--db JDBC_URL] [--simulated-nodes M] [--port FIRST_API_PORT] [--cluster-port FIRST_PORT]
                    podium cluster status [--data DIR]
                    podium cluster down [--data DIR]""";
     private static final Set<String> UP_OPTIONS = Set.of("--data", "--port", "--db", "--simulated-nodes", "--seed", "--cluster-port",
-            "--cluster-host", "--node-name", "--simulated-prefix", "--proxy");
+            "--cluster-host", "--node-name", "--simulated-prefix", "--proxy", "--token-auth-file", "--ca");
+    private static final Set<String> UP_FLAGS = Set.of("--insecure-http");
 
     private Main() {}
 
@@ -32,7 +35,8 @@ public final class Main {
         CommonPool.ensureParallel();
         List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
         try {
-            if (args.length > 0 && args[0].equals("up")) up(Options.parse(rest, UP_OPTIONS));
+            if (args.length > 0 && args[0].equals("up")) up(Options.parse(rest, UP_OPTIONS, UP_FLAGS));
+            else if (args.length > 0 && args[0].equals("certs")) System.exit(ApiCertificates.print(Options.parse(rest, Set.of("--data", "--ca"))));
             else if (args.length > 0 && args[0].equals("cluster")) System.exit(LocalCluster.command(rest));
             else usage(args.length == 0 ? "expected a command" : "unknown command '" + args[0] + "'");
         } catch (IllegalArgumentException e) {
@@ -57,6 +61,7 @@ public final class Main {
         NodeSettings settings = NodeSettings.defaults(data, o.integer("--port", 6443, 0, 65535)).withHost(host).withDatabase(profile).withCluster(cluster)
                 .withHosting(new NodeSettings.Hosting(true, nodeName, o.integer("--simulated-nodes", 0, 0, 100_000), prefix))
                 .withKeepWorkloadsOnStop(true).withClock(Clock.systemUTC());
+        settings = settings.withApiAccess(apiAccess(o, data, host));
         String proxy = o.get("--proxy", null);
         if (proxy != null) {
             settings = settings.withConfig(com.typesafe.config.ConfigFactory.parseMap(
@@ -99,6 +104,18 @@ public final class Main {
             }
         });
         stopped.await();
+    }
+
+    /** TLS with authentication and RBAC unless {@code --insecure-http}, which only a loopback address may serve. */
+    private static NodeSettings.ApiAccess apiAccess(Options o, Path data, String host) {
+        boolean insecure = o.flag("--insecure-http");
+        if (insecure && !host.startsWith("127.") && !host.equals("localhost") && !host.equals("::1")) {
+            throw new IllegalArgumentException("--insecure-http serves the API without authentication, so only on a loopback address; "
+                    + "with --cluster-host " + host + " leave it out and use the kubeconfig's certificates (TLS is the default)");
+        }
+        String tokens = o.get("--token-auth-file", null);
+        Path ca = Path.of(o.get("--ca", data.resolve("pki").toString()));
+        return new NodeSettings.ApiAccess(!insecure, ca, tokens == null ? null : Path.of(tokens));
     }
 
     private static String dnsSubdomain(String option, String value) {

@@ -28,6 +28,7 @@ import java.util.concurrent.CompletionStage;
  */
 record MemberService(String namespace, String name, String clusterIP, Map<String, String> labels, List<Port> ports) {
     static final String CLUSTER_DNS_IP = "10.96.0.10";
+    static final String KUBERNETES_IP = "10.96.0.1";
     private static final ResourceKind ENDPOINTS = KindRegistry.get("Endpoints");
     private static final int ATTEMPTS = 5;
 
@@ -35,7 +36,7 @@ record MemberService(String namespace, String name, String clusterIP, Map<String
     record Port(String name, String protocol, int port, int memberPort) {}
 
     static MemberService kubernetes(int apiPort) {
-        return new MemberService("default", "kubernetes", "10.96.0.1", Map.of("component", "apiserver", "provider", "kubernetes"),
+        return new MemberService("default", "kubernetes", KUBERNETES_IP, Map.of("component", "apiserver", "provider", "kubernetes"),
                 List.of(new Port("https", "TCP", 443, apiPort)));
     }
 

@@ -10,12 +10,21 @@ import java.util.Set;
 record Options(Map<String, List<String>> values, List<String> positional) {
 
     static Options parse(List<String> args, Set<String> known) {
+        return parse(args, known, Set.of());
+    }
+
+    /** {@code flags} take no value: present means "true". */
+    static Options parse(List<String> args, Set<String> known, Set<String> flags) {
         Map<String, List<String>> values = new HashMap<>();
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (!a.startsWith("--")) {
                 positional.add(a);
+                continue;
+            }
+            if (flags.contains(a)) {
+                values.computeIfAbsent(a, k -> new ArrayList<>()).add("true");
                 continue;
             }
             if (!known.contains(a)) throw new IllegalArgumentException("unknown option " + a);
@@ -28,6 +37,10 @@ record Options(Map<String, List<String>> values, List<String> positional) {
     String get(String name, String fallback) {
         List<String> v = values.get(name);
         return v == null ? fallback : v.get(v.size() - 1);
+    }
+
+    boolean flag(String name) {
+        return values.containsKey(name);
     }
 
     int integer(String name, int fallback, int min, int max) {

@@ -35,6 +35,7 @@ import dev.podium.actors.routing.HintRouter;
 import dev.podium.actors.scheduler.SchedulerActor;
 import dev.podium.actors.services.AllocationRepair;
 import dev.podium.http.ApiServer;
+import dev.podium.http.security.ApiSecurity;
 import dev.podium.actors.objects.StoreGuardedObjectClient;
 import dev.podium.persistence.db.DatabaseHealth;
 import dev.podium.persistence.db.DatabaseProfile;
@@ -169,7 +170,11 @@ final class PodiumGuardian {
                         + " s: start the seed member first, and check that every member uses the same seeds and can reach the others' cluster ports")))
                 .onMessage(CacheLoaded.class, m -> {
                     if (m.failure() != null) return fail(new IllegalStateException("the watch cache could not read the journal", m.failure()));
-                    serveApi();
+                    try {
+                        serveApi();
+                    } catch (IllegalStateException e) {
+                        return fail(e);
+                    }
                     return Behaviors.same();
                 })
                 .onMessage(ApiBound.class, m -> {
@@ -198,8 +203,9 @@ final class PodiumGuardian {
                     // written before readiness flips, so a client that waits for /readyz finds it
                     Path kubeconfig;
                     try {
-                        kubeconfig = Kubeconfig.write(settings.dataDir(), "http://" + binding.localAddress().getHostString() + ":"
-                                + binding.localAddress().getPort());
+                        String address = binding.localAddress().getHostString() + ":" + binding.localAddress().getPort();
+                        kubeconfig = tls == null ? Kubeconfig.write(settings.dataDir(), "http://" + address)
+                                : Kubeconfig.writeTls(settings.dataDir(), "https://" + address, tls.caPem(), tls.admin().certificatePem(), tls.admin().keyPem());
                     } catch (java.io.IOException e) {
                         return fail(new IllegalStateException("cannot write the kubeconfig in " + settings.dataDir() + ": " + e.getMessage(), e));
                     }
@@ -261,7 +267,17 @@ final class PodiumGuardian {
         });
     }
 
+    /** The API's certificates and authenticators; null when it serves plain HTTP. */
+    private ApiCertificates.Material tls;
+
     private void serveApi() {
+        if (settings.apiAccess().secure()) {
+            try {
+                tls = ApiCertificates.prepare(settings.apiAccess(), settings.dataDir(), settings.host(), settings.clock());
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new IllegalStateException("cannot prepare the API's certificates in " + settings.apiAccess().caDir() + ": " + e.getMessage(), e);
+            }
+        }
         boolean dnsReachable = podium.getBoolean("dns.enabled") && ProxyMode.parse(podium.getString("proxy.mode")) != ProxyMode.NONE;
         nodes = HostedNodes.create(settings, podium.getDuration("simulated-start-delay"),
                 dnsReachable ? new RuntimeSettings.ClusterDns(MemberService.CLUSTER_DNS_IP, podium.getString("dns.domain")) : null);
@@ -272,7 +288,12 @@ final class PodiumGuardian {
                 settings.clock(), (delay, task) -> ctx.getSystem().scheduler().scheduleOnce(delay, task, ctx.getSystem().executionContext()))
                 : null;
         ApiServer api = new ApiServer(ctx.getSystem(), cache, apiObjects, nodes, settings.clock(),
-                List.of(view, systemObjectsHook, new DatabaseReadiness(storeHealth), new JournalReadiness(JournalWrites.get(ctx.getSystem())), new ObjectStoreLoad(apiObjects, agentObjects, objects, flowControl)), allocationCandidates(), kinds, flowControl, storeHealth);
+                List.of(view, systemObjectsHook, new DatabaseReadiness(storeHealth), new JournalReadiness(JournalWrites.get(ctx.getSystem())), new ObjectStoreLoad(apiObjects, agentObjects, objects, flowControl)), allocationCandidates(), kinds, flowControl, storeHealth,
+                tls == null ? ApiSecurity.insecure() : tls.security());
+        if (tls == null) {
+            ctx.getLog().warn("the API serves plain HTTP on {}:{} WITHOUT authentication or authorization (--insecure-http): every client has full rights",
+                    settings.host(), settings.port());
+        }
         ctx.pipeToSelf(api.bind(settings.host(), settings.port()), ApiBound::new);
     }
 

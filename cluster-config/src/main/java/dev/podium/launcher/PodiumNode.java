@@ -32,8 +32,11 @@ public final class PodiumNode implements AutoCloseable {
     private final LocalNodes nodes;
     private final boolean keepWorkloads;
 
+    private final String scheme;
+
     private PodiumNode(ActorSystem<?> system, WatchCache cache, JdbcJournalTail tail, ServerBinding binding, DataDirLock lock, Path kubeconfig,
-                       LocalNodes nodes, boolean keepWorkloads) {
+                       LocalNodes nodes, boolean keepWorkloads, String scheme) {
+        this.scheme = scheme;
         this.system = system;
         this.cache = cache;
         this.tail = tail;
@@ -66,12 +69,12 @@ public final class PodiumNode implements AutoCloseable {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
             InetSocketAddress addr = started.binding().localAddress();
-            String server = "http://" + addr.getHostString() + ":" + addr.getPort();
+            String server = (settings.apiAccess().secure() ? "https://" : "http://") + addr.getHostString() + ":" + addr.getPort();
             Path kubeconfig = started.kubeconfig();
             log.info("Podium API listening on {} (store: {}, cluster member {})", server,
                     settings.database().isEmbedded() ? "embedded H2" : "PostgreSQL", Cluster.get(system).selfMember().address());
             return new PodiumNode(system, started.cache(), started.tail(), started.binding(), lock, kubeconfig, started.nodes(),
-                    settings.keepWorkloadsOnStop());
+                    settings.keepWorkloadsOnStop(), settings.apiAccess().secure() ? "https" : "http");
         } catch (Exception | Error e) {
             if (system != null) {
                 system.terminate();
@@ -91,7 +94,7 @@ public final class PodiumNode implements AutoCloseable {
     }
 
     public String url() {
-        return "http://" + binding.localAddress().getHostString() + ":" + port();
+        return scheme + "://" + binding.localAddress().getHostString() + ":" + port();
     }
 
     public Path kubeconfig() {

@@ -11,6 +11,7 @@ import dev.podium.model.network.IngressClasses;
 import dev.podium.model.json.Times;
 import dev.podium.model.kinds.KindRegistry;
 import dev.podium.model.kinds.ResourceKind;
+import dev.podium.model.rbac.RbacDefaults;
 import dev.podium.persistence.watch.WatchCache;
 
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The objects every cluster has from the start: the system namespaces, the default StorageClass of
- * the built-in provisioner, the default IngressClass of the built-in ingress controller, and a local APIService for each built-in group-version.
+ * the built-in provisioner, the default IngressClass of the built-in ingress controller, a local APIService for each built-in group-version,
+ * and the default ClusterRoles and ClusterRoleBindings.
  */
 final class SystemObjects {
     static final String INGRESS_CLASS = "podium";
@@ -28,7 +30,14 @@ final class SystemObjects {
     private static final long AWAIT_MILLIS = 30_000;
     static final List<String> NAMESPACES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
 
+    private static final ResourceKind CLUSTER_ROLE = KindRegistry.get("ClusterRole.rbac.authorization.k8s.io");
+    private static final ResourceKind CLUSTER_ROLE_BINDING = KindRegistry.get("ClusterRoleBinding.rbac.authorization.k8s.io");
+
     private SystemObjects() {}
+
+    private static String name(ObjectNode o) {
+        return o.path("metadata").path("name").asText();
+    }
 
     /**
      * Creates what is missing, one object after the other; completes once this member's cache holds
@@ -47,6 +56,9 @@ final class SystemObjects {
             ObjectNode local = localApiService(groupVersions.get(i), i);
             all.add(() -> ensure(objects, cache, apiService, local.path("metadata").path("name").asText(), local));
         }
+        // kube-apiserver's poststarthook/rbac/bootstrap-roles: readiness waits for the default roles
+        for (ObjectNode role : RbacDefaults.clusterRoles()) all.add(() -> ensure(objects, cache, CLUSTER_ROLE, name(role), role));
+        for (ObjectNode binding : RbacDefaults.clusterRoleBindings()) all.add(() -> ensure(objects, cache, CLUSTER_ROLE_BINDING, name(binding), binding));
         CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
         for (var next : all) chain = chain.thenCompose(v -> next.get());
         return chain.thenApply(v -> null);

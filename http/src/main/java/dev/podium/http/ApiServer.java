@@ -21,6 +21,14 @@ import dev.podium.http.flowcontrol.RequestSubject;
 import dev.podium.http.flowcontrol.TooManyRequests;
 import dev.podium.model.kinds.Kinds;
 import dev.podium.model.kinds.ResourceKind;
+import dev.podium.http.security.ApiSecurity;
+import dev.podium.http.security.Authenticator;
+import dev.podium.http.security.CachedRbacObjects;
+import dev.podium.model.rbac.AuthorizationAttributes;
+import dev.podium.model.rbac.RbacAuthorizer;
+import dev.podium.model.rbac.RbacObjects;
+import dev.podium.model.rbac.UserInfo;
+import org.apache.pekko.http.javadsl.ConnectionContext;
 import dev.podium.persistence.db.StoreHealth;
 import dev.podium.persistence.watch.WatchCache;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -61,6 +69,9 @@ public final class ApiServer {
     private final AggregationProxy aggregation;
     /** API Priority and Fairness; null when turned off. */
     private final FlowController flowControl;
+    private final ApiSecurity security;
+    private final RbacObjects rbac;
+    private final ReviewHandler reviews;
     private static final java.time.Duration EXTENSION_CHECK_INTERVAL = java.time.Duration.ofSeconds(2);
 
     /**
@@ -71,8 +82,11 @@ public final class ApiServer {
      * {@code store} says whether the database answers.
      */
     public ApiServer(ActorSystem<?> system, WatchCache cache, ObjectClient objects, LocalNodes nodes, Clock clock, List<ReadinessCheck> readiness,
-                     RandomGenerator allocationCandidates, Kinds kinds, FlowController flowControl, StoreHealth store) {
+                     RandomGenerator allocationCandidates, Kinds kinds, FlowController flowControl, StoreHealth store, ApiSecurity security) {
         this.system = system;
+        this.security = security;
+        this.rbac = new CachedRbacObjects(cache);
+        this.reviews = new ReviewHandler(rbac, security.isSecure() ? security.authenticator()::tokenUser : t -> java.util.Optional.empty());
         this.flowControl = flowControl;
         this.cache = cache;
         this.kinds = kinds;
@@ -95,17 +109,28 @@ public final class ApiServer {
     }
 
     public CompletionStage<ServerBinding> bind(String host, int port) {
-        return Http.get(system).newServerAt(host, port).bind(this::handle);
+        var server = Http.get(system).newServerAt(host, port);
+        if (security.isSecure()) server = server.enableHttps(ConnectionContext.httpsServer(security.tls()::newEngine));
+        return server.bind(this::handle);
     }
 
     public CompletionStage<HttpResponse> handle(HttpRequest request) {
         List<String> segments = new ArrayList<>();
         for (String s : request.getUri().path().split("/")) if (!s.isEmpty()) segments.add(s);
-        if (flowControl == null) return handleAdmitted(request, segments);
-        RequestAttributes attributes = RequestInfo.of(request, segments, request.getUri().query().toMap(), RequestSubject.ANONYMOUS);
+        UserInfo user = ApiSecurity.UNSECURED;
+        if (security.isSecure()) {
+            if (!(security.authenticator().authenticate(request) instanceof Authenticator.Authenticated known)) {
+                request.discardEntityBytes(Materializer.matFromSystem(system));
+                return CompletableFuture.completedFuture(Responses.error(ApiError.unauthorized()));
+            }
+            user = known.user();
+        }
+        UserInfo caller = user;
+        if (flowControl == null) return handleAdmitted(request, segments, caller);
+        RequestAttributes attributes = RequestInfo.of(request, segments, request.getUri().query().toMap(), new RequestSubject(user.name(), user.groups()));
         // exec, attach, port-forward, logs: long-running, outside flow control as in kube
-        if (attributes.longRunning()) return handleAdmitted(request, segments);
-        return flowControl.run(attributes, c -> handleAdmitted(request, segments).thenApply(r -> FlowControlHeaders.add(r, c)))
+        if (attributes.longRunning()) return handleAdmitted(request, segments, caller);
+        return flowControl.run(attributes, c -> handleAdmitted(request, segments, caller).thenApply(r -> FlowControlHeaders.add(r, c)))
                 .exceptionally(t -> {
                     // the body is not read: drained, so the connection stays usable instead of being reset under the client
                     request.discardEntityBytes(Materializer.matFromSystem(system));
@@ -113,10 +138,19 @@ public final class ApiServer {
                 });
     }
 
-    private CompletionStage<HttpResponse> handleAdmitted(HttpRequest request, List<String> segments) {
+    private CompletionStage<HttpResponse> handleAdmitted(HttpRequest request, List<String> segments, UserInfo user) {
         CompletionStage<HttpResponse> response;
         try {
-            response = route(request, segments);
+            if (security.isSecure()) {
+                AuthorizationAttributes asked = RequestInfo.authorization(request, segments, request.getUri().query().toMap());
+                if (!RbacAuthorizer.authorize(rbac, user, asked).allowed()) {
+                    request.discardEntityBytes(Materializer.matFromSystem(system));
+                    return CompletableFuture.completedFuture(Responses.error(asked.resourceRequest()
+                            ? ApiError.forbidden(asked.apiGroup(), asked.resource(), asked.name(), asked.forbiddenMessage(user.name()))
+                            : ApiError.forbidden("", "", "", asked.forbiddenMessage(user.name()))));
+                }
+            }
+            response = route(request, segments, user);
         } catch (RuntimeException e) {
             response = CompletableFuture.failedFuture(e);
         }
@@ -150,7 +184,7 @@ public final class ApiServer {
         return Responses.error(ApiError.internal("the server could not complete the request; see the API server's log"));
     }
 
-    private CompletionStage<HttpResponse> route(HttpRequest request, List<String> segments) {
+    private CompletionStage<HttpResponse> route(HttpRequest request, List<String> segments, UserInfo user) {
         Map<String, String> query = new HashMap<>(request.getUri().query().toMap());
         if (segments.size() >= 3 && segments.get(0).equals("apis")) {
             var remote = extensions.serving(segments.get(1), segments.get(2));
@@ -178,6 +212,7 @@ public final class ApiServer {
             byte[] body = strict.getData().toArray();
             if (body.length > MAX_BODY_BYTES) throw new ApiException(ApiError.tooLarge());
             ApiRequest req = new ApiRequest(request, path, kind, query, body);
+            if (kind.rules().createOnly()) return reviews.handle(req, user);
             String deprecation = kind.isCustom() ? kind.custom().deprecationWarning() : null;
             if (deprecation == null) return dispatch(req);
             return dispatch(req).thenApply(r -> r.addHeader(RawHeader.create("Warning", FieldValidation.headerValue(deprecation))));

@@ -2,6 +2,7 @@ package dev.podium.http;
 
 import dev.podium.http.flowcontrol.RequestAttributes;
 import dev.podium.http.flowcontrol.RequestSubject;
+import dev.podium.model.rbac.AuthorizationAttributes;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 
 import java.util.List;
@@ -28,5 +29,19 @@ final class RequestInfo {
         };
         String resource = path.subresource() == null ? path.resource() : path.resource() + "/" + path.subresource();
         return RequestAttributes.resource(subject, verb, path.group(), resource, namespace);
+    }
+
+    /**
+     * What RBAC is asked for the request. A GET that opens exec, attach or port-forward (WebSocket)
+     * is also a create, as kube-apiserver authorizes it since 1.31.
+     */
+    static AuthorizationAttributes authorization(HttpRequest request, List<String> segments, Map<String, String> query) {
+        RequestAttributes a = of(request, segments, query, RequestSubject.ANONYMOUS);
+        if (!a.resourceRequest()) return AuthorizationAttributes.nonResource(a.verb(), a.path());
+        ApiPath path = ApiPath.parse(segments);
+        String sub = path.subresource() == null ? "" : path.subresource();
+        String verb = a.verb().equals("get") && (sub.equals("exec") || sub.equals("attach") || sub.equals("portforward")) ? "create" : a.verb();
+        String name = path.name() == null ? "" : path.name();
+        return AuthorizationAttributes.resource(verb, path.group(), path.resource(), sub, a.namespace(), name);
     }
 }

@@ -57,6 +57,19 @@ public record ApiError(int code, String reason, String message, Details details)
         return new ApiError(422, "Invalid", msg.toString(), new Details(group, kind, name, List.copyOf(causes)));
     }
 
+    /** kube's NewForbidden: {@code secrets "x" is forbidden: why}, or without a name {@code secrets is forbidden: why}; {@code forbidden: why} for a path. */
+    public static ApiError forbidden(String group, String resource, String name, String why) {
+        String qualified = resource + (group.isEmpty() ? "" : "." + group);
+        String subject = resource.isEmpty() ? "forbidden" : name.isEmpty() ? qualified + " is forbidden" : qualified + " \"" + name + "\" is forbidden";
+        return new ApiError(403, "Forbidden", subject + ": " + why,
+                resource.isEmpty() ? new Details(null, null, null, null) : new Details(group, resource, name.isEmpty() ? null : name, null));
+    }
+
+    /** A request whose credentials no authenticator accepts (or, where anonymous requests are refused, one without any). */
+    public static ApiError unauthorized() {
+        return new ApiError(401, "Unauthorized", "Unauthorized", null);
+    }
+
     public static ApiError methodNotAllowed(String message) {
         return new ApiError(405, "MethodNotAllowed", message, null);
     }

@@ -68,6 +68,19 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.authentication.SelfSubjectReview;
+import io.fabric8.kubernetes.api.model.authentication.TokenReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.LocalSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import dev.podium.model.kinds.rules.RbacBindingRules;
+import dev.podium.model.kinds.rules.RbacRoleRules;
+import dev.podium.model.kinds.rules.ReviewRules;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 
@@ -136,7 +149,27 @@ public final class KindRegistry {
             new ResourceKind("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false, List.of("crd", "crds"),
                     List.of("api-extensions"), true, CustomResourceDefinition.class, new CustomResourceDefinitionRules(DefinitionSchemaErrors::of)),
             new ResourceKind("apiregistration.k8s.io", "v1", "APIService", "apiservices", false, List.of(), List.of("api-extensions"), true,
-                    APIService.class, new ApiServiceRules()));
+                    APIService.class, new ApiServiceRules()),
+            new ResourceKind("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", false, List.of(), List.of(), false,
+                    ClusterRole.class, new RbacRoleRules(false)),
+            new ResourceKind("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", false, List.of(), List.of(), false,
+                    ClusterRoleBinding.class, new RbacBindingRules(false)),
+            new ResourceKind("rbac.authorization.k8s.io", "v1", "Role", "roles", true, List.of(), List.of(), false,
+                    Role.class, new RbacRoleRules(true)),
+            new ResourceKind("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", true, List.of(), List.of(), false,
+                    RoleBinding.class, new RbacBindingRules(true)),
+            new ResourceKind("authorization.k8s.io", "v1", "SelfSubjectAccessReview", "selfsubjectaccessreviews", false, List.of(), List.of(), false,
+                    SelfSubjectAccessReview.class, ReviewRules.INSTANCE),
+            new ResourceKind("authorization.k8s.io", "v1", "SelfSubjectRulesReview", "selfsubjectrulesreviews", false, List.of(), List.of(), false,
+                    SelfSubjectRulesReview.class, ReviewRules.INSTANCE),
+            new ResourceKind("authorization.k8s.io", "v1", "SubjectAccessReview", "subjectaccessreviews", false, List.of(), List.of(), false,
+                    SubjectAccessReview.class, ReviewRules.INSTANCE),
+            new ResourceKind("authorization.k8s.io", "v1", "LocalSubjectAccessReview", "localsubjectaccessreviews", true, List.of(), List.of(), false,
+                    LocalSubjectAccessReview.class, ReviewRules.INSTANCE),
+            new ResourceKind("authentication.k8s.io", "v1", "SelfSubjectReview", "selfsubjectreviews", false, List.of(), List.of(), false,
+                    SelfSubjectReview.class, ReviewRules.INSTANCE),
+            new ResourceKind("authentication.k8s.io", "v1", "TokenReview", "tokenreviews", false, List.of(), List.of(), false,
+                    TokenReview.class, ReviewRules.INSTANCE));
 
     private static final Map<String, ResourceKind> BY_GV_PLURAL = new LinkedHashMap<>();
     private static final Map<String, ResourceKind> BY_KIND = new LinkedHashMap<>();

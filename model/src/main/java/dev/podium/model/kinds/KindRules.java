@@ -16,6 +16,14 @@ import java.util.function.Function;
 public interface KindRules {
     KindRules NONE = new KindRules() {};
 
+    /**
+     * Kinds that are never stored: a POST is a question the API server answers in the returned
+     * object's status (SelfSubjectAccessReview, TokenReview …); create is their only verb.
+     */
+    default boolean createOnly() {
+        return false;
+    }
+
     /** Fills in defaults in place, as kube-apiserver does on create and update. */
     default void applyDefaults(ObjectNode obj) {}
 

@@ -55,6 +55,7 @@ public record ResourceKind(
     }
 
     public List<String> verbs() {
+        if (rules.createOnly()) return List.of("create");
         return List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
     }
 

@@ -40,10 +40,14 @@ public final class TablePrinters {
             Map.entry("StorageClass.storage.k8s.io", new StorageClassColumns()),
             Map.entry("MutatingWebhookConfiguration.admissionregistration.k8s.io", new WebhookConfigurationColumns()),
             Map.entry("ValidatingWebhookConfiguration.admissionregistration.k8s.io", new WebhookConfigurationColumns()),
-            Map.entry("CustomResourceDefinition.apiextensions.k8s.io", new CustomResourceDefinitionColumns()),
+            Map.entry("CustomResourceDefinition.apiextensions.k8s.io", new CreatedAtColumns()),
             Map.entry("APIService.apiregistration.k8s.io", new ApiServiceColumns()),
             Map.entry("ValidatingAdmissionPolicy.admissionregistration.k8s.io", AdmissionPolicyColumns.POLICIES),
-            Map.entry("ValidatingAdmissionPolicyBinding.admissionregistration.k8s.io", AdmissionPolicyColumns.BINDINGS));
+            Map.entry("ValidatingAdmissionPolicyBinding.admissionregistration.k8s.io", AdmissionPolicyColumns.BINDINGS),
+            Map.entry("Role.rbac.authorization.k8s.io", new CreatedAtColumns()),
+            Map.entry("ClusterRole.rbac.authorization.k8s.io", new CreatedAtColumns()),
+            Map.entry("RoleBinding.rbac.authorization.k8s.io", new RoleBindingColumns()),
+            Map.entry("ClusterRoleBinding.rbac.authorization.k8s.io", new RoleBindingColumns()));
 
     private TablePrinters() {}
 

@@ -7,8 +7,8 @@ import dev.podium.model.json.Json;
 import java.time.Instant;
 import java.util.List;
 
-/** NAME CREATED-AT: kube prints CustomResourceDefinitions with its default table, the creation time as a timestamp. */
-final class CustomResourceDefinitionColumns implements KindPrinter {
+/** NAME CREATED-AT: kube prints CustomResourceDefinitions, Roles and ClusterRoles with the creation time as a timestamp. */
+final class CreatedAtColumns implements KindPrinter {
     private static final List<Column> COLUMNS = List.of(
             Column.nameColumn(),
             new Column("Created At", "date", "", Column.AGE_DESCRIPTION, 0));
@@ -19,9 +19,9 @@ final class CustomResourceDefinitionColumns implements KindPrinter {
     }
 
     @Override
-    public ArrayNode cells(ObjectNode crd, Instant now) {
+    public ArrayNode cells(ObjectNode obj, Instant now) {
         return Json.MAPPER.createArrayNode()
-                .add(Fields.text(crd, "metadata", "name"))
-                .add(Fields.text(crd, "metadata", "creationTimestamp"));
+                .add(Fields.text(obj, "metadata", "name"))
+                .add(Fields.text(obj, "metadata", "creationTimestamp"));
     }
 }

@@ -1,0 +1,26 @@
+package dev.podium.http.security;
+
+import dev.podium.http.security.pki.ApiTls;
+import dev.podium.model.rbac.UserInfo;
+
+/**
+ * How an API server admits clients: over TLS with authentication and RBAC ({@link #secure}), or
+ * plain HTTP where every request acts with full rights, like kube-apiserver's old insecure port
+ * ({@link #insecure}; Podium binds it to loopback unless told otherwise).
+ */
+public record ApiSecurity(ApiTls tls, Authenticator authenticator) {
+    /** The user of every request on an insecure port. */
+    public static final UserInfo UNSECURED = new UserInfo("system:unsecured", "", java.util.List.of(UserInfo.MASTERS, UserInfo.AUTHENTICATED));
+
+    public static ApiSecurity secure(ApiTls tls, Authenticator authenticator) {
+        return new ApiSecurity(tls, authenticator);
+    }
+
+    public static ApiSecurity insecure() {
+        return new ApiSecurity(null, null);
+    }
+
+    public boolean isSecure() {
+        return tls != null;
+    }
+}

@@ -1,0 +1,223 @@
+package dev.podium.tests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.podium.http.security.pki.ClusterCa;
+import dev.podium.http.security.pki.IssuedCertificate;
+import dev.podium.launcher.NodeSettings;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The API over TLS with authentication and RBAC, driven by kubectl, fabric8, the official Java client and raw HTTPS. */
+class SecurityEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static TestNode node;
+    static Kubectl admin;
+    static ClusterCa ca;
+    static String server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path dir = Files.createTempDirectory("podium-security");
+        Path tokens = dir.resolve("tokens.csv");
+        Files.writeString(tokens, "# token,user,uid,groups\nbob-token,bob,uid-bob,\"testers,devs\"\n");
+        node = TestNode.start(NodeSettings.defaults(dir, 0)
+                .withApiAccess(new NodeSettings.ApiAccess(true, dir.resolve("pki"), tokens)));
+        admin = new Kubectl(node.kubeconfig());
+        ca = ClusterCa.loadOrCreate(dir.resolve("pki"), Clock.systemUTC());
+        server = node.url();
+        admin.run("create", "namespace", "demo").ok();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        node.close();
+    }
+
+    @Test
+    void theGeneratedKubeconfigSpeaksTlsWithTheAdminsClientCertificate() throws Exception {
+        assertThat(server).startsWith("https://");
+        assertThat(Files.readString(node.kubeconfig())).contains("certificate-authority-data:", "client-certificate-data:", "client-key-data:");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(node.kubeconfig()))).isEqualTo("rw-------");
+        assertThat(admin.run("auth", "whoami").ok().out()).contains("system:admin", "system:masters");
+        assertThat(admin.run("get", "namespaces").ok().out()).contains("demo", "kube-system");
+        try (KubernetesClient fabric8 = new KubernetesClientBuilder()
+                .withConfig(io.fabric8.kubernetes.client.Config.fromKubeconfig(Files.readString(node.kubeconfig()))).build()) {
+            assertThat(fabric8.namespaces().withName("demo").get()).isNotNull();
+        }
+        var official = io.kubernetes.client.util.Config.fromConfig(node.kubeconfig().toString());
+        assertThat(new CoreV1Api(official).readNamespace("demo").execute().getMetadata().getName()).isEqualTo("demo");
+    }
+
+    @Test
+    void aClientThatDoesNotTrustTheClusterCaIsRefused() throws Exception {
+        ClusterCa other = ClusterCa.loadOrCreate(Files.createTempDirectory("other-ca"), Clock.systemUTC());
+        IssuedCertificate stranger = other.issueClient("mallory", List.of("system:masters"), Duration.ofDays(1), Clock.systemUTC());
+        Kubectl untrusting = new Kubectl(kubeconfig("untrusting", other.certificatePem(), stranger));
+        Kubectl.Result r = untrusting.run("get", "namespaces");
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains("certificate signed by unknown authority");
+        // trusting the server but presenting a certificate of a foreign CA: the handshake refuses it
+        Kubectl foreign = new Kubectl(kubeconfig("foreign", ca.certificatePem(), stranger));
+        assertThat(foreign.run("get", "namespaces").exit()).isNotZero();
+    }
+
+    @Test
+    void aUserWithoutBindingsIsForbiddenInKubesWordsAndViewGrantsEverythingButSecrets() throws Exception {
+        Kubectl alice = new Kubectl(kubeconfig("alice", ca.certificatePem(),
+                ca.issueClient("alice", List.of("devs-a"), Duration.ofDays(1), Clock.systemUTC())));
+        Kubectl.Result denied = alice.run("-n", "demo", "get", "secrets");
+        assertThat(denied.exit()).isEqualTo(1);
+        assertThat(denied.err()).contains("Error from server (Forbidden): secrets is forbidden: "
+                + "User \"alice\" cannot list resource \"secrets\" in API group \"\" in the namespace \"demo\"");
+        assertThat(alice.run("auth", "can-i", "list", "pods", "-n", "demo").out().trim()).isEqualTo("no");
+
+        admin.run("-n", "demo", "create", "rolebinding", "alice-view", "--clusterrole=view", "--user=alice").ok();
+        await().atMost(Duration.ofSeconds(10)).until(() -> alice.run("-n", "demo", "get", "pods").exit() == 0);
+        assertThat(alice.run("-n", "demo", "get", "configmaps").exit()).isZero();
+        assertThat(alice.run("-n", "demo", "get", "secrets").err()).contains("secrets is forbidden");
+        assertThat(alice.run("-n", "default", "get", "pods").err()).contains("in the namespace \"default\"");
+        assertThat(alice.run("-n", "demo", "create", "configmap", "x").err())
+                .contains("configmaps is forbidden: User \"alice\" cannot create resource \"configmaps\"");
+        assertThat(alice.run("auth", "can-i", "list", "pods", "-n", "demo").ok().out().trim()).isEqualTo("yes");
+        assertThat(alice.run("auth", "can-i", "get", "secrets", "-n", "demo").out().trim()).isEqualTo("no");
+        assertThat(alice.run("auth", "can-i", "--list", "-n", "demo").ok().out())
+                .contains("pods ", "deployments.apps", "selfsubjectaccessreviews.authorization.k8s.io").doesNotContain("secrets ");
+        assertThat(alice.run("auth", "whoami").ok().out()).contains("alice", "devs-a", "system:authenticated");
+        assertThat(admin.run("-n", "demo", "get", "rolebindings", "-o", "wide").ok().out()).contains("alice-view", "ClusterRole/view", "alice");
+    }
+
+    @Test
+    void anonymousRequestsMayOnlyProbeHealthAndVersion() throws Exception {
+        HttpClient anonymous = https(null);
+        assertThat(get(anonymous, "/readyz", null).statusCode()).isEqualTo(200);
+        assertThat(get(anonymous, "/version", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> api = get(anonymous, "/api/v1/namespaces", null);
+        assertThat(api.statusCode()).isEqualTo(403);
+        JsonNode status = JSON.readTree(api.body());
+        assertThat(status.path("reason").asText()).isEqualTo("Forbidden");
+        assertThat(status.path("message").asText())
+                .isEqualTo("namespaces is forbidden: User \"system:anonymous\" cannot list resource \"namespaces\" in API group \"\" at the cluster scope");
+        assertThat(JSON.readTree(get(anonymous, "/apis", null).body()).path("message").asText())
+                .isEqualTo("forbidden: User \"system:anonymous\" cannot get path \"/apis\"");
+    }
+
+    @Test
+    void aForgedTokenIsUnauthorizedAndAStaticTokenNamesItsUser() throws Exception {
+        HttpClient client = https(null);
+        HttpResponse<String> forged = get(client, "/api/v1/namespaces", "not-a-token");
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(forged.body()).path("reason").asText()).isEqualTo("Unauthorized");
+        HttpResponse<String> bob = get(client, "/api/v1/namespaces/demo/configmaps", "bob-token");
+        assertThat(bob.statusCode()).isEqualTo(403);
+        assertThat(bob.body()).contains("User \\\"bob\\\" cannot list resource \\\"configmaps\\\"");
+        admin.run("create", "clusterrolebinding", "devs-view", "--clusterrole=view", "--group=devs").ok();
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(client, "/api/v1/namespaces/demo/configmaps", "bob-token").statusCode() == 200);
+        HttpResponse<String> review = send(client, "POST", "/apis/authentication.k8s.io/v1/selfsubjectreviews", "bob-token",
+                "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"SelfSubjectReview\"}");
+        assertThat(review.statusCode()).isEqualTo(201);
+        JsonNode info = JSON.readTree(review.body()).path("status").path("userInfo");
+        assertThat(info.path("username").asText()).isEqualTo("bob");
+        assertThat(info.path("uid").asText()).isEqualTo("uid-bob");
+        assertThat(info.path("groups").toString()).contains("testers", "devs", "system:authenticated");
+    }
+
+    @Test
+    void badRbacObjectsAndReviewsGetKubesValidationErrors() throws Exception {
+        Kubectl.Result noVerbs = admin.runWithInput("""
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: Role
+                metadata: {name: broken, namespace: demo}
+                rules:
+                - apiGroups: [""]
+                  resources: [pods]
+                """, "apply", "-f", "-");
+        assertThat(noVerbs.exit()).isNotZero();
+        assertThat(noVerbs.err()).contains("rules[0].verbs: Required value: verbs must contain at least one value");
+        admin.run("-n", "demo", "create", "rolebinding", "fixed", "--clusterrole=view", "--user=carol").ok();
+        Kubectl.Result changed = admin.run("-n", "demo", "patch", "rolebinding", "fixed", "--type=merge", "-p", "{\"roleRef\":{\"name\":\"edit\"}}");
+        assertThat(changed.err()).contains("roleRef: Invalid value:", "cannot change roleRef");
+        Kubectl.Result badSubject = admin.runWithInput("""
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRoleBinding
+                metadata: {name: bad-subject}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+                subjects:
+                - {kind: ServiceAccount, name: robot}
+                """, "apply", "-f", "-");
+        assertThat(badSubject.err()).contains("subjects[0].namespace: Required value");
+        HttpResponse<String> empty = send(https(null), "POST", "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", "bob-token",
+                "{\"apiVersion\":\"authorization.k8s.io/v1\",\"kind\":\"SelfSubjectAccessReview\",\"spec\":{}}");
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(empty.body()).contains("exactly one of nonResourceAttributes or resourceAttributes must be specified");
+    }
+
+    private static Path kubeconfig(String user, String caPem, IssuedCertificate cert) throws Exception {
+        Path file = Files.createTempFile("kubeconfig-" + user, ".yaml");
+        Files.writeString(file, "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: " + server
+                + "\n    certificate-authority-data: " + b64(caPem) + "\nusers:\n- name: u\n  user:\n    client-certificate-data: "
+                + b64(cert.certificatePem()) + "\n    client-key-data: " + b64(cert.keyPem())
+                + "\ncontexts:\n- name: x\n  context: {cluster: c, user: u}\ncurrent-context: x\n");
+        return file;
+    }
+
+    private static String b64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An HTTPS client trusting the cluster CA, presenting {@code cert} when given. */
+    private static HttpClient https(IssuedCertificate cert) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", ca.certificate());
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        KeyManagerFactory kmf = null;
+        if (cert != null) {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            keys.setKeyEntry("me", cert.key(), new char[0], new Certificate[] {cert.certificate()});
+            kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(keys, new char[0]);
+        }
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(ctx).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private static HttpResponse<String> get(HttpClient client, String path, String token) throws Exception {
+        return send(client, "GET", path, token, null);
+    }
+
+    private static HttpResponse<String> send(HttpClient client, String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server + path)).timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        if (body != null) b.header("Content-Type", "application/json");
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
