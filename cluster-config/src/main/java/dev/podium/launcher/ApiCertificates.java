@@ -2,6 +2,7 @@ package dev.podium.launcher;
 
 import dev.podium.http.security.ApiSecurity;
 import dev.podium.http.security.Authenticator;
+import dev.podium.http.security.MemberLink;
 import dev.podium.http.security.TokenFile;
 import dev.podium.http.security.pki.ApiTls;
 import dev.podium.http.security.pki.CertificateSummary;
@@ -11,7 +12,16 @@ import dev.podium.http.security.pki.Pem;
 import dev.podium.http.security.pki.ServingCertificate;
 import dev.podium.model.rbac.UserInfo;
 
+import dev.podium.actors.security.ServiceAccountTokens;
+import dev.podium.persistence.watch.WatchCache;
+
 import java.io.IOException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.RSAPublicKeySpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,14 +47,47 @@ final class ApiCertificates {
 
     private ApiCertificates() {}
 
-    static Material prepare(NodeSettings.ApiAccess access, Path dataDir, String host, Clock clock) throws IOException {
+    static Material prepare(NodeSettings.ApiAccess access, Path dataDir, String host, Clock clock, ServiceAccountTokens serviceAccounts)
+            throws IOException {
         ClusterCa ca = ClusterCa.loadOrCreate(access.caDir(), clock);
         Path own = dataDir.resolve("pki");
         IssuedCertificate serving = ServingCertificate.loadOrIssue(own, ca, dnsNames(host), ipAddresses(host), clock);
         IssuedCertificate admin = admin(own, ca, clock);
         TokenFile tokens = access.tokenAuthFile() == null ? TokenFile.empty() : TokenFile.read(access.tokenAuthFile());
-        Authenticator authenticator = new Authenticator(List.of(tokens::user));
-        return new Material(ApiSecurity.secure(new ApiTls(serving, ca.certificate()), authenticator), ca.certificatePem(), admin);
+        Authenticator authenticator = new Authenticator(List.of(tokens::user, serviceAccounts::authenticate));
+        // kube-apiserver's own identity towards kubelets; here towards the member hosting a pod's node
+        IssuedCertificate relay = ca.issueClient("system:apiserver", List.of(UserInfo.MASTERS), CLIENT_VALIDITY, clock);
+        MemberLink members = MemberLink.over(new ApiTls(relay, ca.certificate()).context());
+        return new Material(ApiSecurity.secure(new ApiTls(serving, ca.certificate()), authenticator, members, serviceAccounts), ca.certificatePem(), admin);
+    }
+
+    /**
+     * The service account signing key, {@code sa.key} in {@code dir} (kept, and shared by the
+     * members that share the directory, like kube's {@code --service-account-key-file}).
+     */
+    static ServiceAccountTokens serviceAccountTokens(Path dir, WatchCache cache, Clock clock) throws IOException {
+        Path file = dir.resolve("sa.key");
+        KeyPair pair;
+        if (Files.exists(file)) {
+            PrivateKey key = Pem.readPrivateKey(Files.readString(file));
+            if (!(key instanceof RSAPrivateCrtKey rsa)) throw new IllegalStateException(file + " is not an RSA private key");
+            try {
+                pair = new KeyPair(KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent())), key);
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        } else {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                pair = generator.generateKeyPair();
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("RSA keys are unavailable", e);
+            }
+            Files.createDirectories(dir);
+            Pem.writeAtomically(file, Pem.privateKey(pair.getPrivate()), true);
+        }
+        return new ServiceAccountTokens(pair, cache, clock);
     }
 
     private static IssuedCertificate admin(Path dir, ClusterCa ca, Clock clock) throws IOException {

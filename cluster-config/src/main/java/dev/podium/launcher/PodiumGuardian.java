@@ -7,6 +7,7 @@ import dev.podium.actors.admission.AdmissionChain;
 import dev.podium.actors.controllers.ControllerWakeUp;
 import dev.podium.actors.controllers.garbagecollector.GarbageCollector;
 import dev.podium.actors.controllers.namespace.NamespaceController;
+import dev.podium.actors.controllers.serviceaccount.ServiceAccountsController;
 import dev.podium.actors.controllers.nodelifecycle.NodeLifecycleController;
 import dev.podium.actors.kinds.KindBehaviors;
 import dev.podium.actors.kubelet.KubeletDirectory;
@@ -36,6 +37,7 @@ import dev.podium.actors.scheduler.SchedulerActor;
 import dev.podium.actors.services.AllocationRepair;
 import dev.podium.http.ApiServer;
 import dev.podium.http.security.ApiSecurity;
+import dev.podium.actors.security.ServiceAccountTokens;
 import dev.podium.actors.objects.StoreGuardedObjectClient;
 import dev.podium.persistence.db.DatabaseHealth;
 import dev.podium.persistence.db.DatabaseProfile;
@@ -270,13 +272,18 @@ final class PodiumGuardian {
     /** The API's certificates and authenticators; null when it serves plain HTTP. */
     private ApiCertificates.Material tls;
 
+    /** Signs and checks service account tokens: the API's TokenRequest and authenticator, the node agents' projected tokens. */
+    private ServiceAccountTokens serviceAccounts;
+
     private void serveApi() {
-        if (settings.apiAccess().secure()) {
-            try {
-                tls = ApiCertificates.prepare(settings.apiAccess(), settings.dataDir(), settings.host(), settings.clock());
-            } catch (java.io.IOException | RuntimeException e) {
-                throw new IllegalStateException("cannot prepare the API's certificates in " + settings.apiAccess().caDir() + ": " + e.getMessage(), e);
+        Path keys = settings.apiAccess().secure() ? settings.apiAccess().caDir() : settings.dataDir().resolve("pki");
+        try {
+            serviceAccounts = ApiCertificates.serviceAccountTokens(keys, cache, settings.clock());
+            if (settings.apiAccess().secure()) {
+                tls = ApiCertificates.prepare(settings.apiAccess(), settings.dataDir(), settings.host(), settings.clock(), serviceAccounts);
             }
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot prepare the API's certificates and keys in " + keys + ": " + e.getMessage(), e);
         }
         boolean dnsReachable = podium.getBoolean("dns.enabled") && ProxyMode.parse(podium.getString("proxy.mode")) != ProxyMode.NONE;
         nodes = HostedNodes.create(settings, podium.getDuration("simulated-start-delay"),
@@ -289,7 +296,7 @@ final class PodiumGuardian {
                 : null;
         ApiServer api = new ApiServer(ctx.getSystem(), cache, apiObjects, nodes, settings.clock(),
                 List.of(view, systemObjectsHook, new DatabaseReadiness(storeHealth), new JournalReadiness(JournalWrites.get(ctx.getSystem())), new ObjectStoreLoad(apiObjects, agentObjects, objects, flowControl)), allocationCandidates(), kinds, flowControl, storeHealth,
-                tls == null ? ApiSecurity.insecure() : tls.security());
+                tls == null ? ApiSecurity.insecure(serviceAccounts) : tls.security());
         if (tls == null) {
             ctx.getLog().warn("the API serves plain HTTP on {}:{} WITHOUT authentication or authorization (--insecure-http): every client has full rights",
                     settings.host(), settings.port());
@@ -306,7 +313,7 @@ final class PodiumGuardian {
             KubeletSettings.StaticPodSource statics = nodes.all().stream().filter(n -> n.runtime().name().equals("process")).findFirst()
                     .map(n -> new KubeletSettings.StaticPodSource(settings.dataDir().toAbsolutePath().resolve("manifests"), n.name())).orElse(null);
             KubeletSettings kubeletSettings = new KubeletSettings(cache, agentObjects, settings.clock(), podium.getDuration("kubelet-resync"),
-                    podium.getDuration("node-lease-renewal"), binding.localAddress().getPort(), statics);
+                    podium.getDuration("node-lease-renewal"), binding.localAddress().getPort(), statics, serviceAccounts);
             ctx.spawn(Supervision.restarting(Kubelets.create(nodes.all(), kubeletSettings)), "kubelets");
             startServiceProxy();
             startIngressController();
@@ -325,7 +332,9 @@ final class PodiumGuardian {
                 podium.getDuration("namespace-resync"), podium.getDuration("gc-scan-interval"), kinds), "garbage-collector"));
         singletons.init(SingletonActor.of(ControllerWakeUp.create(cache, KindBehaviors.controllerKinds(), podium.getDuration("controller-wake-interval")),
                 "controller-wake-up"));
-        router.connect(new HintRouter.Targets(scheduler, nodeLifecycle, namespaces, gc, kubelets));
+        ActorRef<ServiceAccountsController.Command> serviceAccounts = singletons.init(SingletonActor.of(ServiceAccountsController.create(cache,
+                objects, tls == null ? null : tls.caPem(), recheck), "serviceaccounts-controller"));
+        router.connect(new HintRouter.Targets(scheduler, nodeLifecycle, namespaces, gc, kubelets, serviceAccounts));
     }
 
     /** The node proxy of the host's real node, unless the mode is none or the JVM hosts simulated nodes only. */

@@ -72,6 +72,7 @@ public final class ApiServer {
     private final ApiSecurity security;
     private final RbacObjects rbac;
     private final ReviewHandler reviews;
+    private final TokenRequestHandler tokenRequests;
     private static final java.time.Duration EXTENSION_CHECK_INTERVAL = java.time.Duration.ofSeconds(2);
 
     /**
@@ -86,7 +87,8 @@ public final class ApiServer {
         this.system = system;
         this.security = security;
         this.rbac = new CachedRbacObjects(cache);
-        this.reviews = new ReviewHandler(rbac, security.isSecure() ? security.authenticator()::tokenUser : t -> java.util.Optional.empty());
+        this.reviews = new ReviewHandler(rbac, security.authenticator()::tokenUser);
+        this.tokenRequests = new TokenRequestHandler(cache, security.tokens(), clock);
         this.flowControl = flowControl;
         this.cache = cache;
         this.kinds = kinds;
@@ -95,14 +97,14 @@ public final class ApiServer {
         HttpsWebhookClient webhookClient = new HttpsWebhookClient();
         system.getWhenTerminated().thenRun(webhookClient::close);
         ReadBack readBack = new ReadBack(cache, store);
-        this.writes = new WriteHandler(objects, cache, readBack, new ServiceAllocator(objects, cache, allocationCandidates), AdmissionChain.builtIn(cache),
+        this.writes = new WriteHandler(objects, cache, readBack, new ServiceAllocator(objects, cache, allocationCandidates), AdmissionChain.builtIn(cache, security.isSecure()),
                 new WebhookAdmission(cache, kinds, webhookClient));
         this.extensions = new ExtensionApis(cache, objects, clock, EXTENSION_CHECK_INTERVAL);
         system.getWhenTerminated().thenRun(extensions::close);
         this.aggregation = new AggregationProxy(cache, extensions, mat);
         this.discovery = new DiscoveryHandler(cache, readiness, new ServedDocuments(kinds, extensions));
-        this.logs = new LogHandler(cache, nodes, clock, new LogProxy(system));
-        this.exec = new ExecHandler(system, cache, nodes);
+        this.logs = new LogHandler(cache, nodes, clock, new LogProxy(system, security.members()));
+        this.exec = new ExecHandler(system, cache, nodes, security.members());
         this.portForward = new PortForwardHandler(system, cache, nodes, exec);
         this.evictions = new Evictions(cache, objects, clock);
         this.scales = new ScaleHandler(objects, cache, readBack);
@@ -127,7 +129,9 @@ public final class ApiServer {
         }
         UserInfo caller = user;
         if (flowControl == null) return handleAdmitted(request, segments, caller);
-        RequestAttributes attributes = RequestInfo.of(request, segments, request.getUri().query().toMap(), new RequestSubject(user.name(), user.groups()));
+        // on an insecure port nobody is authenticated: flow control sees every request as anonymous, as it did before authentication existed
+        RequestSubject subject = security.isSecure() ? new RequestSubject(user.name(), user.groups()) : RequestSubject.ANONYMOUS;
+        RequestAttributes attributes = RequestInfo.of(request, segments, request.getUri().query().toMap(), subject);
         // exec, attach, port-forward, logs: long-running, outside flow control as in kube
         if (attributes.longRunning()) return handleAdmitted(request, segments, caller);
         return flowControl.run(attributes, c -> handleAdmitted(request, segments, caller).thenApply(r -> FlowControlHeaders.add(r, c)))
@@ -244,6 +248,7 @@ public final class ApiServer {
         if (method == HttpMethods.PUT && "finalize".equals(req.path().subresource())) return writes.finalizeNamespace(req);
         if (method == HttpMethods.POST && "binding".equals(req.path().subresource())) return writes.bind(req);
         if (method == HttpMethods.POST && "eviction".equals(req.path().subresource())) return evict(req);
+        if (method == HttpMethods.POST && "token".equals(req.path().subresource())) return tokenRequests.create(req);
         if (method == HttpMethods.PUT) return writes.update(req);
         if (method == HttpMethods.PATCH) return writes.patch(req);
         if (method == HttpMethods.DELETE && req.path().subresource() == null) return writes.delete(req);

@@ -19,6 +19,7 @@ final class Bodies {
             String sub = req.path().subresource();
             if ("eviction".equals(sub)) return ProtobufBodies.decode(req.body(), "policy", "Eviction");
             if ("binding".equals(sub)) return ProtobufBodies.decode(req.body(), "", "Binding");
+            if ("token".equals(sub)) return ProtobufBodies.decode(req.body(), "authentication.k8s.io", "TokenRequest");
             return ProtobufBodies.decode(req.body(), req.kind());
         }
         boolean yaml = ct.equals("application/yaml") || ct.equals("application/x-yaml") || ct.equals("text/yaml");
@@ -41,6 +42,7 @@ final class Bodies {
         if ("eviction".equals(sub)) return "Eviction";
         if ("binding".equals(sub)) return "Binding";
         if ("scale".equals(sub)) return "Scale";
+        if ("token".equals(sub)) return "TokenRequest";
         return req.kind().kind();
     }
 

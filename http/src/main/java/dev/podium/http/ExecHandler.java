@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.kubelet.LocalNode;
 import dev.podium.actors.kubelet.LocalNodes;
+import dev.podium.http.security.MemberLink;
 import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
 import dev.podium.model.json.Json;
@@ -46,8 +47,10 @@ final class ExecHandler {
     private final ActorSystem<?> system;
     private final WatchCache cache;
     private final LocalNodes nodes;
+    private final MemberLink members;
 
-    ExecHandler(ActorSystem<?> system, WatchCache cache, LocalNodes nodes) {
+    ExecHandler(ActorSystem<?> system, WatchCache cache, LocalNodes nodes, MemberLink members) {
+        this.members = members;
         this.system = system;
         this.cache = cache;
         this.nodes = nodes;
@@ -132,7 +135,7 @@ final class ExecHandler {
             throw new ApiException(new ApiError(503, "ServiceUnavailable", "pod " + podName + " runs on node " + nodeName
                     + ", and no member serving it is known; is the Podium JVM hosting " + nodeName + " running?", null));
         }
-        String target = "ws://" + member + http.getUri().path() + http.getUri().rawQueryString().map(q -> "?" + q).orElse("");
+        String target = members.webSocketUrl(member, http.getUri().path() + http.getUri().rawQueryString().map(q -> "?" + q).orElse(""));
         List<org.apache.pekko.http.javadsl.model.HttpHeader> headers = new ArrayList<>();
         headers.add(RawHeader.create(FORWARDED, "1"));
         http.getHeader("Authorization").ifPresent(headers::add);
@@ -141,6 +144,6 @@ final class ExecHandler {
         WebSocketRequest request = token ? WebSocketRequest.create(target).requestSubprotocol(protocol) : WebSocketRequest.create(target);
         if (!token) headers.add(RawHeader.create("Sec-WebSocket-Protocol", protocol));
         for (var h : headers) request = request.addHeader(h);
-        return StreamChannels.accept(upgrade, Http.get(system).webSocketClientFlow(request), protocol);
+        return StreamChannels.accept(upgrade, members.webSocket(system, request), protocol);
     }
 }

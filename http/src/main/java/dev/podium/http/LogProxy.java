@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.http.javadsl.Http;
+import dev.podium.http.security.MemberLink;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
@@ -20,9 +20,11 @@ import java.util.concurrent.CompletionStage;
 final class LogProxy {
     static final String FORWARDED = "X-Podium-Forwarded-Log";
     private final ActorSystem<?> system;
+    private final MemberLink members;
 
-    LogProxy(ActorSystem<?> system) {
+    LogProxy(ActorSystem<?> system, MemberLink members) {
         this.system = system;
+        this.members = members;
     }
 
     CompletionStage<HttpResponse> forward(ApiRequest req, JsonNode node, String podName) {
@@ -33,8 +35,8 @@ final class LogProxy {
             throw new ApiException(new ApiError(503, "ServiceUnavailable", "the logs of pod " + podName + " are on node " + nodeName
                     + ", and no member serving its logs is known; is the Podium JVM hosting " + nodeName + " running?", null));
         }
-        String target = "http://" + ip + ":" + port + req.http().getUri().path() + req.http().getUri().rawQueryString().map(q -> "?" + q).orElse("");
-        return Http.get(system).singleRequest(HttpRequest.GET(target).addHeader(RawHeader.create(FORWARDED, "1")))
+        String target = members.url(ip + ":" + port, req.http().getUri().path() + req.http().getUri().rawQueryString().map(q -> "?" + q).orElse(""));
+        return members.send(system, HttpRequest.GET(target).addHeader(RawHeader.create(FORWARDED, "1")))
                 .exceptionally(e -> {
                     throw new ApiException(new ApiError(503, "ServiceUnavailable", "the logs of pod " + podName + " are on node " + nodeName
                             + ", served by the member at " + ip + ":" + port + ", which did not answer: " + e.getMessage(), null));

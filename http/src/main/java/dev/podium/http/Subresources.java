@@ -12,6 +12,7 @@ final class Subresources {
             case "finalize" -> kind.kind().equals("Namespace");
             case "binding", "log", "eviction" -> kind.kind().equals("Pod") && kind.group().isEmpty();
             case "scale" -> ScaleHandler.serves(kind);
+            case "token" -> kind.kind().equals("ServiceAccount") && kind.group().isEmpty();
             default -> false;
         };
     }

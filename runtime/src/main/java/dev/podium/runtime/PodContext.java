@@ -15,4 +15,13 @@ public interface PodContext {
 
     /** {@code kind} is an entity type name ("ConfigMap", "Secret", "PersistentVolumeClaim", …); {@code namespace} is "" for cluster-scoped kinds. */
     Optional<ObjectNode> lookup(String kind, String namespace, String name);
+
+    /**
+     * A token of the pod's service account for a projected {@code serviceAccountToken} source
+     * (audience, expirationSeconds), bound to the pod; empty when none can be issued (no such
+     * service account, or a node without the cluster's signing key).
+     */
+    default Optional<String> serviceAccountToken(ObjectNode pod, com.fasterxml.jackson.databind.JsonNode source) {
+        return Optional.empty();
+    }
 }

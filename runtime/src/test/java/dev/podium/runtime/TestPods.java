@@ -65,6 +65,18 @@ public final class TestPods {
 
     public static final class Context implements PodContext {
         private final Map<String, ObjectNode> objects = new ConcurrentHashMap<>();
+        private volatile String token;
+
+        /** The token a projected serviceAccountToken source gets; none until set. */
+        public Context token(String t) {
+            this.token = t;
+            return this;
+        }
+
+        @Override
+        public Optional<String> serviceAccountToken(ObjectNode pod, com.fasterxml.jackson.databind.JsonNode source) {
+            return Optional.ofNullable(token);
+        }
 
         @Override
         public String nodeName() {

@@ -176,6 +176,97 @@ class SecurityEndToEndTest {
         assertThat(empty.body()).contains("exactly one of nonResourceAttributes or resourceAttributes must be specified");
     }
 
+    @Test
+    void everyNamespaceGetsTheDefaultServiceAccountAndTheRootCa() throws Exception {
+        admin.run("create", "namespace", "fresh").ok();
+        await().atMost(Duration.ofSeconds(15)).until(() -> admin.run("-n", "fresh", "get", "serviceaccount", "default").exit() == 0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> admin.run("-n", "fresh", "get", "configmap", "kube-root-ca.crt").exit() == 0);
+        assertThat(admin.run("-n", "fresh", "get", "configmap", "kube-root-ca.crt", "-o", "jsonpath={.data.ca\\.crt}").ok().out())
+                .isEqualTo(ca.certificatePem());
+        admin.run("-n", "fresh", "delete", "serviceaccount", "default").ok();
+        await("deleted, then put back").atMost(Duration.ofSeconds(15))
+                .until(() -> admin.run("-n", "fresh", "get", "serviceaccount", "default").exit() == 0);
+    }
+
+    @Test
+    void aServiceAccountTokenIsBoundByRbacAndDiesWithItsServiceAccount() throws Exception {
+        admin.run("-n", "demo", "create", "serviceaccount", "robot").ok();
+        Kubectl.Result tooShort = admin.run("-n", "demo", "create", "token", "robot", "--duration", "5m");
+        assertThat(tooShort.err()).contains("spec.expirationSeconds: Invalid value: 300: may not specify a duration less than 10 minutes");
+        String token = admin.run("-n", "demo", "create", "token", "robot", "--duration", "1h").ok().out().trim();
+        HttpClient client = https(null);
+        HttpResponse<String> denied = get(client, "/api/v1/namespaces/demo/pods", token);
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(denied.body()).path("message").asText())
+                .isEqualTo("pods is forbidden: User \"system:serviceaccount:demo:robot\" cannot list resource \"pods\" in API group \"\" in the namespace \"demo\"");
+        admin.run("-n", "demo", "create", "rolebinding", "robot-view", "--clusterrole=view", "--serviceaccount=demo:robot").ok();
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(client, "/api/v1/namespaces/demo/pods", token).statusCode() == 200);
+        assertThat(get(client, "/api/v1/namespaces/default/pods", token).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> review = send(https(null), "POST", "/apis/authentication.k8s.io/v1/tokenreviews", "bob-token",
+                "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"TokenReview\",\"spec\":{\"token\":\"" + token + "\"}}");
+        assertThat(review.statusCode()).as(review.body()).isEqualTo(403); // bob may not review tokens
+        Path adminCert = node.dataDir.resolve("pki");
+        HttpClient asAdmin = https(new IssuedCertificate(
+                dev.podium.http.security.pki.Pem.readCertificate(Files.readString(adminCert.resolve("admin.crt"))),
+                dev.podium.http.security.pki.Pem.readPrivateKey(Files.readString(adminCert.resolve("admin.key")))));
+        JsonNode reviewed = JSON.readTree(send(asAdmin, "POST", "/apis/authentication.k8s.io/v1/tokenreviews", null,
+                "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"TokenReview\",\"spec\":{\"token\":\"" + token + "\"}}").body());
+        assertThat(reviewed.path("status").path("authenticated").asBoolean()).isTrue();
+        assertThat(reviewed.path("status").path("user").path("username").asText()).isEqualTo("system:serviceaccount:demo:robot");
+
+        admin.run("-n", "demo", "delete", "serviceaccount", "robot").ok();
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(client, "/api/v1/namespaces/demo/pods", token).statusCode() == 401);
+    }
+
+    @Test
+    void aPodReadsItsServiceAccountTokenWhichLastsAsLongAsThePod() throws Exception {
+        admin.run("create", "namespace", "inpod").ok();
+        await().atMost(Duration.ofSeconds(15)).until(() -> admin.run("-n", "inpod", "get", "serviceaccount", "default").exit() == 0);
+        admin.runWithInput("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: reader, namespace: inpod}
+                spec:
+                  restartPolicy: Never
+                  nodeSelector: {podium.dev/runtime: process}
+                  containers:
+                  - name: main
+                    image: busybox
+                    command: [sh, -c, 'd=/var/run/secrets/kubernetes.io/serviceaccount; [ -r $d/token ] || d=mounts$d; cat $d/namespace; echo; cat $d/token; echo; head -1 $d/ca.crt; sleep 600']
+                """, "apply", "-f", "-").ok();
+        assertThat(admin.run("-n", "inpod", "get", "pod", "reader", "-o", "jsonpath={.spec.volumes[0].name} {.spec.containers[0].volumeMounts[0].mountPath}")
+                .ok().out()).matches("kube-api-access-[a-z0-9]{5} /var/run/secrets/kubernetes.io/serviceaccount");
+        await().atMost(Duration.ofSeconds(40)).until(() -> admin.run("-n", "inpod", "logs", "reader").out().lines().count() >= 3);
+        List<String> lines = admin.run("-n", "inpod", "logs", "reader").ok().out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("inpod");
+        assertThat(lines.get(2)).isEqualTo("-----BEGIN CERTIFICATE-----");
+        String token = lines.get(1);
+        HttpClient client = https(null);
+        HttpResponse<String> asPod = get(client, "/api/v1/namespaces/inpod/pods", token);
+        assertThat(asPod.statusCode()).isEqualTo(403);
+        assertThat(asPod.body()).contains("User \\\"system:serviceaccount:inpod:default\\\" cannot list resource \\\"pods\\\"");
+        admin.run("-n", "inpod", "delete", "pod", "reader", "--grace-period=0", "--force").ok();
+        await("the token of a deleted pod is refused").atMost(Duration.ofSeconds(20))
+                .until(() -> get(client, "/api/v1/namespaces/inpod/pods", token).statusCode() == 401);
+    }
+
+    @Test
+    void automountServiceAccountTokenFalseLeavesThePodWithoutAToken() throws Exception {
+        admin.runWithInput("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: no-token, namespace: demo}
+                spec:
+                  automountServiceAccountToken: false
+                  nodeSelector: {podium.dev/runtime: process}
+                  containers:
+                  - {name: main, image: busybox, command: [sleep, '1']}
+                """, "apply", "-f", "-").ok();
+        assertThat(admin.run("-n", "demo", "get", "pod", "no-token", "-o", "jsonpath={.spec.volumes}").ok().out()).isEmpty();
+        assertThat(admin.run("-n", "demo", "get", "pod", "no-token", "-o", "jsonpath={.spec.serviceAccountName}").ok().out()).isEqualTo("default");
+    }
+
     private static Path kubeconfig(String user, String caPem, IssuedCertificate cert) throws Exception {
         Path file = Files.createTempFile("kubeconfig-" + user, ".yaml");
         Files.writeString(file, "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: " + server

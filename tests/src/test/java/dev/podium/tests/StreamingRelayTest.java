@@ -32,9 +32,11 @@ class StreamingRelayTest {
         Path dir = Files.createTempDirectory("podium-relay");
         List<Integer> ports = List.of(ApiClient.freePort(), ApiClient.freePort());
         List<String> seeds = ports.stream().map(p -> "127.0.0.1:" + p).toList();
-        hosting = TestNode.start(NodeSettings.defaults(dir.resolve("a"), 0).withDatabase(db.profile)
+        // both members serve TLS with one CA: the relay is a TLS client with a certificate of its own
+        NodeSettings.ApiAccess tls = NodeSettings.ApiAccess.secure(dir.resolve("ca"));
+        hosting = TestNode.start(NodeSettings.defaults(dir.resolve("a"), 0).withApiAccess(tls).withDatabase(db.profile)
                 .withCluster(new ClusterSettings("127.0.0.1", ports.get(0), seeds)).withHosting(new NodeSettings.Hosting(true, "real-a", 0, "sim-a")));
-        relaying = TestNode.start(NodeSettings.defaults(dir.resolve("b"), 0).withDatabase(db.profile)
+        relaying = TestNode.start(NodeSettings.defaults(dir.resolve("b"), 0).withApiAccess(tls).withDatabase(db.profile)
                 .withCluster(new ClusterSettings("127.0.0.1", ports.get(1), seeds)).withHosting(new NodeSettings.Hosting(false, "unused", 0, "sim-b")));
         kubectl = new Kubectl(relaying.kubeconfig());
         webPort = NetworkedNode.freePort();
@@ -63,6 +65,21 @@ class StreamingRelayTest {
         assertThat(r.exit()).isEqualTo(7);
         assertThat(r.out()).isEqualTo("in\n");
         assertThat(r.err()).contains("err");
+    }
+
+    @Test
+    void logsThroughAnotherMemberAreTheHostingMembers() throws Exception {
+        kubectl.runWithInput("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: far-log}
+                spec:
+                  nodeName: real-a
+                  restartPolicy: Never
+                  containers:
+                  - {name: main, image: busybox, command: [sh, -c, 'echo from-a']}
+                """, "apply", "-f", "-").ok();
+        await().atMost(Duration.ofSeconds(40)).until(() -> kubectl.run("logs", "far-log").out().equals("from-a\n"));
     }
 
     @Test

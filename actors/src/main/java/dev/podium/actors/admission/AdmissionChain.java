@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The admission plugins every write goes through before its entity sees it, in kube-apiserver's
- * order (mutating, then validating). Today the chain holds NamespaceLifecycle, Priority and DefaultStorageClass; authorization
- * and quotas are added here. The admission webhooks ({@code webhooks.WebhookAdmission}) call out over the network, so they are
+ * order (mutating, then validating): NamespaceLifecycle, ServiceAccount (on a secure API), Priority, DefaultStorageClass and
+ * DefaultIngressClass; quotas are added here. The admission webhooks ({@code webhooks.WebhookAdmission}) call out over the network, so they are
  * asynchronous and run after this chain.
  */
 public final class AdmissionChain {
@@ -19,7 +19,15 @@ public final class AdmissionChain {
 
     /** The built-in plugins, reading what they need from the member's cache. */
     public static AdmissionChain builtIn(WatchCache cache) {
-        return new AdmissionChain(List.of(new NamespaceLifecycle(cache), new PriorityAdmission(cache), new DefaultStorageClass(cache), new DefaultIngressClass(cache)));
+        return builtIn(cache, false);
+    }
+
+    /** With {@code serviceAccountTokens}, pods also get their service account's token volume (an API with a cluster CA). */
+    public static AdmissionChain builtIn(WatchCache cache, boolean serviceAccountTokens) {
+        List<AdmissionStep> steps = new java.util.ArrayList<>(List.of(new NamespaceLifecycle(cache)));
+        if (serviceAccountTokens) steps.add(new ServiceAccountAdmission(cache, new java.security.SecureRandom()));
+        steps.addAll(List.of(new PriorityAdmission(cache), new DefaultStorageClass(cache), new DefaultIngressClass(cache)));
+        return new AdmissionChain(steps);
     }
 
     /** Runs every step; the first that refuses throws. */

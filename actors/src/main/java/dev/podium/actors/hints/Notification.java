@@ -16,6 +16,9 @@ public sealed interface Notification {
     /** The namespace controller: namespaces that start terminating. */
     record ToNamespaceController(ObjectChanged change) implements Notification {}
 
+    /** The service accounts controller: a namespace was created, or a ServiceAccount or ConfigMap deleted. */
+    record ToServiceAccounts(ObjectChanged change) implements Notification {}
+
     /**
      * The controlling owner of the changed object: the entity of kind {@code ownerKind} (an entity
      * type name) at {@code ownerKey} ({@code namespace/name} or {@code name}), expected to hold {@code ownerUid}.

@@ -12,6 +12,8 @@ import dev.podium.actors.controllers.volume.VolumeReclaimer;
 import dev.podium.actors.objects.KindBehavior;
 import dev.podium.model.kinds.ResourceKind;
 
+import dev.podium.actors.controllers.serviceaccount.ServiceAccountsController;
+
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +25,8 @@ public final class KindBehaviors {
             Map.entry("Pod", new PodBehavior()),
             Map.entry("Node", new NodeBehavior()),
             Map.entry("Namespace", new NamespaceBehavior()),
+            Map.entry("ServiceAccount", new NamespaceDefaultBehavior(ServiceAccountsController.DEFAULT)),
+            Map.entry("ConfigMap", new NamespaceDefaultBehavior(ServiceAccountsController.ROOT_CA)),
             Map.entry("Lease.coordination.k8s.io", new LeaseBehavior()),
             Map.entry("ReplicaSet.apps", new ControllerKindBehavior(s -> new ReplicaSetReconciler(false), "Background")),
             Map.entry("ReplicationController", new ControllerKindBehavior(s -> new ReplicaSetReconciler(true), "Orphan")),

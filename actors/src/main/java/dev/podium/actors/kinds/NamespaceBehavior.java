@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Namespaces: deletion waits for {@code spec.finalizers} (emptied by the namespace controller once
- * the namespace holds nothing), the phase shows Terminating meanwhile, and a terminating or
- * deleted namespace tells the namespace controller.
+ * the namespace holds nothing), the phase shows Terminating meanwhile, a terminating or
+ * deleted namespace tells the namespace controller, and a new one the service accounts controller.
  */
 public final class NamespaceBehavior extends ObjectBehavior {
     @Override
@@ -27,5 +27,6 @@ public final class NamespaceBehavior extends ObjectBehavior {
     @Override
     protected void addNotifications(Write w, List<Notification> out) {
         if (w.deleted() || w.after().path("metadata").has("deletionTimestamp")) out.add(new Notification.ToNamespaceController(w.change()));
+        else if (w.created()) out.add(new Notification.ToServiceAccounts(w.change()));
     }
 }

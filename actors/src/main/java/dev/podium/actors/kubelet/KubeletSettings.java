@@ -3,6 +3,8 @@ package dev.podium.actors.kubelet;
 import dev.podium.actors.objects.ObjectClient;
 import dev.podium.persistence.watch.WatchCache;
 
+import dev.podium.actors.security.ServiceAccountTokens;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +15,12 @@ import java.time.Duration;
  * serves their pods' logs to other members, and the local node's static pod manifests (null: none).
  */
 public record KubeletSettings(WatchCache cache, ObjectClient objects, Clock clock, Duration resync, Duration leaseRenewal, int kubeletPort,
-                              StaticPodSource staticPods) {
+                              StaticPodSource staticPods, ServiceAccountTokens tokens) {
+    /** Without service account tokens: projected token sources cannot be filled. */
+    public KubeletSettings(WatchCache cache, ObjectClient objects, Clock clock, Duration resync, Duration leaseRenewal, int kubeletPort,
+                           StaticPodSource staticPods) {
+        this(cache, objects, clock, resync, leaseRenewal, kubeletPort, staticPods, null);
+    }
 
     /** Where a node's static pod manifests live. */
     public record StaticPodSource(Path directory, String nodeName) {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.actors.hints.ObjectChanged;
 import dev.podium.actors.hints.SeenVersions;
 import dev.podium.actors.objects.ObjectClient;
+import dev.podium.actors.security.ServiceAccountTokens;
 import dev.podium.actors.objects.ObjectCommand;
 import dev.podium.actors.objects.ObjectReply;
 import dev.podium.model.kinds.KindRegistry;
@@ -99,7 +100,7 @@ public final class NodeAgent {
         this.objects = settings.objects();
         this.statuses = statuses;
         this.registration = new NodeRegistration(node, objects, settings.clock(), settings.kubeletPort(), ctx.getLog());
-        this.podContext = context(node, cache);
+        this.podContext = context(node, cache, settings.tokens());
         this.statusWritten = ctx.messageAdapter(StatusManager.Written.class, w -> new StatusWritten(w.uid()));
     }
 
@@ -281,7 +282,7 @@ public final class NodeAgent {
         node.runtime().stopPod(uid, grace).whenComplete((done, failure) -> kubelets.tell(new Kubelets.ToAgent(nodeName, new Stopped(uid))));
     }
 
-    private static PodContext context(LocalNode node, WatchCache cache) {
+    private static PodContext context(LocalNode node, WatchCache cache, ServiceAccountTokens tokens) {
         return new PodContext() {
             @Override
             public String nodeName() {
@@ -296,6 +297,20 @@ public final class NodeAgent {
             @Override
             public Optional<ObjectNode> lookup(String kind, String namespace, String name) {
                 return cache.get(kind, namespace.isEmpty() ? name : namespace + "/" + name).map(CachedObject::object);
+            }
+
+            /** As the kubelet asks for one with a TokenRequest: bound to the pod, for the source's audience or the API's. */
+            @Override
+            public Optional<String> serviceAccountToken(ObjectNode pod, com.fasterxml.jackson.databind.JsonNode source) {
+                if (tokens == null) return Optional.empty();
+                var meta = pod.path("metadata");
+                String namespace = meta.path("namespace").asText();
+                String account = pod.path("spec").path("serviceAccountName").asText("default");
+                return cache.get("ServiceAccount", namespace + "/" + account).map(sa -> tokens.issue(namespace, account,
+                        sa.object().path("metadata").path("uid").asText(),
+                        java.util.List.of(source.path("audience").asText("").isEmpty() ? ServiceAccountTokens.ISSUER : source.path("audience").asText()),
+                        java.time.Duration.ofSeconds(source.path("expirationSeconds").asLong(3607)),
+                        new ServiceAccountTokens.BoundObject("Pod", meta.path("name").asText(), meta.path("uid").asText())).token());
             }
         };
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.podium.actors.controllers.endpoints.ServiceEndpoints;
 import dev.podium.actors.controllers.garbagecollector.GarbageCollector;
 import dev.podium.actors.controllers.namespace.NamespaceController;
+import dev.podium.actors.controllers.serviceaccount.ServiceAccountsController;
 import dev.podium.actors.controllers.nodelifecycle.NodeLifecycleController;
 import dev.podium.actors.hints.Notification;
 import dev.podium.actors.hints.ObjectChanged;
@@ -34,7 +35,7 @@ public final class HintRouter implements Notifier {
     /** Where hints go in this member. */
     public record Targets(ActorRef<SchedulerActor.Command> scheduler, ActorRef<NodeLifecycleController.Command> nodeLifecycle,
                           ActorRef<NamespaceController.Command> namespaces, ActorRef<GarbageCollector.Command> garbageCollector,
-                          KubeletDirectory.Routes kubelets) {}
+                          KubeletDirectory.Routes kubelets, ActorRef<ServiceAccountsController.Command> serviceAccounts) {}
 
     private static final String DAEMON_SET = "DaemonSet.apps";
     private static final String DISRUPTION_BUDGET = "PodDisruptionBudget.policy";
@@ -82,6 +83,7 @@ public final class HintRouter implements Notifier {
             else if (n instanceof Notification.ToNodeAgent a) t.kubelets().send(a.nodeName(), a.change());
             else if (n instanceof Notification.ToNodeLifecycle l) t.nodeLifecycle().tell(new NodeLifecycleController.Hint(l.change()));
             else if (n instanceof Notification.ToNamespaceController ns) t.namespaces().tell(new NamespaceController.Hint(ns.change()));
+            else if (n instanceof Notification.ToServiceAccounts sa) t.serviceAccounts().tell(new ServiceAccountsController.Hint(sa.change()));
             else if (n instanceof Notification.ToGarbageCollector gc) t.garbageCollector().tell(new GarbageCollector.Hint(gc.change()));
         }
     }

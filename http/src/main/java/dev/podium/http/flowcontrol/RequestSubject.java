@@ -4,10 +4,7 @@ import java.util.List;
 
 /** Who sent a request: the user and groups authentication found. */
 public record RequestSubject(String user, List<String> groups) {
-    /**
-     * A request without credentials, as kube-apiserver's anonymous authenticator names it. Podium
-     * authenticates no one yet, so every request is this one (and lands in {@code global-default}).
-     */
+    /** A request without credentials, as kube-apiserver's anonymous authenticator names it. */
     public static final RequestSubject ANONYMOUS = new RequestSubject("system:anonymous", List.of("system:unauthenticated"));
 
     /** {@code system:serviceaccount:NS:NAME} users are service accounts. */

@@ -1,5 +1,6 @@
 package dev.podium.http.security;
 
+import dev.podium.actors.security.ServiceAccountTokens;
 import dev.podium.http.security.pki.ApiTls;
 import dev.podium.model.rbac.UserInfo;
 
@@ -8,16 +9,17 @@ import dev.podium.model.rbac.UserInfo;
  * plain HTTP where every request acts with full rights, like kube-apiserver's old insecure port
  * ({@link #insecure}; Podium binds it to loopback unless told otherwise).
  */
-public record ApiSecurity(ApiTls tls, Authenticator authenticator) {
+public record ApiSecurity(ApiTls tls, Authenticator authenticator, MemberLink members, ServiceAccountTokens tokens) {
     /** The user of every request on an insecure port. */
     public static final UserInfo UNSECURED = new UserInfo("system:unsecured", "", java.util.List.of(UserInfo.MASTERS, UserInfo.AUTHENTICATED));
 
-    public static ApiSecurity secure(ApiTls tls, Authenticator authenticator) {
-        return new ApiSecurity(tls, authenticator);
+    public static ApiSecurity secure(ApiTls tls, Authenticator authenticator, MemberLink members, ServiceAccountTokens tokens) {
+        return new ApiSecurity(tls, authenticator, members, tokens);
     }
 
-    public static ApiSecurity insecure() {
-        return new ApiSecurity(null, null);
+    /** No authentication on requests; service account tokens are still issued (and answered by TokenReview). */
+    public static ApiSecurity insecure(ServiceAccountTokens tokens) {
+        return new ApiSecurity(null, new Authenticator(java.util.List.of(tokens::authenticate)), MemberLink.PLAIN, tokens);
     }
 
     public boolean isSecure() {

@@ -25,6 +25,7 @@ public final class Subresources {
             "Pod", List.of(Subresource.sameGroup("binding", "Binding", List.of("create")),
                     new Subresource("eviction", "policy", "v1", "Eviction", List.of("create")),
                     Subresource.sameGroup("log", "Pod", List.of("get"))),
+            "ServiceAccount", List.of(new Subresource("token", "authentication.k8s.io", "v1", "TokenRequest", List.of("create"))),
             "ReplicationController", List.of(SCALE),
             "Deployment.apps", List.of(SCALE),
             "ReplicaSet.apps", List.of(SCALE),

@@ -31,14 +31,17 @@ public final class Kinds {
         return KindRegistry.byEntityType(entityTypeName).or(() -> custom.byEntityType(entityTypeName));
     }
 
-    /** One kind per entity type, for controllers that go through every object: the built-in kinds, each custom resource at its storage version. */
+    /**
+     * One kind per entity type, for controllers that go through every object: the built-in kinds
+     * (not the reviews, which are never stored), each custom resource at its storage version.
+     */
     public List<ResourceKind> stored() {
-        List<ResourceKind> custom = this.custom.stored();
-        if (custom.isEmpty()) return KindRegistry.all();
-        List<ResourceKind> out = new ArrayList<>(KindRegistry.all());
-        out.addAll(custom);
+        List<ResourceKind> out = new ArrayList<>(BUILT_IN_STORED);
+        out.addAll(custom.stored());
         return out;
     }
+
+    private static final List<ResourceKind> BUILT_IN_STORED = KindRegistry.all().stream().filter(k -> !k.rules().createOnly()).toList();
 
     public ResourceKind get(String entityTypeName) {
         return byEntityType(entityTypeName).orElseThrow(() -> new IllegalArgumentException("unknown kind " + entityTypeName));

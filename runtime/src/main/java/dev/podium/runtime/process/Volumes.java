@@ -77,6 +77,7 @@ final class Volumes {
                         if (src.has("configMap")) project(ctx, ns, name, "ConfigMap", src.get("configMap"), dir, mode(v.get("projected")));
                         if (src.has("secret")) project(ctx, ns, name, "Secret", src.get("secret"), dir, mode(v.get("projected")));
                         if (src.has("downwardAPI")) downward(pod, ctx, src.get("downwardAPI"), dir);
+                        if (src.has("serviceAccountToken")) token(pod, ctx, name, src.get("serviceAccountToken"), dir, mode(v.get("projected")));
                     }
                 }
             }
@@ -99,6 +100,14 @@ final class Volumes {
         Optional<String> hostPath = volume.isEmpty() ? Optional.empty()
                 : ctx.lookup("PersistentVolume", "", volume).map(pv -> pv.path("spec").path("hostPath").path("path").asText("")).filter(s -> !s.isEmpty());
         return hostPath.map(Path::of).orElse(root.resolve("claims").resolve(ns).resolve(claim));
+    }
+
+    private static void token(ObjectNode pod, PodContext ctx, String volume, JsonNode src, Path dir, int mode)
+            throws PodConfigException, IOException {
+        String token = ctx.serviceAccountToken(pod, src).orElseThrow(() -> new PodConfigException("ContainerCreating",
+                "MountVolume.SetUp failed for volume \"" + volume + "\" : failed to fetch token: serviceaccounts \""
+                        + pod.path("spec").path("serviceAccountName").asText("default") + "\" not found", true));
+        write(dir.resolve(src.path("path").asText("token")), token.getBytes(java.nio.charset.StandardCharsets.UTF_8), mode);
     }
 
     private static int mode(JsonNode src) {

@@ -114,6 +114,23 @@ class ProbesAndVolumesTest extends RuntimeTestBase {
     }
 
     @Test
+    void aProjectedServiceAccountTokenIsWrittenOnceOneCanBeIssued() throws Exception {
+        ctx.configMap("kube-root-ca.crt", Map.of("ca.crt", "CA"));
+        ObjectNode c = sh("main", "cat $PODIUM_VOLUME_API/token; echo; cat $PODIUM_VOLUME_API/ca.crt");
+        c.putArray("volumeMounts").addObject().put("name", "api").put("mountPath", "/var/run/secrets/kubernetes.io/serviceaccount");
+        ObjectNode pod = pod("tok", "Never", c);
+        pod.with("spec").putArray("volumes").add(TestPods.parse("{'name':'api','projected':{'sources':["
+                + "{'serviceAccountToken':{'expirationSeconds':3607,'path':'token'}},"
+                + "{'configMap':{'name':'kube-root-ca.crt','items':[{'key':'ca.crt','path':'ca.crt'}]}}]}}"));
+        String uid = start(pod);
+        await().until(() -> recorder.container(uid, "main").path("state").path("waiting").path("message").asText()
+                .contains("failed to fetch token"));
+        ctx.token("header.claims.signature");
+        await().atMost(java.time.Duration.ofSeconds(30)).until(() -> recorder.phase(uid).equals("Succeeded"));
+        assertThat(Files.readString(runtime.logFile(uid, "main", false).orElseThrow())).isEqualTo("header.claims.signature\nCA");
+    }
+
+    @Test
     void readoptsRunningProcessesAfterAgentRestart() throws Exception {
         String uid = start(pod("adopt", "Never", TestPods.container("main", "sleep", "30")));
         await().until(() -> recorder.container(uid, "main").path("state").has("running"));
