@@ -73,6 +73,7 @@ public final class ApiServer {
     private final RbacObjects rbac;
     private final ReviewHandler reviews;
     private final TokenRequestHandler tokenRequests;
+    private final EscalationCheck escalation;
     private static final java.time.Duration EXTENSION_CHECK_INTERVAL = java.time.Duration.ofSeconds(2);
 
     /**
@@ -89,6 +90,7 @@ public final class ApiServer {
         this.rbac = new CachedRbacObjects(cache);
         this.reviews = new ReviewHandler(rbac, security.authenticator()::tokenUser);
         this.tokenRequests = new TokenRequestHandler(cache, security.tokens(), clock);
+        this.escalation = new EscalationCheck(rbac, cache);
         this.flowControl = flowControl;
         this.cache = cache;
         this.kinds = kinds;
@@ -217,6 +219,7 @@ public final class ApiServer {
             if (body.length > MAX_BODY_BYTES) throw new ApiException(ApiError.tooLarge());
             ApiRequest req = new ApiRequest(request, path, kind, query, body);
             if (kind.rules().createOnly()) return reviews.handle(req, user);
+            if (security.isSecure() && EscalationCheck.applies(req)) escalation.check(req, user);
             String deprecation = kind.isCustom() ? kind.custom().deprecationWarning() : null;
             if (deprecation == null) return dispatch(req);
             return dispatch(req).thenApply(r -> r.addHeader(RawHeader.create("Warning", FieldValidation.headerValue(deprecation))));

@@ -112,6 +112,23 @@ class SecurityEndToEndTest {
     }
 
     @Test
+    void aNamespaceAdminMayGrantWhatItHoldsButNotMore() throws Exception {
+        admin.run("create", "namespace", "team").ok();
+        admin.run("-n", "team", "create", "rolebinding", "dana-admin", "--clusterrole=admin", "--user=dana").ok();
+        Kubectl dana = new Kubectl(kubeconfig("dana", ca.certificatePem(), ca.issueClient("dana", List.of(), Duration.ofDays(1), Clock.systemUTC())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> dana.run("-n", "team", "get", "pods").exit() == 0);
+        dana.run("-n", "team", "create", "rolebinding", "erin-edit", "--clusterrole=edit", "--user=erin").ok();
+        dana.run("-n", "team", "create", "role", "cm-reader", "--verb=get,list", "--resource=configmaps").ok();
+        Kubectl.Result toAdmin = dana.run("-n", "team", "create", "rolebinding", "erin-root", "--clusterrole=cluster-admin", "--user=erin");
+        assertThat(toAdmin.exit()).isNotZero();
+        assertThat(toAdmin.err()).contains("rolebindings.rbac.authorization.k8s.io \"erin-root\" is forbidden: user \"dana\" (groups=[\"system:authenticated\"]) "
+                + "is attempting to grant RBAC permissions not currently held:", "{APIGroups:[\"*\"], Resources:[\"*\"], Verbs:[\"*\"]}");
+        Kubectl.Result nodesRole = dana.run("-n", "team", "create", "role", "node-reader", "--verb=get", "--resource=nodes");
+        assertThat(nodesRole.err()).contains("is attempting to grant RBAC permissions not currently held:",
+                "{APIGroups:[\"\"], Resources:[\"nodes\"], Verbs:[\"get\"]}");
+    }
+
+    @Test
     void anonymousRequestsMayOnlyProbeHealthAndVersion() throws Exception {
         HttpClient anonymous = https(null);
         assertThat(get(anonymous, "/readyz", null).statusCode()).isEqualTo(200);

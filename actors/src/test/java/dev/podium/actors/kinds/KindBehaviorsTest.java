@@ -42,7 +42,7 @@ class KindBehaviorsTest {
         return o;
     }
 
-    /** Who hears: "scheduler", "agent:NODE", "lifecycle", "namespaces", "gc", "daemonsets", "budgets", "services", "owner:KIND/KEY@UID". */
+    /** Who hears: "scheduler", "agent:NODE", "lifecycle", "namespaces", "gc", "daemonsets", "budgets", "services", "serviceaccounts", "owner:KIND/KEY@UID". */
     static List<String> recipients(String kind, ObjectNode before, ObjectNode after, boolean deleted) {
         ResourceKind k = KindRegistry.get(kind);
         String key = k.namespaced() ? after.at("/metadata/namespace").asText() + "/" + after.at("/metadata/name").asText() : after.at("/metadata/name").asText();
@@ -55,6 +55,7 @@ class KindBehaviorsTest {
             if (n instanceof Notification.ToDaemonSets) return "daemonsets";
             if (n instanceof Notification.ToDisruptionBudgets) return "budgets";
             if (n instanceof Notification.ToServices) return "services";
+            if (n instanceof Notification.ToServiceAccounts) return "serviceaccounts";
             Notification.ToOwner o = (Notification.ToOwner) n;
             return "owner:" + o.ownerKind() + "/" + o.ownerKey() + "@" + o.ownerUid();
         }).toList();
@@ -73,6 +74,10 @@ class KindBehaviorsTest {
         terminatingNs.with("metadata").put("deletionTimestamp", "2026-01-01T00:00:00Z");
         ObjectNode cm = Json.object().put("kind", "ConfigMap");
         cm.putObject("metadata").put("name", "c").put("namespace", "ns");
+        ObjectNode defaultSa = Json.object().put("kind", "ServiceAccount");
+        defaultSa.putObject("metadata").put("name", "default").put("namespace", "ns");
+        ObjectNode rootCa = Json.object().put("kind", "ConfigMap");
+        rootCa.putObject("metadata").put("name", "kube-root-ca.crt").put("namespace", "ns");
         ObjectNode claim = Json.object().put("kind", "PersistentVolumeClaim");
         claim.putObject("metadata").put("name", "data").put("namespace", "ns");
         claim.putObject("status").put("phase", "Pending");
@@ -114,7 +119,10 @@ class KindBehaviorsTest {
                 Arguments.of("a node is deleted", "Node", node, node, true, List.of("scheduler", "lifecycle", "daemonsets", "agent:n1", "gc")),
                 Arguments.of("a node lease is renewed", "Lease.coordination.k8s.io", lease, lease, false, List.of("lifecycle")),
                 Arguments.of("another lease is renewed", "Lease.coordination.k8s.io", otherLease, otherLease, false, List.of()),
-                Arguments.of("a namespace is created", "Namespace", null, ns, false, List.of()),
+                Arguments.of("a namespace is created", "Namespace", null, ns, false, List.of("serviceaccounts")),
+                Arguments.of("a namespace's default ServiceAccount is deleted", "ServiceAccount", defaultSa, defaultSa, true, List.of("serviceaccounts", "gc")),
+                Arguments.of("a namespace's kube-root-ca.crt is deleted", "ConfigMap", rootCa, rootCa, true, List.of("serviceaccounts", "gc")),
+                Arguments.of("another ConfigMap is deleted", "ConfigMap", cm, cm, true, List.of("gc")),
                 Arguments.of("a namespace starts terminating", "Namespace", ns, terminatingNs, false, List.of("namespaces")),
                 Arguments.of("a namespace is deleted", "Namespace", terminatingNs, terminatingNs, true, List.of("namespaces", "gc")),
                 Arguments.of("a config map changes", "ConfigMap", cm, cm, false, List.of()),

@@ -172,6 +172,26 @@ class RbacAuthorizerTest {
     }
 
     @Test
+    void aUserMayOnlyGrantWhatItHolds() {
+        List<JsonNode> held = List.of(json("{'verbs':['get','list'],'apiGroups':[''],'resources':['pods','configmaps']}"),
+                json("{'verbs':['*'],'apiGroups':['apps'],'resources':['*/scale']}"),
+                json("{'verbs':['get'],'apiGroups':[''],'resources':['secrets'],'resourceNames':['public']}"),
+                json("{'verbs':['get'],'nonResourceURLs':['/healthz/*']}"));
+        assertTrue(RuleCoverage.uncovered(held, List.of(json("{'verbs':['get'],'apiGroups':[''],'resources':['pods']}"))).isEmpty());
+        assertTrue(RuleCoverage.uncovered(held, List.of(json("{'verbs':['update'],'apiGroups':['apps'],'resources':['deployments/scale']}"))).isEmpty());
+        assertTrue(RuleCoverage.uncovered(held, List.of(json("{'verbs':['get'],'apiGroups':[''],'resources':['secrets'],'resourceNames':['public']}"))).isEmpty());
+        assertTrue(RuleCoverage.uncovered(held, List.of(json("{'verbs':['get'],'nonResourceURLs':['/healthz/etcd']}"))).isEmpty());
+        List<com.fasterxml.jackson.databind.node.ObjectNode> missing = RuleCoverage.uncovered(held,
+                List.of(json("{'verbs':['get','delete'],'apiGroups':[''],'resources':['pods','secrets']}")));
+        assertEquals(List.of("{APIGroups:[\"\"], Resources:[\"secrets\"], Verbs:[\"get\"]}",
+                "{APIGroups:[\"\"], Resources:[\"pods\"], Verbs:[\"delete\"]}",
+                "{APIGroups:[\"\"], Resources:[\"secrets\"], Verbs:[\"delete\"]}"), missing.stream().map(RuleCoverage::describe).toList());
+        // '*' asked for is only covered by '*' held; a named rule does not cover every name
+        assertEquals(1, RuleCoverage.uncovered(held, List.of(json("{'verbs':['*'],'apiGroups':[''],'resources':['pods']}"))).size());
+        assertEquals(1, RuleCoverage.uncovered(held, List.of(json("{'verbs':['get'],'apiGroups':[''],'resources':['secrets']}"))).size());
+    }
+
+    @Test
     void rulesForListsClusterAndNamespaceRules() {
         Fixed o = new Fixed();
         o.roleBindings.add(roleBinding("demo", "v", "ClusterRole", "view", "[{'kind':'User','name':'alice'}]"));
