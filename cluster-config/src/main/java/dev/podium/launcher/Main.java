@@ -20,13 +20,13 @@ public final class Main {
             usage: podium up [--data DIR] [--port PORT] [--db JDBC_URL] [--simulated-nodes N]
                              [--seed HOST:PORT]... [--cluster-port PORT] [--cluster-host HOST]
                              [--node-name NAME] [--simulated-prefix PREFIX] [--proxy auto|nftables|userspace|none]
-                             [--token-auth-file FILE] [--ca DIR] [--insecure-http]
+                             [--token-auth-file FILE] [--ca DIR] [--encryption-key-file FILE] [--insecure-http]
                    podium certs [--data DIR] [--ca DIR]
                    podium cluster up N [--data DIR] [--db JDBC_URL] [--simulated-nodes M] [--port FIRST_API_PORT] [--cluster-port FIRST_PORT]
                    podium cluster status [--data DIR]
                    podium cluster down [--data DIR]""";
     private static final Set<String> UP_OPTIONS = Set.of("--data", "--port", "--db", "--simulated-nodes", "--seed", "--cluster-port",
-            "--cluster-host", "--node-name", "--simulated-prefix", "--proxy", "--token-auth-file", "--ca");
+            "--cluster-host", "--node-name", "--simulated-prefix", "--proxy", "--token-auth-file", "--ca", "--encryption-key-file");
     private static final Set<String> UP_FLAGS = Set.of("--insecure-http");
 
     private Main() {}
@@ -62,6 +62,11 @@ public final class Main {
                 .withHosting(new NodeSettings.Hosting(true, nodeName, o.integer("--simulated-nodes", 0, 0, 100_000), prefix))
                 .withKeepWorkloadsOnStop(true).withClock(Clock.systemUTC());
         settings = settings.withApiAccess(apiAccess(o, data, host));
+        String keys = o.get("--encryption-key-file", null);
+        if (keys != null) {
+            settings = settings.withConfig(com.typesafe.config.ConfigFactory.parseMap(
+                    java.util.Map.of("podium.secrets-encryption.key-file", Path.of(keys).toAbsolutePath().toString())));
+        }
         String proxy = o.get("--proxy", null);
         if (proxy != null) {
             settings = settings.withConfig(com.typesafe.config.ConfigFactory.parseMap(

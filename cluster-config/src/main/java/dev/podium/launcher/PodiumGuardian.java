@@ -7,6 +7,7 @@ import dev.podium.actors.admission.AdmissionChain;
 import dev.podium.actors.controllers.ControllerWakeUp;
 import dev.podium.actors.controllers.garbagecollector.GarbageCollector;
 import dev.podium.actors.controllers.namespace.NamespaceController;
+import dev.podium.actors.controllers.quota.ResourceQuotaController;
 import dev.podium.actors.controllers.serviceaccount.ServiceAccountsController;
 import dev.podium.actors.controllers.nodelifecycle.NodeLifecycleController;
 import dev.podium.actors.kinds.KindBehaviors;
@@ -334,6 +335,7 @@ final class PodiumGuardian {
                 "controller-wake-up"));
         ActorRef<ServiceAccountsController.Command> serviceAccounts = singletons.init(SingletonActor.of(ServiceAccountsController.create(cache,
                 objects, tls == null ? null : tls.caPem(), recheck), "serviceaccounts-controller"));
+        singletons.init(SingletonActor.of(ResourceQuotaController.create(cache, objects, podium.getDuration("namespace-resync")), "resourcequota-controller"));
         router.connect(new HintRouter.Targets(scheduler, nodeLifecycle, namespaces, gc, kubelets, serviceAccounts));
     }
 

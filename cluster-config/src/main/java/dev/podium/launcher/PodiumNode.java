@@ -57,8 +57,8 @@ public final class PodiumNode implements AutoCloseable {
         ActorSystem<PodiumGuardian.Command> system = null;
         try {
             settings.database().createSchema();
-            Config config = settings.database().toConfig().withFallback(settings.cluster().toConfig()).withFallback(settings.overrides())
-                    .withFallback(ConfigFactory.load());
+            Config config = settings.database().toConfig().withFallback(settings.cluster().toConfig()).withFallback(secretsKey(settings))
+                    .withFallback(settings.overrides()).withFallback(ConfigFactory.load());
             Config podium = config.getConfig("podium");
             CompletableFuture<PodiumGuardian.Started> starting = new CompletableFuture<>();
             system = ActorSystem.create(PodiumGuardian.create(settings, podium, starting), ClusterSettings.SYSTEM_NAME, config);
@@ -83,6 +83,20 @@ public final class PodiumNode implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /**
+     * Where the keys that seal Secrets in the journal are: the file given, or on a secure API
+     * {@code secrets-encryption.key} beside the cluster CA (made on first start, shared by the
+     * members sharing the CA). Insecure nodes keep Secrets unsealed unless given a file.
+     */
+    private static Config secretsKey(NodeSettings settings) throws java.io.IOException {
+        String path = "podium.secrets-encryption.key-file";
+        if (settings.overrides().hasPath(path) && !settings.overrides().getString(path).isBlank()) return ConfigFactory.empty();
+        if (!settings.apiAccess().secure()) return ConfigFactory.empty();
+        Path file = settings.apiAccess().caDir().resolve("secrets-encryption.key");
+        if (!java.nio.file.Files.exists(file)) dev.podium.persistence.events.SecretKeys.create(file);
+        return ConfigFactory.parseMap(java.util.Map.of(path, file.toAbsolutePath().toString()));
     }
 
     public LocalNodes nodes() {

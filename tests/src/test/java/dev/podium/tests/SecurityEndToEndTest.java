@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import java.net.URI;
@@ -23,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -284,6 +282,27 @@ class SecurityEndToEndTest {
         assertThat(admin.run("-n", "demo", "get", "pod", "no-token", "-o", "jsonpath={.spec.serviceAccountName}").ok().out()).isEqualTo("default");
     }
 
+    @Test
+    void theJournalHoldsNoSecretInClearText() throws Exception {
+        admin.run("-n", "demo", "create", "secret", "generic", "vault", "--from-literal=password=correct-horse-battery").ok();
+        assertThat(admin.run("-n", "demo", "get", "secret", "vault", "-o", "jsonpath={.data.password}").ok().out())
+                .isEqualTo(Base64.getEncoder().encodeToString("correct-horse-battery".getBytes(StandardCharsets.UTF_8)));
+        var db = node.db;
+        List<String> rows = new java.util.ArrayList<>();
+        try (var c = db.connect(); var st = c.prepareStatement("SELECT " + db.identifier("event_payload") + " FROM " + db.identifier("event_journal")
+                + " WHERE " + db.identifier("persistence_id") + " = ?")) {
+            st.setString(1, "Secret|demo/vault");
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) rows.add(new String(rs.getBytes(1), StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertThat(rows).isNotEmpty();
+        for (String row : rows) {
+            assertThat(row).startsWith("k8s:enc:aesgcm:v1:key1:").doesNotContain("correct-horse-battery")
+                    .doesNotContain(Base64.getEncoder().encodeToString("correct-horse-battery".getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
     private static Path kubeconfig(String user, String caPem, IssuedCertificate cert) throws Exception {
         Path file = Files.createTempFile("kubeconfig-" + user, ".yaml");
         Files.writeString(file, "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: " + server
@@ -299,21 +318,17 @@ class SecurityEndToEndTest {
 
     /** An HTTPS client trusting the cluster CA, presenting {@code cert} when given. */
     private static HttpClient https(IssuedCertificate cert) throws Exception {
+        if (cert != null) {
+            return HttpClient.newBuilder().sslContext(new dev.podium.http.security.pki.ApiTls(cert, ca.certificate()).context())
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+        }
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("ca", ca.certificate());
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
-        KeyManagerFactory kmf = null;
-        if (cert != null) {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            keys.setKeyEntry("me", cert.key(), new char[0], new Certificate[] {cert.certificate()});
-            kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keys, new char[0]);
-        }
         SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        ctx.init(null, tmf.getTrustManagers(), null);
         return HttpClient.newBuilder().sslContext(ctx).connectTimeout(Duration.ofSeconds(5)).build();
     }
 

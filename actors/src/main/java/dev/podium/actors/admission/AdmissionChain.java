@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The admission plugins every write goes through before its entity sees it, in kube-apiserver's
- * order (mutating, then validating): NamespaceLifecycle, ServiceAccount (on a secure API), Priority, DefaultStorageClass and
- * DefaultIngressClass; quotas are added here. The admission webhooks ({@code webhooks.WebhookAdmission}) call out over the network, so they are
+ * order (mutating, then validating): NamespaceLifecycle, LimitRanger, ServiceAccount (on a secure API), Priority,
+ * DefaultStorageClass, DefaultIngressClass and ResourceQuota. The admission webhooks ({@code webhooks.WebhookAdmission}) call out over the network, so they are
  * asynchronous and run after this chain.
  */
 public final class AdmissionChain {
@@ -24,9 +24,9 @@ public final class AdmissionChain {
 
     /** With {@code serviceAccountTokens}, pods also get their service account's token volume (an API with a cluster CA). */
     public static AdmissionChain builtIn(WatchCache cache, boolean serviceAccountTokens) {
-        List<AdmissionStep> steps = new java.util.ArrayList<>(List.of(new NamespaceLifecycle(cache)));
+        List<AdmissionStep> steps = new java.util.ArrayList<>(List.of(new NamespaceLifecycle(cache), new LimitRangerAdmission(cache)));
         if (serviceAccountTokens) steps.add(new ServiceAccountAdmission(cache, new java.security.SecureRandom()));
-        steps.addAll(List.of(new PriorityAdmission(cache), new DefaultStorageClass(cache), new DefaultIngressClass(cache)));
+        steps.addAll(List.of(new PriorityAdmission(cache), new DefaultStorageClass(cache), new DefaultIngressClass(cache), new ResourceQuotaAdmission(cache)));
         return new AdmissionChain(steps);
     }
 

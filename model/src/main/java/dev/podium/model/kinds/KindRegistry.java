@@ -68,6 +68,10 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.LimitRange;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+import dev.podium.model.kinds.rules.LimitRangeRules;
+import dev.podium.model.kinds.rules.ResourceQuotaRules;
 import io.fabric8.kubernetes.api.model.authentication.SelfSubjectReview;
 import io.fabric8.kubernetes.api.model.authentication.TokenReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.LocalSubjectAccessReview;
@@ -103,6 +107,8 @@ public final class KindRegistry {
             new ResourceKind("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", true, List.of(), List.of(), false,
                     EndpointSlice.class, new EndpointSliceRules()),
             new ResourceKind("", "v1", "ServiceAccount", "serviceaccounts", true, List.of("sa"), List.of(), false, ServiceAccount.class, new ServiceAccountRules()),
+            new ResourceKind("", "v1", "ResourceQuota", "resourcequotas", true, List.of("quota"), List.of(), true, ResourceQuota.class, new ResourceQuotaRules()),
+            new ResourceKind("", "v1", "LimitRange", "limitranges", true, List.of("limits"), List.of(), false, LimitRange.class, new LimitRangeRules()),
             new ResourceKind("coordination.k8s.io", "v1", "Lease", "leases", true, List.of(), List.of(), false, Lease.class, new LeaseRules()),
             new ResourceKind("networking.k8s.io", "v1", "IPAddress", "ipaddresses", false, List.of("ip"), List.of(), false,
                     IPAddress.class, new IPAddressRules()),

@@ -45,6 +45,8 @@ public final class TablePrinters {
             Map.entry("ValidatingAdmissionPolicy.admissionregistration.k8s.io", AdmissionPolicyColumns.POLICIES),
             Map.entry("ValidatingAdmissionPolicyBinding.admissionregistration.k8s.io", AdmissionPolicyColumns.BINDINGS),
             Map.entry("Role.rbac.authorization.k8s.io", new CreatedAtColumns()),
+            Map.entry("ResourceQuota", new ResourceQuotaColumns()),
+            Map.entry("LimitRange", new CreatedAtColumns()),
             Map.entry("ClusterRole.rbac.authorization.k8s.io", new CreatedAtColumns()),
             Map.entry("RoleBinding.rbac.authorization.k8s.io", new RoleBindingColumns()),
             Map.entry("ClusterRoleBinding.rbac.authorization.k8s.io", new RoleBindingColumns()));

@@ -38,7 +38,7 @@ class ObjectEventSerializationTest {
     void roundTrips(ObjectEvent event) {
         Serialization serialization = SerializationExtension.get(Adapter.toClassic(kit.system()));
         var serializer = serialization.findSerializerFor(event);
-        assertThat(serializer.getClass().getSimpleName()).isEqualTo("JacksonJsonSerializer");
+        assertThat(serializer.getClass().getSimpleName()).isEqualTo("SealingSerializer");
         byte[] bytes = serialization.serialize(event).get();
         Object back = serialization.deserialize(bytes, serializer.identifier(), Serializers.manifestFor(serializer, event)).get();
         assertThat(back).isEqualTo(event);
