@@ -14,7 +14,6 @@ import dev.podium.persistence.watch.WatchCache;
 import org.apache.pekko.http.javadsl.model.HttpMethods;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -67,7 +66,7 @@ final class EscalationCheck {
         if (allowed(user, "bind", refKind.equals("Role") ? "roles" : "clusterroles", refNamespace, refName)) return;
         List<JsonNode> granted = refKind.equals("Role")
                 ? rbac.role(namespace, refName).map(r -> list(r.path("rules"))).orElse(List.of())
-                : rbac.clusterRole(refName).map(r -> RbacAuthorizer.effectiveRules(rbac, r, new HashSet<>())).orElse(List.of());
+                : rbac.clusterRoleRules(refName);
         refuseUncovered(req, name, user, namespace, granted);
     }
 

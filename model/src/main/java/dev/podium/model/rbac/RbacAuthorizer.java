@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.podium.model.selectors.LabelSelector;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -97,7 +96,7 @@ public final class RbacAuthorizer {
             if (bindingNamespace.isEmpty()) return List.of();
             return objects.role(bindingNamespace, name).map(r -> list(r.path("rules"))).orElse(List.of());
         }
-        return objects.clusterRole(name).map(r -> effectiveRules(objects, r, new HashSet<>())).orElse(List.of());
+        return objects.clusterRoleRules(name);
     }
 
     /** A ClusterRole's rules with those its aggregationRule selects, aggregated roles included transitively. */

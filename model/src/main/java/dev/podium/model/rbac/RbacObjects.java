@@ -16,4 +16,9 @@ public interface RbacObjects {
     Optional<JsonNode> clusterRole(String name);
 
     Optional<JsonNode> role(String namespace, String name);
+
+    /** A ClusterRole's rules with those it aggregates; none when it does not exist. */
+    default List<JsonNode> clusterRoleRules(String name) {
+        return clusterRole(name).map(r -> RbacAuthorizer.effectiveRules(this, r, new java.util.HashSet<>())).orElse(List.of());
+    }
 }

@@ -3,14 +3,12 @@ package dev.podium.model.kinds.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.model.api.Cause;
-import dev.podium.model.kinds.KindRules;
 import dev.podium.model.validation.Causes;
 import dev.podium.model.validation.NameValidation;
 import dev.podium.model.validation.Nodes;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * rbac.authorization.k8s.io/v1 RoleBinding and ClusterRoleBinding, as kube validates them: a roleRef
@@ -18,17 +16,10 @@ import java.util.Optional;
  * never changes, and User, Group or ServiceAccount subjects (a ClusterRoleBinding's service
  * accounts name their namespace).
  */
-public final class RbacBindingRules implements KindRules {
+public final class RbacBindingRules extends RbacKindRules {
     static final String GROUP = "rbac.authorization.k8s.io";
-    private final boolean namespaced;
-
     public RbacBindingRules(boolean namespaced) {
-        this.namespaced = namespaced;
-    }
-
-    @Override
-    public Optional<List<String>> nameErrors(String name, boolean prefix) {
-        return Optional.of(NameValidation.pathSegmentName(name, prefix));
+        super(namespaced);
     }
 
     /** kube's SetDefaults_Subject: Users and Groups belong to the RBAC group, service accounts to the core group. */

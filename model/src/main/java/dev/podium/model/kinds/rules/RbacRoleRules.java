@@ -3,26 +3,16 @@ package dev.podium.model.kinds.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.model.api.Cause;
-import dev.podium.model.kinds.KindRules;
 import dev.podium.model.validation.Causes;
-import dev.podium.model.validation.NameValidation;
 import dev.podium.model.validation.Nodes;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** rbac.authorization.k8s.io/v1 Role and ClusterRole: kube's ValidatePolicyRule for each rule; names are path segments ({@code system:…} is fine). */
-public final class RbacRoleRules implements KindRules {
-    private final boolean namespaced;
-
+public final class RbacRoleRules extends RbacKindRules {
     public RbacRoleRules(boolean namespaced) {
-        this.namespaced = namespaced;
-    }
-
-    @Override
-    public Optional<List<String>> nameErrors(String name, boolean prefix) {
-        return Optional.of(NameValidation.pathSegmentName(name, prefix));
+        super(namespaced);
     }
 
     @Override
