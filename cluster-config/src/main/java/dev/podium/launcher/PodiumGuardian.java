@@ -333,10 +333,10 @@ final class PodiumGuardian {
                 podium.getDuration("namespace-resync"), podium.getDuration("gc-scan-interval"), kinds), "garbage-collector"));
         singletons.init(SingletonActor.of(ControllerWakeUp.create(cache, KindBehaviors.controllerKinds(), podium.getDuration("controller-wake-interval")),
                 "controller-wake-up"));
-        ActorRef<ServiceAccountsController.Command> serviceAccounts = singletons.init(SingletonActor.of(ServiceAccountsController.create(cache,
-                objects, tls == null ? null : tls.caPem(), recheck), "serviceaccounts-controller"));
+        ActorRef<ServiceAccountsController.Command> serviceAccountsController = singletons.init(SingletonActor.of(ServiceAccountsController.create(cache,
+                objects, tls == null ? null : tls.caPem(), serviceAccounts, recheck), "serviceaccounts-controller"));
         singletons.init(SingletonActor.of(ResourceQuotaController.create(cache, objects, podium.getDuration("namespace-resync")), "resourcequota-controller"));
-        router.connect(new HintRouter.Targets(scheduler, nodeLifecycle, namespaces, gc, kubelets, serviceAccounts));
+        router.connect(new HintRouter.Targets(scheduler, nodeLifecycle, namespaces, gc, kubelets, serviceAccountsController));
     }
 
     /** The node proxy of the host's real node, unless the mode is none or the JVM hosts simulated nodes only. */

@@ -61,7 +61,7 @@ public final class PodiumNode implements AutoCloseable {
                     .withFallback(settings.overrides()).withFallback(ConfigFactory.load());
             Config podium = config.getConfig("podium");
             CompletableFuture<PodiumGuardian.Started> starting = new CompletableFuture<>();
-            system = ActorSystem.create(PodiumGuardian.create(settings, podium, starting), ClusterSettings.SYSTEM_NAME, config);
+            system = ActorSystem.create(PodiumGuardian.create(settings, podium, starting), ClusterSettings.SYSTEM_NAME, setup(settings, config));
             PodiumGuardian.Started started;
             try {
                 started = starting.get(podium.getDuration("cluster-join-timeout").toSeconds() + 300, TimeUnit.SECONDS);
@@ -83,6 +83,18 @@ public final class PodiumNode implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /**
+     * A secure member talks to the others over TLS with a certificate of the cluster CA (Artery's
+     * {@code tls-tcp}); an insecure one over plain TCP.
+     */
+    private static org.apache.pekko.actor.setup.ActorSystemSetup setup(NodeSettings settings, Config config) throws java.io.IOException {
+        if (!settings.apiAccess().secure()) return org.apache.pekko.actor.setup.ActorSystemSetup.create(org.apache.pekko.actor.BootstrapSetup.create(config));
+        MemberTls tls = MemberTls.fromCa(settings.apiAccess().caDir(), settings.clock());
+        Config withTls = ConfigFactory.parseString("pekko.remote.artery.transport = tls-tcp").withFallback(config);
+        return org.apache.pekko.actor.setup.ActorSystemSetup.create(org.apache.pekko.actor.BootstrapSetup.create(withTls),
+                org.apache.pekko.remote.artery.tcp.SSLEngineProviderSetup.create(system -> tls));
     }
 
     /**

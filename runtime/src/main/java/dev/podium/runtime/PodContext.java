@@ -21,6 +21,11 @@ public interface PodContext {
      * (audience, expirationSeconds), bound to the pod; empty when none can be issued (no such
      * service account, or a node without the cluster's signing key).
      */
+    /** The Services' environment variables for the pod's containers (kube's service links); their own env comes over them. */
+    default java.util.Map<String, String> serviceEnvironment(ObjectNode pod) {
+        return java.util.Map.of();
+    }
+
     default Optional<String> serviceAccountToken(ObjectNode pod, com.fasterxml.jackson.databind.JsonNode source) {
         return Optional.empty();
     }

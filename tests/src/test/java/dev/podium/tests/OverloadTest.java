@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -62,7 +63,9 @@ class OverloadTest {
             assertThat(acknowledged).as("acknowledged creates").hasSizeGreaterThan(1000);
             Set<String> stored = new HashSet<>();
             api.get("/api/v1/namespaces/default/configmaps").body().path("items").forEach(i -> stored.add(i.path("metadata").path("name").asText()));
-            assertThat(stored).as("every acknowledged create is stored").containsAll(acknowledged);
+            // a set difference: AssertJ's containsAll scans the whole actual for each expected element
+            List<String> lost = acknowledged.stream().filter(name -> !stored.contains(name)).toList();
+            assertThat(lost).as("acknowledged creates that were not stored (of %d)", acknowledged.size()).isEmpty();
             assertThat(readyTransitions(api)).as("no node's Ready condition changed during the flood").isEqualTo(readySince);
             assertThat(after).as("creates/s after the flood (%.0f before)", before).isGreaterThan(before * 0.5);
         }

@@ -248,14 +248,15 @@ class SecurityEndToEndTest {
                   containers:
                   - name: main
                     image: busybox
-                    command: [sh, -c, 'd=/var/run/secrets/kubernetes.io/serviceaccount; [ -r $d/token ] || d=mounts$d; cat $d/namespace; echo; cat $d/token; echo; head -1 $d/ca.crt; sleep 600']
+                    command: [sh, -c, 'd=/var/run/secrets/kubernetes.io/serviceaccount; [ -r $d/token ] || d=mounts$d; cat $d/namespace; echo; cat $d/token; echo; head -1 $d/ca.crt; echo $KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT; sleep 600']
                 """, "apply", "-f", "-").ok();
         assertThat(admin.run("-n", "inpod", "get", "pod", "reader", "-o", "jsonpath={.spec.volumes[0].name} {.spec.containers[0].volumeMounts[0].mountPath}")
                 .ok().out()).matches("kube-api-access-[a-z0-9]{5} /var/run/secrets/kubernetes.io/serviceaccount");
-        await().atMost(Duration.ofSeconds(40)).until(() -> admin.run("-n", "inpod", "logs", "reader").out().lines().count() >= 3);
+        await().atMost(Duration.ofSeconds(40)).until(() -> admin.run("-n", "inpod", "logs", "reader").out().lines().count() >= 4);
         List<String> lines = admin.run("-n", "inpod", "logs", "reader").ok().out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("inpod");
         assertThat(lines.get(2)).isEqualTo("-----BEGIN CERTIFICATE-----");
+        assertThat(lines.get(3)).as("the kubernetes Service's address, as every container gets it").isEqualTo("10.96.0.1:443");
         String token = lines.get(1);
         HttpClient client = https(null);
         HttpResponse<String> asPod = get(client, "/api/v1/namespaces/inpod/pods", token);
@@ -301,6 +302,32 @@ class SecurityEndToEndTest {
             assertThat(row).startsWith("k8s:enc:aesgcm:v1:key1:").doesNotContain("correct-horse-battery")
                     .doesNotContain(Base64.getEncoder().encodeToString("correct-horse-battery".getBytes(StandardCharsets.UTF_8)));
         }
+    }
+
+    @Test
+    void aLegacyTokenSecretIsFilledInAndItsTokenDiesWithIt() throws Exception {
+        admin.run("-n", "demo", "create", "serviceaccount", "builder").ok();
+        admin.runWithInput("""
+                apiVersion: v1
+                kind: Secret
+                type: kubernetes.io/service-account-token
+                metadata:
+                  name: builder-token
+                  namespace: demo
+                  annotations: {kubernetes.io/service-account.name: builder}
+                """, "apply", "-f", "-").ok();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !admin.run("-n", "demo", "get", "secret", "builder-token", "-o", "jsonpath={.data.token}").out().isEmpty());
+        String token = new String(Base64.getDecoder().decode(
+                admin.run("-n", "demo", "get", "secret", "builder-token", "-o", "jsonpath={.data.token}").ok().out()), StandardCharsets.UTF_8);
+        assertThat(new String(Base64.getDecoder().decode(admin.run("-n", "demo", "get", "secret", "builder-token", "-o",
+                "jsonpath={.data.namespace}").ok().out()), StandardCharsets.UTF_8)).isEqualTo("demo");
+        HttpClient client = https(null);
+        HttpResponse<String> asBuilder = get(client, "/api/v1/namespaces/demo/secrets", token);
+        assertThat(asBuilder.statusCode()).isEqualTo(403);
+        assertThat(asBuilder.body()).contains("system:serviceaccount:demo:builder");
+        admin.run("-n", "demo", "delete", "secret", "builder-token").ok();
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(client, "/api/v1/namespaces/demo/secrets", token).statusCode() == 401);
     }
 
     private static Path kubeconfig(String user, String caPem, IssuedCertificate cert) throws Exception {

@@ -27,6 +27,7 @@ public final class KindBehaviors {
             Map.entry("Namespace", new NamespaceBehavior()),
             Map.entry("ServiceAccount", new NamespaceDefaultBehavior(ServiceAccountsController.DEFAULT)),
             Map.entry("ConfigMap", new NamespaceDefaultBehavior(ServiceAccountsController.ROOT_CA)),
+            Map.entry("Secret", new NamespaceDefaultBehavior(null)),
             Map.entry("Lease.coordination.k8s.io", new LeaseBehavior()),
             Map.entry("ReplicaSet.apps", new ControllerKindBehavior(s -> new ReplicaSetReconciler(false), "Background")),
             Map.entry("ReplicationController", new ControllerKindBehavior(s -> new ReplicaSetReconciler(true), "Orphan")),

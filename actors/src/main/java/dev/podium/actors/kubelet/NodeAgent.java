@@ -299,6 +299,18 @@ public final class NodeAgent {
                 return cache.get(kind, namespace.isEmpty() ? name : namespace + "/" + name).map(CachedObject::object);
             }
 
+            /** The namespace's Services unless the pod says {@code enableServiceLinks: false}, and the {@code kubernetes} Service always. */
+            @Override
+            public java.util.Map<String, String> serviceEnvironment(ObjectNode pod) {
+                String namespace = pod.path("metadata").path("namespace").asText();
+                java.util.List<com.fasterxml.jackson.databind.JsonNode> services = new java.util.ArrayList<>();
+                if (pod.path("spec").path("enableServiceLinks").asBoolean(true)) {
+                    cache.list("Service", namespace, o -> true, 0, null).items().forEach(s -> services.add(s.object()));
+                }
+                if (!namespace.equals("default") || services.isEmpty()) cache.get("Service", "default/kubernetes").ifPresent(k -> services.add(k.object()));
+                return dev.podium.model.network.ServiceLinks.env(services);
+            }
+
             /** As the kubelet asks for one with a TokenRequest: bound to the pod, for the source's audience or the API's. */
             @Override
             public Optional<String> serviceAccountToken(ObjectNode pod, com.fasterxml.jackson.databind.JsonNode source) {

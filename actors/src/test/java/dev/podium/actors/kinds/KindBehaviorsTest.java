@@ -78,6 +78,10 @@ class KindBehaviorsTest {
         defaultSa.putObject("metadata").put("name", "default").put("namespace", "ns");
         ObjectNode rootCa = Json.object().put("kind", "ConfigMap");
         rootCa.putObject("metadata").put("name", "kube-root-ca.crt").put("namespace", "ns");
+        ObjectNode tokenSecret = Json.object().put("kind", "Secret").put("type", "kubernetes.io/service-account-token");
+        tokenSecret.putObject("metadata").put("name", "t").put("namespace", "ns");
+        ObjectNode filledSecret = tokenSecret.deepCopy();
+        filledSecret.putObject("data").put("token", "dG9r");
         ObjectNode claim = Json.object().put("kind", "PersistentVolumeClaim");
         claim.putObject("metadata").put("name", "data").put("namespace", "ns");
         claim.putObject("status").put("phase", "Pending");
@@ -123,6 +127,8 @@ class KindBehaviorsTest {
                 Arguments.of("a namespace's default ServiceAccount is deleted", "ServiceAccount", defaultSa, defaultSa, true, List.of("serviceaccounts", "gc")),
                 Arguments.of("a namespace's kube-root-ca.crt is deleted", "ConfigMap", rootCa, rootCa, true, List.of("serviceaccounts", "gc")),
                 Arguments.of("another ConfigMap is deleted", "ConfigMap", cm, cm, true, List.of("gc")),
+                Arguments.of("a service account token Secret is created", "Secret", null, tokenSecret, false, List.of("serviceaccounts")),
+                Arguments.of("its token is filled in", "Secret", tokenSecret, filledSecret, false, List.of()),
                 Arguments.of("a namespace starts terminating", "Namespace", ns, terminatingNs, false, List.of("namespaces")),
                 Arguments.of("a namespace is deleted", "Namespace", terminatingNs, terminatingNs, true, List.of("namespaces", "gc")),
                 Arguments.of("a config map changes", "ConfigMap", cm, cm, false, List.of()),

@@ -24,7 +24,7 @@ final class EnvResolver {
         String ns = Json.textAt(pod, "metadata.namespace");
         if (ns == null) ns = "default";
         String cname = container.path("name").asText();
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>(ctx.serviceEnvironment(pod));
         for (JsonNode from : container.path("envFrom")) {
             String prefix = from.path("prefix").asText("");
             boolean secret = from.has("secretRef");

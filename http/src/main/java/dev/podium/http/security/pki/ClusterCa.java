@@ -116,7 +116,17 @@ public final class ClusterCa {
         return issue(subject.build(), KeyPurposeId.id_kp_clientAuth, null, validity, clock);
     }
 
+    /** A cluster member's certificate for member-to-member TLS, where each side is both server and client. */
+    public IssuedCertificate issueMember(String commonName, Duration validity, Clock clock) {
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).build();
+        return issue(subject, new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}, null, validity, clock);
+    }
+
     private IssuedCertificate issue(X500Name subject, KeyPurposeId purpose, GeneralNames sans, Duration validity, Clock clock) {
+        return issue(subject, new KeyPurposeId[] {purpose}, sans, validity, clock);
+    }
+
+    private IssuedCertificate issue(X500Name subject, KeyPurposeId[] purposes, GeneralNames sans, Duration validity, Clock clock) {
         Instant now = clock.instant();
         Instant notAfter = min(now.plus(validity), ca.notAfter());
         KeyPair pair = newRsaKeyPair();
@@ -127,7 +137,7 @@ public final class ClusterCa {
                     Date.from(now.minus(BACKDATE)), Date.from(notAfter), subject, pair.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes))
                     .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(pair.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false, authorityKeyIdentifier(extensions));
             if (sans != null) builder.addExtension(Extension.subjectAlternativeName, false, sans);
