@@ -62,6 +62,20 @@ final class ApiCertificates {
     }
 
     /**
+     * Issues the serving certificate again once less than a third of its life is left (or a name
+     * is missing) and has new connections present it; true when it did. The guardian asks hourly,
+     * so a member that runs for a year never serves an expired certificate.
+     */
+    static boolean renewIfDue(Material material, NodeSettings.ApiAccess access, Path dataDir, String host, Clock clock) throws IOException {
+        ApiTls tls = material.security().tls();
+        ClusterCa ca = ClusterCa.loadOrCreate(access.caDir(), clock);
+        IssuedCertificate current = ServingCertificate.loadOrIssue(dataDir.resolve("pki"), ca, dnsNames(host), ipAddresses(host), clock);
+        if (current.certificate().equals(tls.serving().certificate())) return false;
+        tls.reload(current);
+        return true;
+    }
+
+    /**
      * The service account signing key, {@code sa.key} in {@code dir} (kept, and shared by the
      * members that share the directory, like kube's {@code --service-account-key-file}).
      */

@@ -21,12 +21,13 @@ public final class Main {
                              [--seed HOST:PORT]... [--cluster-port PORT] [--cluster-host HOST]
                              [--node-name NAME] [--simulated-prefix PREFIX] [--proxy auto|nftables|userspace|none]
                              [--token-auth-file FILE] [--ca DIR] [--encryption-key-file FILE] [--insecure-http]
+                             [--db-password-file FILE]
                    podium certs [--data DIR] [--ca DIR]
                    podium cluster up N [--data DIR] [--db JDBC_URL] [--simulated-nodes M] [--port FIRST_API_PORT] [--cluster-port FIRST_PORT]
                    podium cluster status [--data DIR]
                    podium cluster down [--data DIR]""";
     private static final Set<String> UP_OPTIONS = Set.of("--data", "--port", "--db", "--simulated-nodes", "--seed", "--cluster-port",
-            "--cluster-host", "--node-name", "--simulated-prefix", "--proxy", "--token-auth-file", "--ca", "--encryption-key-file");
+            "--cluster-host", "--node-name", "--simulated-prefix", "--proxy", "--token-auth-file", "--ca", "--encryption-key-file", "--db-password-file");
     private static final Set<String> UP_FLAGS = Set.of("--insecure-http");
 
     private Main() {}
@@ -58,6 +59,15 @@ public final class Main {
         // members of one cluster must not host nodes of the same name: there, simulated nodes are named after the member's node
         String prefix = dnsSubdomain("--simulated-prefix", o.get("--simulated-prefix", cluster.joinsOthers() ? nodeName : "sim"));
         DatabaseProfile profile = db == null || db.isBlank() ? DatabaseProfile.h2In(data) : DatabaseProfile.fromUrl(db);
+        String passwordFile = o.get("--db-password-file", System.getenv("PODIUM_DB_PASSWORD_FILE"));
+        if (passwordFile != null && !passwordFile.isBlank()) {
+            if (profile.kind() != DatabaseProfile.Kind.POSTGRES) throw new IllegalArgumentException("--db-password-file goes with --db jdbc:postgresql://…");
+            try {
+                profile = profile.withPasswordFile(Path.of(passwordFile));
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read the database password from " + passwordFile + ": " + e.getMessage());
+            }
+        }
         NodeSettings settings = NodeSettings.defaults(data, o.integer("--port", 6443, 0, 65535)).withHost(host).withDatabase(profile).withCluster(cluster)
                 .withHosting(new NodeSettings.Hosting(true, nodeName, o.integer("--simulated-nodes", 0, 0, 100_000), prefix))
                 .withKeepWorkloadsOnStop(true).withClock(Clock.systemUTC());

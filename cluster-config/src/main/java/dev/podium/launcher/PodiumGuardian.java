@@ -103,6 +103,7 @@ final class PodiumGuardian {
 
     private enum Bookmarks implements Command { INSTANCE }
     private enum FlowControlObjectsCheck implements Command { INSTANCE }
+    private enum CertificateCheck implements Command { INSTANCE }
 
     /** What the member runs once it serves. */
     record Started(WatchCache cache, JdbcJournalTail tail, ServerBinding binding, LocalNodes nodes, Path kubeconfig) {}
@@ -110,6 +111,7 @@ final class PodiumGuardian {
     private static final Duration CACHE_LOAD_TIMEOUT = Duration.ofSeconds(120);
     /** kube's configuration producer re-creates missing flow-control objects every minute. */
     private static final Duration FLOW_CONTROL_OBJECTS_CHECK = Duration.ofMinutes(1);
+    private static final Duration CERTIFICATE_CHECK = Duration.ofHours(1);
 
     private final ActorContext<Command> ctx;
     private final TimerScheduler<Command> timers;
@@ -201,6 +203,7 @@ final class PodiumGuardian {
                     }
                     ensureFlowControlObjects();
                     timers.startTimerWithFixedDelay(FlowControlObjectsCheck.INSTANCE, FLOW_CONTROL_OBJECTS_CHECK, FLOW_CONTROL_OBJECTS_CHECK);
+                    timers.startTimerWithFixedDelay(CertificateCheck.INSTANCE, CERTIFICATE_CHECK, CERTIFICATE_CHECK);
                     startDns();
                     startNodeComponents();
                     // written before readiness flips, so a client that waits for /readyz finds it
@@ -215,6 +218,16 @@ final class PodiumGuardian {
                     systemObjectsHook.done();
                     started.complete(new Started(cache, tail, binding, nodes, kubeconfig));
                     announceApi();
+                    return Behaviors.same();
+                })
+                .onMessageEquals(CertificateCheck.INSTANCE, () -> {
+                    try {
+                        if (tls != null && ApiCertificates.renewIfDue(tls, settings.apiAccess(), settings.dataDir(), settings.host(), settings.clock())) {
+                            ctx.getLog().info("the API's serving certificate was renewed; new connections present the new one");
+                        }
+                    } catch (java.io.IOException | RuntimeException e) {
+                        ctx.getLog().warn("the API's serving certificate could not be renewed ({}); trying again in an hour", e.toString());
+                    }
                     return Behaviors.same();
                 })
                 .onMessageEquals(FlowControlObjectsCheck.INSTANCE, () -> {
@@ -251,7 +264,7 @@ final class PodiumGuardian {
         // the node agents of the JVM share two paced lanes (heartbeats, pod writes): thousands registering at once wait their turn instead of flooding the journal
         agentObjects = new HeartbeatLane(new BoundedObjectClient(entities, podium.getInt("kubelet-heartbeats-in-flight"), Integer.MAX_VALUE, askTimeout),
                 new BoundedObjectClient(entities, podium.getInt("kubelet-asks-in-flight"), Integer.MAX_VALUE, askTimeout));
-        ControllerServices controllers = new ControllerServices(cache, objects, AdmissionChain.builtIn(cache), settings.clock(), podium.getDuration("hint-recheck"),
+        ControllerServices controllers = new ControllerServices(cache, objects, AdmissionChain.builtIn(cache, settings.apiAccess().secure()), settings.clock(), podium.getDuration("hint-recheck"),
                 new WritePermits(podium.getInt("controller-writes-in-flight")), settings.dataDir().toAbsolutePath().resolve("runtime").resolve("claims"),
                 Members.name(ctx.getSystem()));
         ObjectEntity.init(ctx.getSystem(), settings.clock(), KindBehaviors::of, router, controllers);

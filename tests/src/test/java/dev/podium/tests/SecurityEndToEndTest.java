@@ -268,6 +268,13 @@ class SecurityEndToEndTest {
     }
 
     @Test
+    void podsAWorkloadControllerCreatesGetTheTokenVolumeToo() throws Exception {
+        admin.run("-n", "demo", "create", "deployment", "tokened", "--image=busybox", "--", "sleep", "600").ok();
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin.run("-n", "demo", "get", "pods", "-l", "app=tokened", "-o",
+                "jsonpath={.items[0].spec.volumes[0].name}").out().startsWith("kube-api-access-"));
+    }
+
+    @Test
     void automountServiceAccountTokenFalseLeavesThePodWithoutAToken() throws Exception {
         admin.runWithInput("""
                 apiVersion: v1

@@ -30,6 +30,13 @@ public record DatabaseProfile(Kind kind, String url, String user, String passwor
         return new DatabaseProfile(Kind.H2, "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;OPTIMIZE_REUSE_RESULTS=FALSE", "sa", "");
     }
 
+    /** The same database with the password read from a file (its first line), so that it shows in neither {@code ps} nor the URL. */
+    public DatabaseProfile withPasswordFile(java.nio.file.Path file) throws java.io.IOException {
+        String text = java.nio.file.Files.readString(file);
+        int end = text.indexOf('\n');
+        return new DatabaseProfile(kind, url, user, (end < 0 ? text : text.substring(0, end)).strip());
+    }
+
     /** A JDBC URL as given by --db or PODIUM_DB_URL; user and password may be URL parameters. */
     public static DatabaseProfile fromUrl(String url) {
         if (url.startsWith("jdbc:postgresql:")) {

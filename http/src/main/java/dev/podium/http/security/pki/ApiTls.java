@@ -20,9 +20,27 @@ import java.util.Optional;
 public final class ApiTls {
     private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
-    private final SSLContext context;
+    private final X509Certificate clientCa;
+    private volatile SSLContext context;
+    private volatile IssuedCertificate serving;
 
     public ApiTls(IssuedCertificate serving, X509Certificate clientCa) {
+        this.clientCa = clientCa;
+        this.serving = serving;
+        this.context = build(serving, clientCa);
+    }
+
+    /** New connections present {@code renewed}; open ones keep the certificate they began with. */
+    public void reload(IssuedCertificate renewed) {
+        this.context = build(renewed, clientCa);
+        this.serving = renewed;
+    }
+
+    public IssuedCertificate serving() {
+        return serving;
+    }
+
+    private static SSLContext build(IssuedCertificate serving, X509Certificate clientCa) {
         try {
             char[] password = new char[0];
             KeyStore keys = KeyStore.getInstance("PKCS12");
@@ -37,8 +55,9 @@ public final class ApiTls {
             TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trustManagers.init(trusted);
 
-            context = SSLContext.getInstance("TLS");
+            SSLContext context = SSLContext.getInstance("TLS");
             context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+            return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot set up the API server's TLS: " + e.getMessage(), e);
         }

@@ -79,6 +79,23 @@ class ApiTlsTest {
     }
 
     @Test
+    void afterAReloadNewConnectionsGetTheRenewedCertificate() throws Exception {
+        IssuedCertificate renewed = ca.issueServing("podium-apiserver", List.of("localhost"), List.of("127.0.0.1"), Duration.ofDays(30), CLOCK);
+        tls.reload(renewed);
+        server.close();
+        server = (SSLServerSocket) tls.context().getServerSocketFactory().createServerSocket(0, 1, InetAddress.getByName(LOOPBACK));
+        server.setSoTimeout(TIMEOUT_MILLIS);
+        CompletableFuture<Optional<X509Certificate>> seen = acceptOne();
+
+        try (SSLSocket socket = connect(clientContext(ca.certificate(), null))) {
+            socket.startHandshake();
+            assertThat(socket.getSession().getPeerCertificates()[0]).isEqualTo(renewed.certificate());
+            assertThat(tls.serving()).isEqualTo(renewed);
+            seen.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Test
     void aClientWithoutACertificateConnectsUnverified() throws Exception {
         CompletableFuture<Optional<X509Certificate>> seen = acceptOne();
 
