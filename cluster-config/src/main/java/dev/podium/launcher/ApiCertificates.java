@@ -80,28 +80,31 @@ final class ApiCertificates {
      * members that share the directory, like kube's {@code --service-account-key-file}).
      */
     static ServiceAccountTokens serviceAccountTokens(Path dir, WatchCache cache, Clock clock) throws IOException {
-        Path file = dir.resolve("sa.key");
+        Path file = ensureSigningKey(dir);
+        PrivateKey key = Pem.readPrivateKey(Files.readString(file));
+        if (!(key instanceof RSAPrivateCrtKey rsa)) throw new IllegalStateException(file + " is not an RSA private key");
         KeyPair pair;
-        if (Files.exists(file)) {
-            PrivateKey key = Pem.readPrivateKey(Files.readString(file));
-            if (!(key instanceof RSAPrivateCrtKey rsa)) throw new IllegalStateException(file + " is not an RSA private key");
-            try {
-                pair = new KeyPair(KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent())), key);
-            } catch (java.security.GeneralSecurityException e) {
-                throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
-            }
-        } else {
-            try {
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(2048);
-                pair = generator.generateKeyPair();
-            } catch (java.security.GeneralSecurityException e) {
-                throw new IllegalStateException("RSA keys are unavailable", e);
-            }
-            Files.createDirectories(dir);
-            Pem.writeAtomically(file, Pem.privateKey(pair.getPrivate()), true);
+        try {
+            pair = new KeyPair(KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent())), key);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
         }
         return new ServiceAccountTokens(pair, cache, clock);
+    }
+
+    /** {@code sa.key} in {@code dir}, made (RSA 2048) when missing. */
+    static Path ensureSigningKey(Path dir) throws IOException {
+        Path file = dir.resolve("sa.key");
+        if (Files.exists(file)) return file;
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            Files.createDirectories(dir);
+            Pem.writeAtomically(file, Pem.privateKey(generator.generateKeyPair().getPrivate()), true);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("RSA keys are unavailable", e);
+        }
+        return file;
     }
 
     private static IssuedCertificate admin(Path dir, ClusterCa ca, Clock clock) throws IOException {

@@ -29,17 +29,26 @@ import java.util.Set;
  * {@code podium cluster up N | status | down}: N Podium JVMs on this machine over one PostgreSQL,
  * each in {@code DIR/node-K} (its data, {@code podium.log}, {@code podium.pid}, its own
  * kubeconfig), all seeded with each other, and {@code DIR/kubeconfig} with one context per JVM.
- * The layout is recorded in {@code DIR/cluster.properties} for status and down.
+ * The layout is recorded in {@code DIR/cluster.properties} for status and down. The members share
+ * one CA, service account key and Secrets key in {@code DIR/pki} (made here, before any member
+ * starts, so that none makes its own): their APIs serve TLS and they talk to each other over TLS.
  */
 final class LocalCluster {
     static final String DEFAULT_DB = "jdbc:postgresql://127.0.0.1:5432/podium";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Set<String> UP_OPTIONS = Set.of("--data", "--db", "--simulated-nodes", "--port", "--cluster-port");
     private final Path dir;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private HttpClient http;
 
     private LocalCluster(Path dir) {
         this.dir = dir;
+    }
+
+    /** The cluster's CA and the admin's certificate, made once; the client that polls readiness presents and trusts them. */
+    private ClusterCredentials credentials() throws java.io.IOException {
+        ClusterCredentials c = ClusterCredentials.loadOrCreate(dir.resolve("pki"), java.time.Clock.systemUTC());
+        if (http == null) http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).sslContext(c.clientContext()).build();
+        return c;
     }
 
     /** Runs a cluster sub-command; returns the process exit code. */
@@ -92,6 +101,7 @@ final class LocalCluster {
         }
         createDatabaseIfMissing(profile);
         Files.createDirectories(dir);
+        ClusterCredentials credentials = credentials();
         if (running.isEmpty()) {
             save(members, db, simulated);
             Files.copy(jar(), dir.resolve("podium.jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -106,7 +116,7 @@ final class LocalCluster {
         }
         Map<String, String> contexts = new LinkedHashMap<>();
         members.forEach(m -> contexts.put("node-" + m.index(), m.api()));
-        Path kubeconfig = Kubeconfig.write(dir.resolve("kubeconfig"), contexts, "node-1");
+        Path kubeconfig = Kubeconfig.write(dir.resolve("kubeconfig"), contexts, "node-1", credentials.caPem(), credentials.admin());
         for (Member m : members) {
             System.out.printf("node-%d  pid %d  API %s  cluster %s  log %s%n", m.index(), processes.containsKey(m.index()) ? processes.get(m.index()).pid()
                     : process(m).map(ProcessHandle::pid).orElse(-1L), m.api(),
@@ -128,7 +138,7 @@ final class LocalCluster {
 
     private record Member(int index, int apiPort, int clusterPort) {
         String api() {
-            return "http://127.0.0.1:" + apiPort;
+            return "https://127.0.0.1:" + apiPort;
         }
 
         String clusterAddress() {
@@ -166,9 +176,7 @@ final class LocalCluster {
         cmd.addAll(List.of("-jar", dir.resolve("podium.jar").toString(), "up", "--data", home.toString(), "--port", String.valueOf(m.apiPort()), "--db", db,
                 "--cluster-port", String.valueOf(m.clusterPort()), "--seed", String.join(",", seeds),
                 "--node-name", HostedNodes.localName() + "-" + m.index(), "--simulated-nodes", String.valueOf(simulated),
-                "--simulated-prefix", "sim-" + m.index(),
-                // members on loopback serve plain HTTP: one CA shared by the members (and TLS between them) is a later step
-                "--insecure-http"));
+                "--simulated-prefix", "sim-" + m.index(), "--ca", dir.resolve("pki").toString()));
         Path log = home.resolve("podium.log");
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
@@ -244,6 +252,7 @@ final class LocalCluster {
             System.out.println("no cluster in " + dir + " (start one with: podium cluster up 3 --data " + dir + ")");
             return 1;
         }
+        credentials();
         int running = 0;
         String view = null;
         for (Member m : members) {

@@ -211,7 +211,7 @@ final class PodiumGuardian {
                     try {
                         String address = binding.localAddress().getHostString() + ":" + binding.localAddress().getPort();
                         kubeconfig = tls == null ? Kubeconfig.write(settings.dataDir(), "http://" + address)
-                                : Kubeconfig.writeTls(settings.dataDir(), "https://" + address, tls.caPem(), tls.admin().certificatePem(), tls.admin().keyPem());
+                                : Kubeconfig.writeTls(settings.dataDir(), "https://" + address, tls.caPem(), tls.admin());
                     } catch (java.io.IOException e) {
                         return fail(new IllegalStateException("cannot write the kubeconfig in " + settings.dataDir() + ": " + e.getMessage(), e));
                     }

@@ -25,6 +25,11 @@ record ApiClient(String url, HttpClient http) {
         return new ApiClient(url, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
     }
 
+    /** Over TLS: {@code tls} trusts the server and presents the client's certificate. */
+    static ApiClient of(String url, javax.net.ssl.SSLContext tls) {
+        return new ApiClient(url, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).sslContext(tls).build());
+    }
+
     /** The member's {@code /readyz?verbose} text: its checks and its cluster view. */
     String readyzVerbose() throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url + "/readyz?verbose")).timeout(Duration.ofSeconds(10)).build(),

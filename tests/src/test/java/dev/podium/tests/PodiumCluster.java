@@ -77,8 +77,14 @@ final class PodiumCluster implements AutoCloseable {
         return new String(out, StandardCharsets.UTF_8);
     }
 
-    ApiClient api(int member) {
-        return ApiClient.of("http://127.0.0.1:" + (apiBase + member - 1));
+    /** The member's API over TLS, as the cluster's admin (the CA and certificate {@code podium cluster up} made in DIR/pki). */
+    ApiClient api(int member) throws IOException {
+        Path pki = dir.resolve("pki");
+        var admin = new dev.podium.http.security.pki.IssuedCertificate(
+                dev.podium.http.security.pki.Pem.readCertificate(Files.readString(pki.resolve("admin.crt"))),
+                dev.podium.http.security.pki.Pem.readPrivateKey(Files.readString(pki.resolve("admin.key"))));
+        var ca = dev.podium.http.security.pki.Pem.readCertificate(Files.readString(pki.resolve("ca.crt")));
+        return ApiClient.of("https://127.0.0.1:" + (apiBase + member - 1), new dev.podium.http.security.pki.ApiTls(admin, ca).context());
     }
 
     String clusterAddress(int member) {
