@@ -50,6 +50,8 @@ final class PodSupervisor {
     private boolean stopping;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private java.util.concurrent.ScheduledFuture<?> retry;
+    /** Rewrites the pod's projected service account tokens before they expire, as the kubelet does. */
+    private java.util.concurrent.ScheduledFuture<?> tokenRefresh;
     private ObjectNode lastReported;
     private StateFile stateFile;
 
@@ -117,6 +119,8 @@ final class PodSupervisor {
         if (volumes == null) {
             try {
                 volumes = Volumes.prepare(pod, ctx, podDir, shared.root());
+                Volumes.tokenRefreshPeriod(pod).ifPresent(period -> tokenRefresh = shared.timer().scheduleAtFixedRate(
+                        () -> serial.execute(() -> Volumes.refreshTokens(pod, ctx, podDir)), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS));
             } catch (PodConfigException e) {
                 all().filter(c -> !c.alive()).forEach(c -> c.status.state = new ContainerState.Waiting(e.reason, e.getMessage()));
                 publish();
@@ -432,6 +436,7 @@ final class PodSupervisor {
             if (stopping) return;
             stopping = true;
             if (retry != null) retry.cancel(false);
+            if (tokenRefresh != null) tokenRefresh.cancel(false);
             long grace = graceSeconds < 0 ? podGrace() : graceSeconds;
             all().forEach(c -> {
                 if (c.alive()) {

@@ -102,12 +102,46 @@ final class Volumes {
         return hostPath.map(Path::of).orElse(root.resolve("claims").resolve(ns).resolve(claim));
     }
 
+    /**
+     * How often the pod's projected tokens are written again: at 80 % of the shortest lifetime
+     * asked for (kube's kubelet renews then), at least every second; empty without such a source.
+     */
+    static Optional<java.time.Duration> tokenRefreshPeriod(ObjectNode pod) {
+        long shortest = Long.MAX_VALUE;
+        for (JsonNode v : pod.path("spec").path("volumes")) {
+            for (JsonNode src : v.path("projected").path("sources")) {
+                if (src.has("serviceAccountToken")) shortest = Math.min(shortest, src.get("serviceAccountToken").path("expirationSeconds").asLong(3607));
+            }
+        }
+        if (shortest == Long.MAX_VALUE) return Optional.empty();
+        return Optional.of(java.time.Duration.ofMillis(Math.max(1000, shortest * 800)));
+    }
+
+    /** Writes fresh tokens over the pod's projected ones; a token that cannot be issued now keeps the old one. */
+    static void refreshTokens(ObjectNode pod, PodContext ctx, Path podDir) {
+        for (JsonNode v : pod.path("spec").path("volumes")) {
+            for (JsonNode src : v.path("projected").path("sources")) {
+                if (!src.has("serviceAccountToken")) continue;
+                try {
+                    token(pod, ctx, v.path("name").asText(), src.get("serviceAccountToken"), podDir.resolve("volumes").resolve(v.path("name").asText()),
+                            mode(v.get("projected")));
+                } catch (PodConfigException | IOException e) {
+                    // the old token stays until the next round
+                }
+            }
+        }
+    }
+
     private static void token(ObjectNode pod, PodContext ctx, String volume, JsonNode src, Path dir, int mode)
             throws PodConfigException, IOException {
         String token = ctx.serviceAccountToken(pod, src).orElseThrow(() -> new PodConfigException("ContainerCreating",
                 "MountVolume.SetUp failed for volume \"" + volume + "\" : failed to fetch token: serviceaccounts \""
                         + pod.path("spec").path("serviceAccountName").asText("default") + "\" not found", true));
-        write(dir.resolve(src.path("path").asText("token")), token.getBytes(java.nio.charset.StandardCharsets.UTF_8), mode);
+        // written beside and renamed over, so a container reading it during a renewal never sees half a token
+        Path file = dir.resolve(src.path("path").asText("token"));
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        write(tmp, token.getBytes(java.nio.charset.StandardCharsets.UTF_8), mode);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static int mode(JsonNode src) {

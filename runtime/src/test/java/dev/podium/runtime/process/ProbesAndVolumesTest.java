@@ -131,6 +131,28 @@ class ProbesAndVolumesTest extends RuntimeTestBase {
     }
 
     @Test
+    void aProjectedTokenIsWrittenAgainBeforeItExpires() throws Exception {
+        ctx.token("first");
+        ObjectNode c = sh("main", "while true; do cat $PODIUM_VOLUME_API/token; echo; sleep 0.3; done");
+        c.putArray("volumeMounts").addObject().put("name", "api").put("mountPath", "/var/run/secrets/kubernetes.io/serviceaccount");
+        ObjectNode pod = pod("renew", "Never", c);
+        pod.with("spec").putArray("volumes").add(TestPods.parse("{'name':'api','projected':{'sources':["
+                + "{'serviceAccountToken':{'expirationSeconds':2,'path':'token'}}]}}"));
+        String uid = start(pod);
+        await().atMost(java.time.Duration.ofSeconds(20)).until(() -> runtime.logFile(uid, "main", false).map(f -> read(f).contains("first")).orElse(false));
+        ctx.token("second");
+        await().atMost(java.time.Duration.ofSeconds(20)).until(() -> read(runtime.logFile(uid, "main", false).orElseThrow()).contains("second"));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    @Test
     void readoptsRunningProcessesAfterAgentRestart() throws Exception {
         String uid = start(pod("adopt", "Never", TestPods.container("main", "sleep", "30")));
         await().until(() -> recorder.container(uid, "main").path("state").has("running"));
