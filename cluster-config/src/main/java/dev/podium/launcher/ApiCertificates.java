@@ -107,7 +107,8 @@ final class ApiCertificates {
         return file;
     }
 
-    private static IssuedCertificate admin(Path dir, ClusterCa ca, Clock clock) throws IOException {
+    /** The admin's client certificate in {@code dir} ({@code admin.crt}, {@code admin.key}), issued again when missing, foreign or due. */
+    static IssuedCertificate admin(Path dir, ClusterCa ca, Clock clock) throws IOException {
         Path cert = dir.resolve("admin.crt");
         Path key = dir.resolve("admin.key");
         if (Files.exists(cert) && Files.exists(key)) {

@@ -1,13 +1,11 @@
 package dev.podium.launcher;
 
 import dev.podium.http.security.pki.IssuedCertificate;
+import dev.podium.http.security.pki.Pem;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Map;
 
@@ -47,11 +45,7 @@ final class Kubeconfig {
                 : "    client-certificate-data: " + base64(admin.certificatePem()) + "\n    client-key-data: " + base64(admin.keyPem()) + "\n";
         String text = "apiVersion: v1\nkind: Config\nclusters:\n" + clusters + "users:\n- name: " + user + "\n  user:\n" + credentials
                 + "contexts:\n" + contexts + "current-context: " + current + "\n";
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(tmp, text);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Pem.writeAtomically(file, text, true); // it may hold a private key: owner only
         return file;
     }
 

@@ -32,6 +32,7 @@ public final class PodiumNode implements AutoCloseable {
     private final LocalNodes nodes;
     private final boolean keepWorkloads;
 
+    static final String SECRETS_KEY_FILE = "secrets-encryption.key";
     private final String scheme;
 
     private PodiumNode(ActorSystem<?> system, WatchCache cache, JdbcJournalTail tail, ServerBinding binding, DataDirLock lock, Path kubeconfig,
@@ -106,8 +107,8 @@ public final class PodiumNode implements AutoCloseable {
         String path = "podium.secrets-encryption.key-file";
         if (settings.overrides().hasPath(path) && !settings.overrides().getString(path).isBlank()) return ConfigFactory.empty();
         if (!settings.apiAccess().secure()) return ConfigFactory.empty();
-        Path file = settings.apiAccess().caDir().resolve("secrets-encryption.key");
-        if (!java.nio.file.Files.exists(file)) dev.podium.persistence.events.SecretKeys.create(file);
+        Path file = settings.apiAccess().caDir().resolve(SECRETS_KEY_FILE);
+        dev.podium.persistence.events.SecretKeys.createIfMissing(file);
         return ConfigFactory.parseMap(java.util.Map.of(path, file.toAbsolutePath().toString()));
     }
 

@@ -53,8 +53,9 @@ public final class SecretKeys {
         return new SecretKeys(keys);
     }
 
-    /** A new key file with one random key named {@code key1}, readable by its owner only. */
-    public static void create(Path file) throws IOException {
+    /** A new key file with one random key named {@code key1}, readable by its owner only, unless the file exists. */
+    public static void createIfMissing(Path file) throws IOException {
+        if (Files.exists(file)) return;
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         Files.createDirectories(file.toAbsolutePath().getParent());

@@ -30,7 +30,6 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ClusterCaTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-06T03:00:00Z"), ZoneOffset.UTC);
@@ -57,7 +56,6 @@ class ClusterCaTest {
 
     @Test
     void theCaKeyIsReadableByItsOwnerOnly() throws Exception {
-        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
         ClusterCa.loadOrCreate(dir, CLOCK);
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("ca.key")))).isEqualTo("rw-------");
