@@ -13,8 +13,26 @@ import java.util.concurrent.CompletionStage;
  * of the pod's status; the agent writes that status to the Pod entity.
  */
 public interface ContainerRuntime extends AutoCloseable {
-    /** "process" or "simulated". */
+    /** "process", "containerd" or "simulated". */
     String name();
+
+    /** The Node's {@code status.nodeInfo.containerRuntimeVersion}: {@code containerd://1.6.20}, {@code process://}. */
+    default String version() {
+        return name() + "://";
+    }
+
+    /** The images the runtime holds, as Node {@code status.images} lists them ({@code names}, {@code sizeBytes}). */
+    default java.util.List<ObjectNode> images() {
+        return java.util.List.of();
+    }
+
+    /** The control plane gave the node its {@code spec.podCIDR}; a runtime with a pod network sets it up from it. */
+    default void podCidrAssigned(String nodeName, String podCidr) {}
+
+    /** Whether {@link #logFile} is in the CRI log format ({@code TIME STREAM TAG TEXT} per line) instead of plain output. */
+    default boolean criLogFormat() {
+        return false;
+    }
 
     /** Starts running the pod; a second call for a pod uid already known is ignored. */
     void startPod(ObjectNode pod, PodContext context, PodStatusListener listener);

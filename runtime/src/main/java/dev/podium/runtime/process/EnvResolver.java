@@ -17,10 +17,10 @@ import java.util.Optional;
  * value expanded with $(VAR) against the variables defined before it. Missing ConfigMaps/Secrets/keys
  * that are not optional fail with CreateContainerConfigError (retryable: they may be created later).
  */
-final class EnvResolver {
+public final class EnvResolver {
     private EnvResolver() {}
 
-    static Map<String, String> resolve(ObjectNode pod, JsonNode container, PodContext ctx) throws PodConfigException {
+    public static Map<String, String> resolve(ObjectNode pod, JsonNode container, PodContext ctx) throws PodConfigException {
         String ns = Json.textAt(pod, "metadata.namespace");
         if (ns == null) ns = "default";
         String cname = container.path("name").asText();

@@ -6,10 +6,10 @@ import java.util.Map;
  * Kubernetes' $(VAR) expansion (third_party/forked/golang/expansion): {@code $(NAME)} becomes the value
  * when NAME is defined and stays as written otherwise; {@code $$} is an escaped {@code $}.
  */
-final class Expansion {
+public final class Expansion {
     private Expansion() {}
 
-    static String expand(String input, Map<String, String> vars) {
+    public static String expand(String input, Map<String, String> vars) {
         if (input == null || input.indexOf('$') < 0) return input;
         StringBuilder out = new StringBuilder(input.length());
         int i = 0;

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * period 10 s, timeout 1 s, success 1, failure 3). {@code onResult} is called, on the pod's serial
  * executor, each time the probe's result changes (first success or failure threshold reached).
  */
-final class ProbeWorker {
+public final class ProbeWorker {
     private final JsonNode probe;
     private final ScheduledExecutorService timer;
     private final Executor pod;
@@ -28,7 +28,7 @@ final class ProbeWorker {
     private int successes, failures;
     private Boolean result;
 
-    ProbeWorker(JsonNode probe, ScheduledExecutorService timer, Executor pod,
+    public ProbeWorker(JsonNode probe, ScheduledExecutorService timer, Executor pod,
                 Supplier<CompletableFuture<Boolean>> check, Consumer<Boolean> onResult) {
         this.probe = probe;
         this.timer = timer;
@@ -37,17 +37,17 @@ final class ProbeWorker {
         this.onResult = onResult;
     }
 
-    static Duration timeout(JsonNode probe) {
+    public static Duration timeout(JsonNode probe) {
         return Duration.ofSeconds(Math.max(1, probe.path("timeoutSeconds").asInt(1)));
     }
 
-    void start() {
+    public void start() {
         long period = Math.max(1, probe.path("periodSeconds").asInt(10)) * 1000L;
         long delay = Math.max(0, probe.path("initialDelaySeconds").asInt(0)) * 1000L;
         task = timer.scheduleWithFixedDelay(() -> pod.execute(this::tick), delay, period, TimeUnit.MILLISECONDS);
     }
 
-    void stop() {
+    public void stop() {
         stopped = true;
         if (task != null) task.cancel(false);
     }

@@ -21,10 +21,10 @@ import java.util.concurrent.TimeUnit;
  * One check of a probe or one run of a handler (exec, httpGet, tcpSocket, sleep), asynchronous.
  * exec: exit 0 is success, the command is killed at the timeout; httpGet: 200-399; tcpSocket: connect.
  */
-final class Probes {
+public final class Probes {
     /** Where a container's handlers run: its environment, working directory, ports and host. */
-    record Target(Map<String, String> env, Path workDir, JsonNode containerSpec, String host, long nsLeader) {
-        Target(Map<String, String> env, Path workDir, JsonNode containerSpec, String host) {
+    public record Target(Map<String, String> env, Path workDir, JsonNode containerSpec, String host, long nsLeader) {
+        public Target(Map<String, String> env, Path workDir, JsonNode containerSpec, String host) {
             this(env, workDir, containerSpec, host, 0);
         }
     }
@@ -34,7 +34,7 @@ final class Probes {
 
     private Probes() {}
 
-    static CompletableFuture<Boolean> run(JsonNode handler, Target t, Duration timeout, Executor blocking) {
+    public static CompletableFuture<Boolean> run(JsonNode handler, Target t, Duration timeout, Executor blocking) {
         try {
             if (handler.has("exec")) return exec(handler.get("exec"), t, timeout);
             if (handler.has("httpGet")) return http(handler.get("httpGet"), t, timeout);

@@ -38,11 +38,11 @@ import java.util.Set;
  *       Mounts at the same path in different containers of one pod share the symlink (the last one wins).</li>
  * </ul>
  */
-final class Volumes {
+public final class Volumes {
     private Volumes() {}
 
     /** Creates or fills every volume; a missing non-optional ConfigMap/Secret fails (retryable). */
-    static Map<String, Path> prepare(ObjectNode pod, PodContext ctx, Path podDir, Path root) throws PodConfigException {
+    public static Map<String, Path> prepare(ObjectNode pod, PodContext ctx, Path podDir, Path root) throws PodConfigException {
         String ns = Json.textAt(pod, "metadata.namespace");
         if (ns == null) ns = "default";
         Map<String, Path> out = new LinkedHashMap<>();
@@ -106,7 +106,7 @@ final class Volumes {
      * How often the pod's projected tokens are written again: at 80 % of the shortest lifetime
      * asked for (kube's kubelet renews then), at least every second; empty without such a source.
      */
-    static Optional<java.time.Duration> tokenRefreshPeriod(ObjectNode pod) {
+    public static Optional<java.time.Duration> tokenRefreshPeriod(ObjectNode pod) {
         long shortest = Long.MAX_VALUE;
         for (JsonNode v : pod.path("spec").path("volumes")) {
             for (JsonNode src : v.path("projected").path("sources")) {
@@ -118,7 +118,7 @@ final class Volumes {
     }
 
     /** Writes fresh tokens over the pod's projected ones; a token that cannot be issued now keeps the old one. */
-    static void refreshTokens(ObjectNode pod, PodContext ctx, Path podDir) {
+    public static void refreshTokens(ObjectNode pod, PodContext ctx, Path podDir) {
         for (JsonNode v : pod.path("spec").path("volumes")) {
             for (JsonNode src : v.path("projected").path("sources")) {
                 if (!src.has("serviceAccountToken")) continue;
@@ -285,12 +285,12 @@ final class Volumes {
     }
 
     /** Deletes the pod's own volume directories (not hostPath, not claims) and its mount links. */
-    static void cleanup(Path podDir) {
+    public static void cleanup(Path podDir) {
         deleteTree(podDir.resolve("volumes"));
         deleteTree(podDir.resolve("mounts"));
     }
 
-    static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) return;
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {

@@ -1,0 +1,617 @@
+package dev.podium.runtime.cri;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podium.model.json.Json;
+import dev.podium.runtime.Backoff;
+import dev.podium.runtime.ContainerState;
+import dev.podium.runtime.PodContext;
+import dev.podium.runtime.PodStatusListener;
+import dev.podium.runtime.SerialExecutor;
+import dev.podium.runtime.StatusBuilder;
+import dev.podium.runtime.cri.v1.ContainerConfig;
+import dev.podium.runtime.cri.v1.ContainerStatus;
+import dev.podium.runtime.cri.v1.ContainerStatusRequest;
+import dev.podium.runtime.cri.v1.CreateContainerRequest;
+import dev.podium.runtime.cri.v1.ExecSyncRequest;
+import dev.podium.runtime.cri.v1.ImageSpec;
+import dev.podium.runtime.cri.v1.ImageStatusRequest;
+import dev.podium.runtime.cri.v1.PodSandboxConfig;
+import dev.podium.runtime.cri.v1.PodSandboxStatusRequest;
+import dev.podium.runtime.cri.v1.PullImageRequest;
+import dev.podium.runtime.cri.v1.RemoveContainerRequest;
+import dev.podium.runtime.cri.v1.RunPodSandboxRequest;
+import dev.podium.runtime.cri.v1.StartContainerRequest;
+import dev.podium.runtime.cri.v1.StopContainerRequest;
+import dev.podium.runtime.cri.v1.StopPodSandboxRequest;
+import dev.podium.runtime.network.PodResolvConf;
+import dev.podium.runtime.network.ResolvConf;
+import dev.podium.runtime.process.EnvResolver;
+import dev.podium.runtime.process.Expansion;
+import dev.podium.runtime.process.PodConfigException;
+import dev.podium.runtime.process.ProbeWorker;
+import dev.podium.runtime.process.Probes;
+import dev.podium.runtime.process.Volumes;
+import io.grpc.StatusRuntimeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs one pod through CRI: its volumes, a sandbox (the pod's network and IPC namespaces, held by the
+ * pause container), images by pull policy, init containers in order, app containers, restarts with
+ * CrashLoopBackOff, probes (exec through ExecSync, httpGet and tcpSocket to the pod IP) and termination
+ * (preStop, then StopContainer with the grace period: SIGTERM, SIGKILL when it is over). Every state change
+ * happens on the pod's {@link SerialExecutor} and ends with a status report.
+ */
+final class CriPod {
+    private static final Logger log = LoggerFactory.getLogger(CriPod.class);
+
+    final String uid;
+    final Path podDir;
+    private final ObjectNode pod;
+    private volatile PodContext ctx;
+    private volatile PodStatusListener listener;
+    /** Re-adopted from containerd and not yet claimed by startPod. */
+    volatile boolean adopted;
+    private final CriRuntime runtime;
+    final SerialExecutor serial;
+    private final StatusBuilder statusBuilder;
+    final List<CriContainer> init = new ArrayList<>();
+    final List<CriContainer> app = new ArrayList<>();
+    private final String restartPolicy;
+    private Instant startTime;
+    private Map<String, Path> volumes;
+    String sandboxId;
+    private PodSandboxConfig sandboxConfig;
+    private String podIP;
+    int nextInit;
+    private boolean stopping;
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private java.util.concurrent.ScheduledFuture<?> retry;
+    private java.util.concurrent.ScheduledFuture<?> tokenRefresh;
+    private ObjectNode lastReported;
+
+    CriPod(ObjectNode pod, PodContext ctx, PodStatusListener listener, CriRuntime runtime) {
+        this.pod = pod;
+        this.uid = Json.textAt(pod, "metadata.uid");
+        this.ctx = ctx;
+        this.listener = listener;
+        this.runtime = runtime;
+        this.podDir = runtime.podDir(uid);
+        this.serial = new SerialExecutor(runtime.workers());
+        this.statusBuilder = new StatusBuilder(runtime.clock());
+        this.restartPolicy = StatusBuilder.restartPolicy(pod);
+        boolean hasInit = pod.path("spec").path("initContainers").size() > 0;
+        for (JsonNode c : pod.path("spec").path("initContainers"))
+            init.add(new CriContainer(c, true, Backoff.of(runtime.settings()), new ContainerState.Waiting("PodInitializing", null)));
+        for (JsonNode c : pod.path("spec").path("containers"))
+            app.add(new CriContainer(c, false, Backoff.of(runtime.settings()),
+                    new ContainerState.Waiting(hasInit ? "PodInitializing" : "ContainerCreating", null)));
+    }
+
+    ObjectNode pod() {
+        return pod;
+    }
+
+    String nodeName() {
+        return Json.textAt(pod, "spec.nodeName");
+    }
+
+    Stream<CriContainer> all() {
+        return Stream.concat(init.stream(), app.stream());
+    }
+
+    void start() {
+        serial.execute(() -> {
+            startTime = runtime.clock().instant();
+            try {
+                Files.createDirectories(podDir);
+                Files.write(podDir.resolve("pod.json"), Json.bytes(pod));
+            } catch (IOException e) {
+                log.warn("cannot write {}: {}", podDir, e.toString());
+            }
+            publish();
+            proceed();
+        });
+    }
+
+    void attach(PodStatusListener l, PodContext context) {
+        this.listener = l;
+        this.ctx = context;
+        serial.execute(() -> {
+            lastReported = null;
+            publish();
+        });
+    }
+
+    // ---- start-up ------------------------------------------------------------------------------
+
+    /** Next step: volumes, the sandbox, then the next init container, then the app containers. */
+    void proceed() {
+        if (stopping) return;
+        if (volumes == null) {
+            try {
+                volumes = Volumes.prepare(pod, ctx, podDir, runtime.root());
+                Volumes.tokenRefreshPeriod(pod).ifPresent(period -> tokenRefresh = runtime.timer().scheduleAtFixedRate(
+                        () -> serial.execute(() -> Volumes.refreshTokens(pod, ctx, podDir)), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (PodConfigException e) {
+                waitAll(e.reason, e.getMessage());
+                scheduleRetry();
+                return;
+            }
+        }
+        if (sandboxId == null && !runSandbox()) return;
+        if (nextInit < init.size()) {
+            CriContainer c = init.get(nextInit);
+            if (!c.alive() && c.timer == null) launch(c);
+            return;
+        }
+        for (CriContainer c : app) if (!c.alive() && c.timer == null && c.status.state instanceof ContainerState.Waiting) launch(c);
+    }
+
+    private void waitAll(String reason, String message) {
+        all().filter(c -> !c.alive()).forEach(c -> c.status.state = new ContainerState.Waiting(reason, message));
+        publish();
+    }
+
+    private boolean runSandbox() {
+        boolean hostNetwork = pod.path("spec").path("hostNetwork").asBoolean(false);
+        if (!hostNetwork && !runtime.networkReady()) {
+            waitAll("ContainerCreating", "network is not ready: " + runtime.networkStatus());
+            scheduleRetry();
+            return false;
+        }
+        var dns = runtime.settings().clusterDns();
+        ResolvConf resolv = PodResolvConf.compose(pod, dns == null ? null : dns.ip(), dns == null ? "cluster.local" : dns.domain(), runtime.hostResolvConf());
+        sandboxConfig = CriConfigs.sandbox(pod, resolv, podDir.resolve("logs"));
+        try {
+            Files.createDirectories(podDir.resolve("logs"));
+            sandboxId = runtime.client().runtime(Duration.ofMinutes(2))
+                    .runPodSandbox(RunPodSandboxRequest.newBuilder().setConfig(sandboxConfig).build()).getPodSandboxId();
+            var st = runtime.client().runtime().podSandboxStatus(PodSandboxStatusRequest.newBuilder().setPodSandboxId(sandboxId).build()).getStatus();
+            podIP = hostNetwork || st.getNetwork().getIp().isEmpty() ? ctx.hostIP() : st.getNetwork().getIp();
+            return true;
+        } catch (StatusRuntimeException | IOException e) {
+            String message = "Failed to create pod sandbox: " + describe(e);
+            log.warn("pod {}: {}", uid, message);
+            waitAll("ContainerCreating", message);
+            scheduleRetry();
+            return false;
+        }
+    }
+
+    private void scheduleRetry() {
+        if (retry != null) retry.cancel(false);
+        retry = runtime.timer().schedule(() -> serial.execute(this::proceed), runtime.settings().retryInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void launch(CriContainer c) {
+        if (stopping) return;
+        c.run++;
+        String image = c.spec.path("image").asText();
+        if (!ensureImage(c, image)) return;
+        Map<String, String> env;
+        List<CriConfigs.VolumeMount> mounts;
+        try {
+            env = EnvResolver.resolve(pod, c.spec, ctx);
+            mounts = mounts(c.spec);
+        } catch (PodConfigException e) {
+            c.status.state = new ContainerState.Waiting(e.reason, e.getMessage());
+            publish();
+            if (e.retryable) scheduleRetry();
+            return;
+        }
+        ContainerConfig config = CriConfigs.container(pod, c.spec, env, mounts, c.status.restartCount, s -> Expansion.expand(s, env));
+        String id;
+        try {
+            if (c.previousId != null) removeQuietly(c.previousId);
+            c.previousId = null;
+            id = runtime.client().runtime(Duration.ofMinutes(1)).createContainer(CreateContainerRequest.newBuilder()
+                    .setPodSandboxId(sandboxId).setConfig(config).setSandboxConfig(sandboxConfig).build()).getContainerId();
+        } catch (StatusRuntimeException e) {
+            c.status.state = new ContainerState.Waiting("CreateContainerError", describe(e));
+            publish();
+            scheduleRetry();
+            return;
+        }
+        try {
+            runtime.client().runtime(Duration.ofMinutes(1)).startContainer(StartContainerRequest.newBuilder().setContainerId(id).build());
+        } catch (StatusRuntimeException e) {
+            // the container exists and failed to start (no such executable, ...): kubelet reports it terminated with 128
+            removeQuietly(id);
+            Instant now = runtime.clock().instant();
+            c.startedAt = now;
+            ended(c, new ContainerState.Terminated(128, 0, "StartError", describe(e), now, now, "containerd://" + id));
+            return;
+        }
+        Instant now = runtime.clock().instant();
+        c.id = id;
+        c.startedAt = now;
+        c.terminating = false;
+        c.status.containerID = "containerd://" + id;
+        c.status.state = new ContainerState.Running(now);
+        runtime.watch(id, this);
+        startProbes(c);
+        publish();
+    }
+
+    /** Pulls the image when the pull policy says so; false (and a Waiting reason) when it is not there. */
+    private boolean ensureImage(CriContainer c, String image) {
+        String policy;
+        String ref;
+        try {
+            policy = ImageRef.pullPolicy(c.spec);
+            ref = ImageRef.parse(image).normalized();
+        } catch (IllegalArgumentException e) {
+            c.status.state = new ContainerState.Waiting("InvalidImageName", "Failed to apply default image tag \"" + image + "\": " + e.getMessage());
+            publish();
+            return false;
+        }
+        boolean present;
+        try {
+            present = runtime.client().images().imageStatus(ImageStatusRequest.newBuilder().setImage(ImageSpec.newBuilder().setImage(ref)).build()).hasImage();
+        } catch (StatusRuntimeException e) {
+            present = false;
+        }
+        if (policy.equals("Never") && !present) {
+            c.status.state = new ContainerState.Waiting("ErrImageNeverPull",
+                    "Container image \"" + image + "\" is not present with pull policy of Never");
+            publish();
+            scheduleRetry();
+            return false;
+        }
+        if (present && !policy.equals("Always")) return true;
+        try {
+            runtime.client().images(Duration.ofMinutes(5)).pullImage(PullImageRequest.newBuilder().setImage(ImageSpec.newBuilder().setImage(ref))
+                    .setSandboxConfig(sandboxConfig).build());
+            c.pullFailures = 0;
+            return true;
+        } catch (StatusRuntimeException e) {
+            c.pullFailures++;
+            Duration delay = c.backoff.next(Duration.ZERO);
+            String reason = c.pullFailures == 1 ? "ErrImagePull" : "ImagePullBackOff";
+            String message = c.pullFailures == 1 ? "failed to pull image \"" + image + "\": " + describe(e) : "Back-off pulling image \"" + image + "\"";
+            c.status.state = new ContainerState.Waiting(reason, message);
+            c.timer = runtime.timer().schedule(() -> serial.execute(() -> {
+                c.timer = null;
+                if (!stopping && !c.alive()) proceed();
+            }), delay.toMillis(), TimeUnit.MILLISECONDS);
+            publish();
+            return false;
+        }
+    }
+
+    private List<CriConfigs.VolumeMount> mounts(JsonNode container) throws PodConfigException {
+        List<CriConfigs.VolumeMount> out = new ArrayList<>();
+        for (JsonNode m : container.path("volumeMounts")) {
+            String name = m.path("name").asText();
+            Path host = volumes.get(name);
+            if (host == null) throw new PodConfigException("CreateContainerConfigError", "volume \"" + name + "\" not found in the pod's volumes", false);
+            String sub = m.path("subPath").asText("");
+            if (!sub.isEmpty()) {
+                host = host.resolve(sub).normalize();
+                try {
+                    if (!Files.exists(host)) Files.createDirectories(host);
+                } catch (IOException e) {
+                    throw new PodConfigException("CreateContainerConfigError", "cannot create subPath " + sub + ": " + e.getMessage(), false);
+                }
+            }
+            out.add(new CriConfigs.VolumeMount(m.path("mountPath").asText(), host, m.path("readOnly").asBoolean(false)));
+        }
+        return out;
+    }
+
+    // ---- re-adoption ---------------------------------------------------------------------------------
+
+    /** A container found running (or ended) in containerd after a restart; {@code s} is its CRI status. */
+    void adopt(CriContainer c, ContainerStatus s, int initDone) {
+        nextInit = Math.max(nextInit, initDone);
+        c.run++;
+        c.status.restartCount = (int) s.getMetadata().getAttempt();
+        c.status.containerID = "containerd://" + s.getId();
+        c.startedAt = nanos(s.getStartedAt());
+        if (s.getState() == dev.podium.runtime.cri.v1.ContainerState.CONTAINER_RUNNING) {
+            c.id = s.getId();
+            c.status.state = new ContainerState.Running(c.startedAt);
+            runtime.watch(c.id, this);
+            startProbes(c);
+        } else {
+            c.previousId = s.getId();
+            c.status.state = terminated(s);
+            if (!c.status.init || !c.status.succeeded()) ended(c, (ContainerState.Terminated) c.status.state);
+        }
+    }
+
+    void resumed(Instant startTime, String sandboxId, String podIP, Map<String, Path> volumes) {
+        this.startTime = startTime;
+        this.sandboxId = sandboxId;
+        this.podIP = podIP;
+        this.volumes = volumes;
+        var dns = runtime.settings().clusterDns();
+        this.sandboxConfig = CriConfigs.sandbox(pod, PodResolvConf.compose(pod, dns == null ? null : dns.ip(),
+                dns == null ? "cluster.local" : dns.domain(), runtime.hostResolvConf()), podDir.resolve("logs"));
+    }
+
+    // ---- exits and restarts -------------------------------------------------------------------------
+
+    /** containerd reports the container {@code id} exited (the runtime's poller, or a stop that returned). */
+    void exited(String id) {
+        serial.execute(() -> {
+            CriContainer c = all().filter(x -> id.equals(x.id)).findFirst().orElse(null);
+            if (c == null) return;
+            ContainerStatus s;
+            try {
+                s = runtime.client().runtime().containerStatus(ContainerStatusRequest.newBuilder().setContainerId(id).build()).getStatus();
+            } catch (StatusRuntimeException e) {
+                s = null;
+            }
+            if (s != null && s.getState() != dev.podium.runtime.cri.v1.ContainerState.CONTAINER_EXITED) return;
+            runtime.unwatch(id);
+            c.cancelTimer();
+            c.stopProbes();
+            c.id = null;
+            c.previousId = id;
+            c.status.ready = false;
+            c.status.started = false;
+            Instant now = runtime.clock().instant();
+            ended(c, s == null ? new ContainerState.Terminated(137, 0, "ContainerStatusUnknown",
+                    "The container could not be located when the pod was terminated", c.startedAt, now, "containerd://" + id) : terminated(s));
+        });
+    }
+
+    private ContainerState.Terminated terminated(ContainerStatus s) {
+        String reason = s.getReason().isEmpty() ? (s.getExitCode() == 0 ? "Completed" : "Error") : s.getReason();
+        return new ContainerState.Terminated(s.getExitCode(), 0, reason, s.getMessage().isEmpty() ? null : s.getMessage(),
+                nanos(s.getStartedAt()), nanos(s.getFinishedAt()), "containerd://" + s.getId());
+    }
+
+    private static Instant nanos(long epochNanos) {
+        return Instant.ofEpochSecond(0, epochNanos);
+    }
+
+    /** Applies the restart policy to a container that just ended. */
+    private void ended(CriContainer c, ContainerState.Terminated t) {
+        if (stopping) {
+            c.status.state = t;
+        } else if (c.status.init) {
+            if (t.exitCode() == 0) {
+                c.status.state = t;
+                nextInit++;
+                publish();
+                proceed();
+                return;
+            }
+            if (restartPolicy.equals("Never")) c.status.state = t;
+            else backOff(c, t);
+        } else {
+            boolean restart = restartPolicy.equals("Always") || (restartPolicy.equals("OnFailure") && t.exitCode() != 0);
+            if (restart) backOff(c, t);
+            else c.status.state = t;
+        }
+        publish();
+        checkStopped();
+    }
+
+    private void backOff(CriContainer c, ContainerState.Terminated t) {
+        Duration delay = c.backoff.next(Duration.between(t.startedAt(), t.finishedAt()));
+        c.status.lastState = t;
+        c.status.state = new ContainerState.Waiting("CrashLoopBackOff", "back-off " + Backoff.goString(delay)
+                + " restarting failed container=" + c.name + " pod=" + Json.textAt(pod, "metadata.name") + "_"
+                + Json.textAt(pod, "metadata.namespace") + "(" + uid + ")");
+        c.timer = runtime.timer().schedule(() -> serial.execute(() -> {
+            c.timer = null;
+            if (stopping || c.alive()) return;
+            c.status.restartCount++;
+            launch(c);
+        }), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    // ---- probes and hooks ------------------------------------------------------------------------------
+
+    private void startProbes(CriContainer c) {
+        int run = c.run;
+        JsonNode startup = c.spec.get("startupProbe");
+        if (startup != null && !startup.isNull()) {
+            c.status.started = false;
+            c.status.ready = false;
+            worker(c, startup, ok -> {
+                if (c.run != run || !c.alive()) return;
+                if (ok) {
+                    c.stopProbes();
+                    c.status.started = true;
+                    startOtherProbes(c);
+                    publish();
+                } else {
+                    kill(c, probeGrace(startup));
+                }
+            });
+        } else {
+            c.status.started = true;
+            startOtherProbes(c);
+        }
+    }
+
+    private void startOtherProbes(CriContainer c) {
+        int run = c.run;
+        JsonNode readiness = c.spec.get("readinessProbe");
+        JsonNode liveness = c.spec.get("livenessProbe");
+        boolean hasReadiness = readiness != null && !readiness.isNull() && !c.status.init;
+        c.status.ready = !hasReadiness && !c.status.init;
+        if (hasReadiness) worker(c, readiness, ok -> {
+            if (c.run != run || !c.alive() || c.terminating) return;
+            c.status.ready = ok;
+            publish();
+        });
+        if (liveness != null && !liveness.isNull()) worker(c, liveness, ok -> {
+            if (c.run != run || !c.alive() || ok) return;
+            kill(c, probeGrace(liveness));
+        });
+    }
+
+    private void worker(CriContainer c, JsonNode probe, java.util.function.Consumer<Boolean> onResult) {
+        ProbeWorker w = new ProbeWorker(probe, runtime.timer(), serial, () -> handler(c, probe, ProbeWorker.timeout(probe)), onResult);
+        c.probes.add(w);
+        w.start();
+    }
+
+    /** One run of a probe or hook: exec through CRI ExecSync, the others (httpGet, tcpSocket, sleep) against the pod IP. */
+    private CompletableFuture<Boolean> handler(CriContainer c, JsonNode handler, Duration timeout) {
+        String id = c.id;
+        if (id == null) return CompletableFuture.completedFuture(false);
+        if (handler.has("exec")) {
+            List<String> cmd = new ArrayList<>();
+            handler.get("exec").path("command").forEach(x -> cmd.add(x.asText()));
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return runtime.client().runtime(timeout.plusSeconds(5)).execSync(ExecSyncRequest.newBuilder().setContainerId(id)
+                            .addAllCmd(cmd).setTimeout(Math.max(1, timeout.toSeconds())).build()).getExitCode() == 0;
+                } catch (StatusRuntimeException e) {
+                    return false;
+                }
+            }, runtime.workers());
+        }
+        return Probes.run(handler, new Probes.Target(Map.of(), podDir, c.spec, podIP == null ? "127.0.0.1" : podIP), timeout, runtime.workers());
+    }
+
+    private long probeGrace(JsonNode probe) {
+        JsonNode g = probe.get("terminationGracePeriodSeconds");
+        return g != null && g.canConvertToLong() ? g.asLong() : podGrace();
+    }
+
+    long podGrace() {
+        JsonNode g = pod.path("spec").get("terminationGracePeriodSeconds");
+        return g != null && g.canConvertToLong() ? g.asLong() : runtime.settings().defaultGracePeriod().toSeconds();
+    }
+
+    // ---- termination ---------------------------------------------------------------------------------
+
+    /** preStop, then StopContainer: SIGTERM, SIGKILL once what is left of the grace period is over. */
+    private void kill(CriContainer c, long graceSeconds) {
+        if (!c.alive() || c.terminating) return;
+        c.terminating = true;
+        c.status.ready = false;
+        c.stopProbes();
+        String id = c.id;
+        Instant deadline = runtime.clock().instant().plusSeconds(graceSeconds);
+        JsonNode preStop = c.spec.path("lifecycle").get("preStop");
+        CompletableFuture<Boolean> hook = preStop == null || preStop.isNull() || graceSeconds == 0
+                ? CompletableFuture.completedFuture(true) : handler(c, preStop, Duration.ofSeconds(Math.max(1, graceSeconds)));
+        hook.exceptionally(e -> false).thenAcceptAsync(x -> {
+            long remaining = Math.max(0, Duration.between(runtime.clock().instant(), deadline).toSeconds());
+            try {
+                runtime.client().runtime(Duration.ofSeconds(remaining + 30))
+                        .stopContainer(StopContainerRequest.newBuilder().setContainerId(id).setTimeout(remaining).build());
+            } catch (StatusRuntimeException e) {
+                log.warn("stopping container {} of pod {}: {}", id, uid, describe(e));
+            }
+            exited(id);
+        }, runtime.workers());
+        publish();
+    }
+
+    CompletableFuture<Void> stop(long graceSeconds) {
+        serial.execute(() -> {
+            if (stopping) return;
+            stopping = true;
+            if (retry != null) retry.cancel(false);
+            if (tokenRefresh != null) tokenRefresh.cancel(false);
+            long grace = graceSeconds < 0 ? podGrace() : graceSeconds;
+            all().forEach(c -> {
+                c.cancelTimer();
+                if (c.alive()) {
+                    c.terminating = false;
+                    kill(c, grace);
+                } else if (c.status.state instanceof ContainerState.Waiting && c.status.lastState != null) {
+                    c.status.state = c.status.lastState;
+                }
+            });
+            publish();
+            checkStopped();
+        });
+        return stopped;
+    }
+
+    private void checkStopped() {
+        if (!stopping || stopped.isDone() || all().anyMatch(CriContainer::alive)) return;
+        String sandbox = sandboxId;
+        runtime.workers().execute(() -> {
+            if (sandbox != null) {
+                try {
+                    runtime.client().runtime(Duration.ofMinutes(1)).stopPodSandbox(StopPodSandboxRequest.newBuilder().setPodSandboxId(sandbox).build());
+                } catch (StatusRuntimeException e) {
+                    log.warn("stopping the sandbox of pod {}: {}", uid, describe(e));
+                }
+            }
+            Volumes.cleanup(podDir);
+            stopped.complete(null);
+        });
+    }
+
+    private void removeQuietly(String id) {
+        try {
+            runtime.client().runtime().removeContainer(RemoveContainerRequest.newBuilder().setContainerId(id).build());
+        } catch (StatusRuntimeException e) {
+            log.debug("removing container {}: {}", id, e.toString());
+        }
+    }
+
+    /** The CRI container id of the container's current run, or of its last one when {@code previous}. */
+    String containerId(String name, boolean previous) {
+        return all().filter(c -> c.name.equals(name)).findFirst().map(c -> previous ? c.previousId : c.id).orElse(null);
+    }
+
+    int attempt(String name) {
+        return all().filter(c -> c.name.equals(name)).findFirst().map(c -> c.status.restartCount).orElse(0);
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    // ---- reporting --------------------------------------------------------------------------------------
+
+    void publish() {
+        ObjectNode status = statusBuilder.build(pod, ctx.hostIP(), startTime,
+                init.stream().map(c -> c.status).toList(), app.stream().map(c -> c.status).toList(), stopping);
+        if (podIP != null) {
+            status.put("podIP", podIP);
+            status.putArray("podIPs").addObject().put("ip", podIP);
+        } else {
+            status.remove("podIP");
+            status.remove("podIPs");
+        }
+        if (status.equals(lastReported)) return;
+        lastReported = status;
+        PodStatusListener l = listener;
+        if (l == null) return;
+        try {
+            l.onStatus(uid, status);
+        } catch (RuntimeException e) {
+            log.warn("status listener failed for pod {}", uid, e);
+        }
+    }
+
+    ObjectNode lastStatus() {
+        return lastReported;
+    }
+
+    static String describe(Exception e) {
+        if (e instanceof StatusRuntimeException s) {
+            String d = s.getStatus().getDescription();
+            return d == null ? s.getStatus().getCode().toString() : d;
+        }
+        return e.getMessage();
+    }
+}
