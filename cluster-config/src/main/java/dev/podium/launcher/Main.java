@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,13 +22,15 @@ public final class Main {
                              [--seed HOST:PORT]... [--cluster-port PORT] [--cluster-host HOST]
                              [--node-name NAME] [--simulated-prefix PREFIX] [--proxy auto|nftables|userspace|none]
                              [--token-auth-file FILE] [--ca DIR] [--encryption-key-file FILE] [--insecure-http]
-                             [--db-password-file FILE]
+                             [--db-password-file FILE] [--runtime auto|containerd|process] [--containerd-socket PATH]
+                   podium image import FILE.tar [--data DIR]
                    podium certs [--data DIR] [--ca DIR]
                    podium cluster up N [--data DIR] [--db JDBC_URL] [--simulated-nodes M] [--port FIRST_API_PORT] [--cluster-port FIRST_PORT]
                    podium cluster status [--data DIR]
                    podium cluster down [--data DIR]""";
     private static final Set<String> UP_OPTIONS = Set.of("--data", "--port", "--db", "--simulated-nodes", "--seed", "--cluster-port",
-            "--cluster-host", "--node-name", "--simulated-prefix", "--proxy", "--token-auth-file", "--ca", "--encryption-key-file", "--db-password-file");
+            "--cluster-host", "--node-name", "--simulated-prefix", "--proxy", "--token-auth-file", "--ca", "--encryption-key-file", "--db-password-file",
+            "--runtime", "--containerd-socket");
     private static final Set<String> UP_FLAGS = Set.of("--insecure-http");
 
     private Main() {}
@@ -39,6 +42,7 @@ public final class Main {
             if (args.length > 0 && args[0].equals("up")) up(Options.parse(rest, UP_OPTIONS, UP_FLAGS));
             else if (args.length > 0 && args[0].equals("certs")) System.exit(ApiCertificates.print(Options.parse(rest, Set.of("--data", "--ca"))));
             else if (args.length > 0 && args[0].equals("cluster")) System.exit(LocalCluster.command(rest));
+            else if (args.length > 0 && args[0].equals("image")) System.exit(ImageCommand.run(rest));
             else usage(args.length == 0 ? "expected a command" : "unknown command '" + args[0] + "'");
         } catch (IllegalArgumentException e) {
             usage(e.getMessage());
@@ -69,7 +73,8 @@ public final class Main {
             }
         }
         NodeSettings settings = NodeSettings.defaults(data, o.integer("--port", 6443, 0, 65535)).withHost(host).withDatabase(profile).withCluster(cluster)
-                .withHosting(new NodeSettings.Hosting(true, nodeName, o.integer("--simulated-nodes", 0, 0, 100_000), prefix))
+                .withHosting(new NodeSettings.Hosting(true, nodeName, o.integer("--simulated-nodes", 0, 0, 100_000), prefix,
+                        o.get("--runtime", "auto"), Optional.ofNullable(o.get("--containerd-socket", null)).map(Path::of).orElse(null)))
                 .withKeepWorkloadsOnStop(true).withClock(Clock.systemUTC());
         settings = settings.withApiAccess(apiAccess(o, data, host));
         String keys = o.get("--encryption-key-file", null);

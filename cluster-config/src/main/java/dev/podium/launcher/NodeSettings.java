@@ -17,7 +17,16 @@ public record NodeSettings(Path dataDir, String host, int port, DatabaseProfile 
                            boolean keepWorkloadsOnStop, Clock clock, Config overrides, ApiAccess apiAccess) {
 
     /** The nodes this JVM runs: optionally a local node (real processes) and N simulated nodes named PREFIX-00001…. */
-    public record Hosting(boolean local, String localName, int simulated, String simulatedPrefix) {
+    /**
+     * {@code runtime}: how the local node runs pods, {@code auto} (containerd when it can be used, else host
+     * processes), {@code containerd} or {@code process}; {@code containerdSocket}: an existing containerd to use
+     * instead of Podium's own (null: Podium runs its own).
+     */
+    public record Hosting(boolean local, String localName, int simulated, String simulatedPrefix, String runtime, Path containerdSocket) {
+        public Hosting(boolean local, String localName, int simulated, String simulatedPrefix) {
+            this(local, localName, simulated, simulatedPrefix, "process", null);
+        }
+
         public static Hosting defaults() {
             return new Hosting(true, HostedNodes.localName(), 0, "sim");
         }
@@ -59,7 +68,7 @@ public record NodeSettings(Path dataDir, String host, int port, DatabaseProfile 
     }
 
     public NodeSettings withNodes(boolean local, int simulated) {
-        return withHosting(new Hosting(local, hosting.localName(), simulated, hosting.simulatedPrefix()));
+        return withHosting(new Hosting(local, hosting.localName(), simulated, hosting.simulatedPrefix(), hosting.runtime(), hosting.containerdSocket()));
     }
 
     public NodeSettings withHosting(Hosting h) {

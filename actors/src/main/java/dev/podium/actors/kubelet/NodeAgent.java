@@ -184,6 +184,7 @@ public final class NodeAgent {
     private void hint(ObjectChanged change) {
         if (change.kind().equals(NODE)) {
             if (change.deleted()) registration.register();
+            else podCidr(change.object());
             return;
         }
         if (seen.accept(change.key(), change.seqNr(), change.deleted(), settings.clock().instant())) onPod(change.object(), change.deleted());
@@ -195,6 +196,8 @@ public final class NodeAgent {
      * runtime runs that nobody asks for any more (left from before a restart) are stopped.
      */
     private void resync() {
+        cache.get(NODE, node.name()).ifPresent(n -> podCidr(n.object()));
+        registration.refreshImages();
         Set<String> listed = new HashSet<>();
         for (CachedObject o : cache.listByNode(POD.entityTypeName(), node.name())) {
             listed.add(o.object().path("metadata").path("uid").asText());
@@ -220,6 +223,12 @@ public final class NodeAgent {
             });
         }
         seen.expire(settings.clock().instant());
+    }
+
+    /** The control plane's node IPAM gave the node its pod range: the runtime's pod network uses it (idempotent). */
+    private void podCidr(ObjectNode nodeObject) {
+        String cidr = nodeObject.path("spec").path("podCIDR").asText("");
+        if (!cidr.isEmpty()) node.runtime().podCidrAssigned(node.name(), cidr);
     }
 
     /** A pod this agent runs that the cache did not show here: stopped unless its entity still has it bound to this node. */

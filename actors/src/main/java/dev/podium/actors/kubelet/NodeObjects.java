@@ -53,13 +53,15 @@ final class NodeObjects {
         ObjectNode info = st.putObject("nodeInfo");
         info.put("kubeletVersion", KUBELET_VERSION);
         info.put("kubeProxyVersion", "");
-        info.put("containerRuntimeVersion", n.runtime().name() + "://0.1.0");
+        info.put("containerRuntimeVersion", n.runtime().version());
         info.put("operatingSystem", "linux");
         info.put("architecture", "amd64");
         info.put("osImage", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         info.put("kernelVersion", System.getProperty("os.version"));
         info.put("machineID", "").put("systemUUID", "").put("bootID", "");
         st.putObject("daemonEndpoints").putObject("kubeletEndpoint").put("Port", kubeletPort);
+        var images = n.runtime().images();
+        if (!images.isEmpty()) images.forEach(st.putArray("images")::add);
         return st;
     }
 

@@ -29,6 +29,7 @@ final class NodeRegistration {
     private final Logger log;
     /** One renewal at a time, as kubelet's lease controller: a slow store must not collect a backlog of them. */
     private final AtomicBoolean renewing = new AtomicBoolean();
+    private java.util.List<ObjectNode> lastImages;
 
     NodeRegistration(LocalNode node, ObjectClient objects, Clock clock, int kubeletPort, Logger log) {
         this.node = node;
@@ -46,6 +47,18 @@ final class NodeRegistration {
                 .whenComplete((reply, failure) -> {
                     if (failure != null) log.warn("registering node {} failed: {}", node.name(), failure.getMessage());
                 });
+    }
+
+    /** Writes the node's {@code status.images} again when the runtime's images changed (an import, a pull). */
+    void refreshImages() {
+        var images = node.runtime().images();
+        if (images.equals(lastImages)) return;
+        boolean first = lastImages == null;
+        lastImages = images;
+        if (first) return;
+        ObjectNode status = Json.object();
+        images.forEach(status.putObject("status").putArray("images")::add);
+        objects.ask(NODE, node.name(), r -> new ObjectCommand.Patch(PatchType.MERGE_PATCH.name(), status, 0, true, "", false, false, r));
     }
 
     /** Renews the Lease, unless the previous renewal is still waiting for its answer (then this one is skipped). */

@@ -65,6 +65,8 @@ public final class NodeLifecycleController {
     private final Duration grace;
     private final Map<String, ObjectNode> nodes = new HashMap<>();
     private final Map<String, ObjectNode> leases = new HashMap<>();
+    /** Pod ranges given to nodes by this controller (kept until the node is deleted). */
+    private final Map<String, String> cidrs = new HashMap<>();
     private final SeenVersions nodesSeen = new SeenVersions(Duration.ofMinutes(5));
     private final SeenVersions leasesSeen = new SeenVersions(Duration.ofMinutes(5));
     /**
@@ -111,8 +113,33 @@ public final class NodeLifecycleController {
         Map<String, ObjectNode> into = node ? nodes : leases;
         String name = change.name();
         if (change.deleted()) into.remove(name);
+        if (node && change.deleted()) cidrs.remove(name);
         else into.put(name, change.object());
         if (node && change.deleted()) deleteOrphans(name);
+        if (node && !change.deleted() && NodeCidrs.wantsCidr(change.object())) allocateCidr(name);
+    }
+
+    /**
+     * Node IPAM: a node whose runtime has a pod network gets the lowest free /24 of the cluster's pod range as
+     * {@code spec.podCIDR}; a range is held from the moment it is chosen, so two nodes never get the same one.
+     */
+    private void allocateCidr(String name) {
+        if (cidrs.containsKey(name)) return;
+        java.util.Set<String> used = new java.util.HashSet<>(cidrs.values());
+        nodes.values().forEach(n -> {
+            String c = n.path("spec").path("podCIDR").asText("");
+            if (!c.isEmpty()) used.add(c);
+        });
+        Optional<String> cidr = NodeCidrs.next(dev.podium.runtime.cri.PodiumContainerd.CLUSTER_CIDR, 24, used);
+        if (cidr.isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(NodeLifecycleController.class).warn(
+                    "node {}: no pod range left in {} (CIDRNotAvailable)", name, dev.podium.runtime.cri.PodiumContainerd.CLUSTER_CIDR);
+            return;
+        }
+        cidrs.put(name, cidr.get());
+        ObjectNode spec = Json.object();
+        spec.putObject("spec").put("podCIDR", cidr.get()).putArray("podCIDRs").add(cidr.get());
+        once("cidr " + name, () -> List.of(patch(NODE, name, spec, false)));
     }
 
     /**

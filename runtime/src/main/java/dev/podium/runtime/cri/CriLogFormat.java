@@ -1,0 +1,87 @@
+package dev.podium.runtime.cri;
+
+import dev.podium.model.json.Times;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The CRI log format containerd writes: one record per line, {@code TIME STREAM TAG TEXT}, TIME in RFC 3339
+ * with nanoseconds, STREAM {@code stdout} or {@code stderr}, TAG {@code F} for a full line and {@code P} for a
+ * part of one that goes on in the next record. Pure.
+ */
+public final class CriLogFormat {
+    /** Text of the complete records in a chunk, and how many bytes of it they took. */
+    public record Chunk(String text, int consumed) {}
+
+    private CriLogFormat() {}
+
+    /** The container's output, as {@code kubectl logs} shows it. */
+    public static byte[] text(Path file) throws IOException {
+        return parse(Files.readAllBytes(file)).text().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Each output line prefixed with its time (RFC3339Nano, UTC) and a space, for {@code --timestamps} and {@code --since}. */
+    public static List<String> timedLines(Path file) throws IOException {
+        List<String> out = new ArrayList<>();
+        StringBuilder partial = new StringBuilder();
+        String partialTime = null;
+        for (String record : Files.readString(file, StandardCharsets.UTF_8).split("\n")) {
+            Record r = record(record);
+            if (r == null) continue;
+            if (partialTime == null) partialTime = r.time();
+            partial.append(r.text());
+            if (!r.partial()) {
+                out.add(partialTime + " " + partial);
+                partial.setLength(0);
+                partialTime = null;
+            }
+        }
+        if (partialTime != null) out.add(partialTime + " " + partial);
+        return out;
+    }
+
+    /** The output of the complete records at the start of {@code bytes} (a record ends with a newline). */
+    public static Chunk parse(byte[] bytes) {
+        int end = lastNewline(bytes) + 1;
+        StringBuilder out = new StringBuilder();
+        for (String record : new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n")) {
+            Record r = record(record);
+            if (r == null) continue;
+            out.append(r.text());
+            if (!r.partial()) out.append('\n');
+        }
+        return new Chunk(out.toString(), end);
+    }
+
+    private record Record(String time, boolean partial, String text) {}
+
+    private static Record record(String line) {
+        int a = line.indexOf(' ');
+        int b = a < 0 ? -1 : line.indexOf(' ', a + 1);
+        int c = b < 0 ? -1 : line.indexOf(' ', b + 1);
+        if (c < 0) {
+            // a record with empty text may lack the last space
+            if (b > 0 && b + 2 == line.length()) c = line.length();
+            else return null;
+        }
+        String time;
+        try {
+            time = Times.rfc3339Nano(OffsetDateTime.parse(line.substring(0, a)).toInstant());
+        } catch (RuntimeException e) {
+            return null;
+        }
+        boolean partial = line.startsWith("P", b + 1);
+        return new Record(time, partial, c >= line.length() ? "" : line.substring(c + 1));
+    }
+
+    private static int lastNewline(byte[] bytes) {
+        for (int i = bytes.length - 1; i >= 0; i--) if (bytes[i] == '\n') return i;
+        return -1;
+    }
+}
