@@ -141,6 +141,30 @@ public final class ContainerdDaemon {
         }
     }
 
+    /**
+     * Removes every pod sandbox (and so every container), stops containerd and deletes everything of it: its
+     * state, its directory (unmounting what is still mounted under it) and the bridges of {@code nodeNames}. For tests.
+     */
+    public void destroy(java.util.Collection<String> nodeNames) throws IOException, InterruptedException {
+        if (answers()) {
+            try (CriClient c = new CriClient(socket, Duration.ofSeconds(30))) {
+                for (var sb : c.runtime().listPodSandbox(dev.podium.runtime.cri.v1.ListPodSandboxRequest.getDefaultInstance()).getItemsList()) {
+                    c.runtime().stopPodSandbox(dev.podium.runtime.cri.v1.StopPodSandboxRequest.newBuilder().setPodSandboxId(sb.getId()).build());
+                    c.runtime().removePodSandbox(dev.podium.runtime.cri.v1.RemovePodSandboxRequest.newBuilder().setPodSandboxId(sb.getId()).build());
+                }
+            } catch (RuntimeException e) {
+                log.warn("removing the sandboxes of {}: {}", dir, e.toString());
+            }
+        }
+        kill();
+        run("sh", "-c", "grep -oE ' (" + dir + "|" + state + ")[^ ]*' /proc/mounts | sort -r | xargs -r -n1 umount -l; rm -rf '" + dir + "' '" + state + "'");
+        for (String node : nodeNames) run("ip", "link", "del", ContainerdConfig.bridgeName(node));
+    }
+
+    private static void run(String... argv) throws IOException, InterruptedException {
+        new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    }
+
     private static String tail(Path logFile) {
         try {
             List<String> lines = Files.readAllLines(logFile);

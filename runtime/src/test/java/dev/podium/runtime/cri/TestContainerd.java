@@ -1,9 +1,6 @@
 package dev.podium.runtime.cri;
 
 import dev.podium.runtime.RuntimeSettings;
-import dev.podium.runtime.cri.v1.ListPodSandboxRequest;
-import dev.podium.runtime.cri.v1.RemovePodSandboxRequest;
-import dev.podium.runtime.cri.v1.StopPodSandboxRequest;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,20 +53,9 @@ public final class TestContainerd implements AutoCloseable {
         return r;
     }
 
-    /** Removes every sandbox (and so every container), stops containerd and deletes its directory. */
+    /** Removes every sandbox (and so every container), stops containerd and deletes its directory and bridges. */
     @Override
     public void close() throws Exception {
-        try (CriClient c = new CriClient(daemon.socket(), Duration.ofSeconds(30))) {
-            for (var sb : c.runtime().listPodSandbox(ListPodSandboxRequest.getDefaultInstance()).getItemsList()) {
-                c.runtime().stopPodSandbox(StopPodSandboxRequest.newBuilder().setPodSandboxId(sb.getId()).build());
-                c.runtime().removePodSandbox(RemovePodSandboxRequest.newBuilder().setPodSandboxId(sb.getId()).build());
-            }
-        } finally {
-            daemon.kill();
-            new ProcessBuilder("sh", "-c", "grep -o ' " + daemon.dir() + "[^ ]*' /proc/mounts | sort -r | xargs -r -n1 umount -l; rm -rf " + daemon.dir())
-                    .inheritIO().start().waitFor();
-            for (String node : nodes) new ProcessBuilder("ip", "link", "del", ContainerdConfig.bridgeName(node)).inheritIO().start().waitFor();
-            new ProcessBuilder("rm", "-rf", daemon.socket().getParent().toString()).start().waitFor();
-        }
+        daemon.destroy(nodes);
     }
 }
