@@ -209,6 +209,30 @@ class CriRuntimeTest {
     }
 
     @Test
+    void podsOnTwoNodesTalkByPodIp(@TempDir Path otherRoot) throws Exception {
+        ObjectNode web = image(sh("web", "mkdir -p /www && echo from node one > /www/index.html && exec httpd -f -p 8082 -h /www"));
+        String server = start(TestPods.pod("server", "Always", web));
+        until(server, () -> recorder.container(server, "web").path("state").has("running"));
+        String ip = recorder.last(server).path("podIP").asText();
+        try (TestContainerd second = TestContainerd.start()) {
+            CriRuntime other = second.runtime(otherRoot, "node-2", "10.42.8.0/24", FAST);
+            try {
+                TestPods.Recorder otherRecorder = new TestPods.Recorder();
+                ObjectNode pod = TestPods.pod("client", "Never",
+                        image(sh("main", "for i in $(seq 1 50); do wget -qO- http://" + ip + ":8082/ && exit 0; sleep 0.2; done; exit 1")));
+                ((ObjectNode) pod.get("spec")).put("nodeName", "node-2");
+                other.startPod(pod, ctx, otherRecorder);
+                String uid = TestPods.uid(pod);
+                await().until(() -> otherRecorder.phase(uid).equals("Succeeded"));
+                assertThat(otherRecorder.last(uid).path("podIP").asText()).startsWith("10.42.8.");
+                assertThat(Files.readString(other.logFile(uid, "main", false).orElseThrow())).contains("from node one");
+            } finally {
+                other.close();
+            }
+        }
+    }
+
+    @Test
     void nodeStatusListsTheImportedImages() {
         assertThat(runtime.version()).startsWith("containerd://1.");
         assertThat(runtime.images()).anySatisfy(i -> assertThat(i.path("names").toString()).contains("docker.io/library/busybox:podium-test"));
