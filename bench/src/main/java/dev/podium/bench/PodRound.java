@@ -41,6 +41,7 @@ final class PodRound {
     private final Map<String, Long> created = new ConcurrentHashMap<>();
     private final AtomicLong lastBind = new AtomicLong();
     private long start;
+    private String spec;
     double createSeconds;
     double seconds;
 
@@ -59,7 +60,16 @@ final class PodRound {
      * then, so a create the server is slow to take is not left out of the figures (no coordinated omission).
      */
     static PodRound run(PodiumNode node, HttpClient http, String prefix, int pods, int clients, double rate) throws InterruptedException {
+        return run(node, http, prefix, pods, clients, rate, SIMULATED_SPEC);
+    }
+
+    /** The pod spec of a simulated node's pod: one container, no command (it never runs). */
+    static final String SIMULATED_SPEC = "{\"containers\":[{\"name\":\"c\",\"image\":\"x\",\"resources\":{\"requests\":{\"cpu\":\"10m\",\"memory\":\"10Mi\"}}}]}";
+
+    /** A round of pods whose spec is {@code specJson}. */
+    static PodRound run(PodiumNode node, HttpClient http, String prefix, int pods, int clients, double rate, String specJson) throws InterruptedException {
         PodRound round = new PodRound(pods, clients, rate);
+        round.spec = specJson;
         Materializer mat = Materializer.matFromSystem(node.system());
         UniqueKillSwitch watch = node.cache().watch(new WatchFilter("Pod", "default", p -> true), node.cache().currentResourceVersion(), false, 1_000_000, mat)
                 .viaMat(KillSwitches.single(), Keep.right())
@@ -85,8 +95,7 @@ final class PodRound {
                     long due = rate > 0 ? start + (long) (i * 1e9 / rate) : System.nanoTime();
                     long wait = due - System.nanoTime();
                     if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
-                    String body = "{\"metadata\":{\"name\":\"" + name + "\"},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"x\","
-                            + "\"resources\":{\"requests\":{\"cpu\":\"10m\",\"memory\":\"10Mi\"}}}]}}";
+                    String body = "{\"metadata\":{\"name\":\"" + name + "\"},\"spec\":" + spec + "}";
                     created.put(name, rate > 0 ? due : System.nanoTime());
                     int code = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
