@@ -36,7 +36,7 @@ import java.util.Set;
 final class LocalCluster {
     static final String DEFAULT_DB = "jdbc:postgresql://127.0.0.1:5432/podium";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
-    private static final Set<String> UP_OPTIONS = Set.of("--data", "--db", "--simulated-nodes", "--port", "--cluster-port");
+    private static final Set<String> UP_OPTIONS = Set.of("--data", "--db", "--simulated-nodes", "--port", "--cluster-port", "--runtime");
     private final Path dir;
     private HttpClient http;
 
@@ -70,6 +70,9 @@ final class LocalCluster {
         int n = parseCount(o.positional().get(0));
         String db = o.get("--db", System.getenv().getOrDefault("PODIUM_DB_URL", DEFAULT_DB));
         int simulated = o.integer("--simulated-nodes", 0, 0, 100_000);
+        // members on one machine run host processes unless asked: a containerd each is heavy, and their nodes share the host
+        String runtime = o.get("--runtime", "process");
+        if (!List.of("auto", "containerd", "process").contains(runtime)) throw new IllegalArgumentException("--runtime must be auto, containerd or process, not '" + runtime + "'");
         List<Member> members = load();
         List<Member> running = members.stream().filter(m -> process(m).isPresent()).toList();
         List<Member> toStart;
@@ -103,12 +106,13 @@ final class LocalCluster {
         Files.createDirectories(dir);
         ClusterCredentials credentials = credentials();
         if (running.isEmpty()) {
-            save(members, db, simulated);
+            save(members, db, simulated, runtime);
             Files.copy(jar(), dir.resolve("podium.jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         List<String> seeds = members.stream().map(Member::clusterAddress).toList();
         Map<Integer, Process> processes = new LinkedHashMap<>();
-        for (Member m : toStart) processes.put(m.index(), launch(m, db, seeds, simulatedFor(running.isEmpty(), simulated)));
+        for (Member m : toStart) processes.put(m.index(), launch(m, db, seeds, simulatedFor(running.isEmpty(), simulated),
+                running.isEmpty() ? runtime : properties().getProperty("runtime", "process")));
         System.out.println("Starting " + toStart.size() + " of " + n + " Podium JVMs over " + db + " (logs in " + dir + "/node-K/podium.log)...");
         if (!awaitReady(members, toStart, processes)) {
             processes.values().forEach(Process::destroy);
@@ -166,7 +170,7 @@ final class LocalCluster {
         return String.join(", ", busy);
     }
 
-    private Process launch(Member m, String db, List<String> seeds, int simulated) throws IOException {
+    private Process launch(Member m, String db, List<String> seeds, int simulated, String runtime) throws IOException {
         Path home = dir.resolve("node-" + m.index());
         Files.createDirectories(home);
         List<String> cmd = new ArrayList<>();
@@ -176,7 +180,7 @@ final class LocalCluster {
         cmd.addAll(List.of("-jar", dir.resolve("podium.jar").toString(), "up", "--data", home.toString(), "--port", String.valueOf(m.apiPort()), "--db", db,
                 "--cluster-port", String.valueOf(m.clusterPort()), "--seed", String.join(",", seeds),
                 "--node-name", HostedNodes.localName() + "-" + m.index(), "--simulated-nodes", String.valueOf(simulated),
-                "--simulated-prefix", "sim-" + m.index(), "--ca", dir.resolve("pki").toString()));
+                "--simulated-prefix", "sim-" + m.index(), "--ca", dir.resolve("pki").toString(), "--runtime", runtime));
         Path log = home.resolve("podium.log");
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
@@ -316,11 +320,12 @@ final class LocalCluster {
         return properties().getProperty("db");
     }
 
-    private void save(List<Member> members, String db, int simulated) throws IOException {
+    private void save(List<Member> members, String db, int simulated, String runtime) throws IOException {
         Properties p = new Properties();
         p.setProperty("members", String.valueOf(members.size()));
         p.setProperty("db", db);
         p.setProperty("simulated-nodes", String.valueOf(simulated));
+        p.setProperty("runtime", runtime);
         for (Member m : members) {
             p.setProperty("node." + m.index() + ".api-port", String.valueOf(m.apiPort()));
             p.setProperty("node." + m.index() + ".cluster-port", String.valueOf(m.clusterPort()));

@@ -26,6 +26,7 @@ public final class Main {
                    podium image import FILE.tar [--data DIR]
                    podium certs [--data DIR] [--ca DIR]
                    podium cluster up N [--data DIR] [--db JDBC_URL] [--simulated-nodes M] [--port FIRST_API_PORT] [--cluster-port FIRST_PORT]
+                                      [--runtime process|containerd|auto]
                    podium cluster status [--data DIR]
                    podium cluster down [--data DIR]""";
     private static final Set<String> UP_OPTIONS = Set.of("--data", "--port", "--db", "--simulated-nodes", "--seed", "--cluster-port",
