@@ -24,6 +24,7 @@ import dev.podium.runtime.cri.v1.RunPodSandboxRequest;
 import dev.podium.runtime.cri.v1.StartContainerRequest;
 import dev.podium.runtime.cri.v1.StopContainerRequest;
 import dev.podium.runtime.cri.v1.StopPodSandboxRequest;
+import dev.podium.runtime.network.PodHostsFile;
 import dev.podium.runtime.network.PodResolvConf;
 import dev.podium.runtime.network.ResolvConf;
 import dev.podium.runtime.process.EnvResolver;
@@ -182,6 +183,7 @@ final class CriPod {
                     .runPodSandbox(RunPodSandboxRequest.newBuilder().setConfig(sandboxConfig).build()).getPodSandboxId();
             var st = runtime.client().runtime().podSandboxStatus(PodSandboxStatusRequest.newBuilder().setPodSandboxId(sandboxId).build()).getStatus();
             podIP = hostNetwork || st.getNetwork().getIp().isEmpty() ? ctx.hostIP() : st.getNetwork().getIp();
+            if (!hostNetwork) writeHostsFile();
             return true;
         } catch (StatusRuntimeException | IOException e) {
             String message = "Failed to create pod sandbox: " + describe(e);
@@ -190,6 +192,12 @@ final class CriPod {
             scheduleRetry();
             return false;
         }
+    }
+
+    /** The kubelet-managed /etc/hosts: localhost, and the pod's IP with its hostname (and FQDN under a subdomain). */
+    private void writeHostsFile() throws IOException {
+        var dns = runtime.settings().clusterDns();
+        Files.writeString(podDir.resolve("etc-hosts"), PodHostsFile.render(pod, podIP, dns == null ? "cluster.local" : dns.domain()));
     }
 
     private void scheduleRetry() {
@@ -310,6 +318,8 @@ final class CriPod {
             }
             out.add(new CriConfigs.VolumeMount(m.path("mountPath").asText(), host, m.path("readOnly").asBoolean(false)));
         }
+        Path hosts = podDir.resolve("etc-hosts");
+        if (!pod.path("spec").path("hostNetwork").asBoolean(false) && Files.exists(hosts)) out.add(new CriConfigs.VolumeMount("/etc/hosts", hosts, false));
         return out;
     }
 

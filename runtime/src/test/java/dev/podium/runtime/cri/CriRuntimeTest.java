@@ -85,7 +85,7 @@ class CriRuntimeTest {
 
     @Test
     void aContainerThatPrintsAndExitsThreeFailsWithItsCodeAndLogs() throws Exception {
-        String uid = start(TestPods.pod("exits", "Never", image(sh("main", "echo hello from busybox; exit 3"))));
+        String uid = start(TestPods.pod("exits", "Never", image(sh("main", "echo hello from busybox; hostname -i; exit 3"))));
         until(uid, () -> recorder.phase(uid).equals("Failed"));
         JsonNode t = recorder.container(uid, "main").path("state").path("terminated");
         assertThat(t.path("exitCode").asInt()).isEqualTo(3);
@@ -93,7 +93,8 @@ class CriRuntimeTest {
         assertThat(recorder.container(uid, "main").path("containerID").asText()).startsWith("containerd://");
         assertThat(recorder.last(uid).path("podIP").asText()).startsWith("10.42.7.");
         Path log = runtime.logFile(uid, "main", false).orElseThrow();
-        assertThat(Files.readString(log)).matches("(?s)\\d{4}-\\d\\d-\\d\\dT[^ ]+ stdout F hello from busybox\n");
+        assertThat(Files.readString(log)).matches("(?s)\\d{4}-\\d\\d-\\d\\dT[^ ]+ stdout F hello from busybox\n"
+                + "\\d{4}-\\d\\d-\\d\\dT[^ ]+ stdout F " + recorder.last(uid).path("podIP").asText().replace(".", "\\.") + "\n");
         assertThat(runtime.criLogFormat()).isTrue();
     }
 
