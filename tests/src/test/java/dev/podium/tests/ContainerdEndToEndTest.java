@@ -99,10 +99,11 @@ class ContainerdEndToEndTest {
 
     @Test
     void anImageWithoutEntrypointRunsTheArgsAndItsExitCodeAndLogsShow() throws Exception {
-        kubectl.run("run", "exit3", "--image=" + IMAGE, "--restart=Never", "--", "sh", "-c", "echo to stdout; echo to stderr >&2; exit 3").ok();
+        kubectl.run("run", "exit3", "--image=" + IMAGE, "--restart=Never", "--", "sh", "-c", "echo to stdout; sleep 0.5; echo to stderr >&2; exit 3").ok();
         await().atMost(Duration.ofSeconds(30)).until(() -> kubectl.run("get", "pod", "exit3", "-o", "jsonpath={.status.phase}").out().equals("Failed"));
         assertThat(kubectl.run("get", "pod", "exit3", "-o", "jsonpath={.status.containerStatuses[0].state.terminated.exitCode}").ok().out()).isEqualTo("3");
         assertThat(kubectl.run("get", "pod", "exit3").ok().out()).contains("Error");
+        // stdout and stderr reach the log through two pipes: their order is the order of writing only when apart in time
         assertThat(kubectl.run("logs", "exit3").ok().out()).isEqualTo("to stdout\nto stderr\n");
         assertThat(kubectl.run("logs", "exit3", "--timestamps", "--tail=1").ok().out()).matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z to stderr\n");
         assertThat(kubectl.run("get", "pod", "exit3", "-o", "jsonpath={.status.podIP}").ok().out()).startsWith("10.42.");
@@ -139,6 +140,24 @@ class ContainerdEndToEndTest {
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(out).contains("/dev/pts/");
         assertThat(p.exitValue()).as(out).isEqualTo(4);
+    }
+
+    @Test
+    void attachFollowsTheContainersOutput() throws Exception {
+        kubectl.run("run", "ticker", "--image=" + IMAGE, "--", "sh", "-c", "i=0; while true; do echo tick $i; i=$((i+1)); sleep 0.3; done").ok();
+        await().atMost(Duration.ofSeconds(30)).until(() -> kubectl.run("get", "pod", "ticker", "-o", "jsonpath={.status.phase}").out().equals("Running"));
+        Process p = kubectl.start("attach", "ticker");
+        try {
+            java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            List<String> seen = new java.util.ArrayList<>();
+            await().atMost(Duration.ofSeconds(15)).until(() -> {
+                String line = lines.readLine();
+                if (line != null) seen.add(line);
+                return seen.stream().filter(l -> l.startsWith("tick ")).count() >= 2;
+            });
+        } finally {
+            p.destroy();
+        }
     }
 
     @Test

@@ -19,6 +19,17 @@ public final class CriLogFormat {
     /** Text of the complete records in a chunk, and how many bytes of it they took. */
     public record Chunk(String text, int consumed) {}
 
+    /** One record: its time (RFC3339Nano, UTC), stream ({@code stdout} or {@code stderr}), whether a line goes on in the next one, and its text. */
+    public record Record(String time, String stream, boolean partial, String text) {
+        /** The text as the container wrote it: a full line ends with a newline. */
+        public String output() {
+            return partial ? text : text + "\n";
+        }
+    }
+
+    /** The complete records at the start of {@code bytes}, and how many bytes they took. */
+    public record Records(List<Record> records, int consumed) {}
+
     private CriLogFormat() {}
 
     /** The container's output, as {@code kubectl logs} shows it. */
@@ -48,18 +59,21 @@ public final class CriLogFormat {
 
     /** The output of the complete records at the start of {@code bytes} (a record ends with a newline). */
     public static Chunk parse(byte[] bytes) {
-        int end = lastNewline(bytes) + 1;
+        Records rs = records(bytes);
         StringBuilder out = new StringBuilder();
-        for (String record : new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n")) {
-            Record r = record(record);
-            if (r == null) continue;
-            out.append(r.text());
-            if (!r.partial()) out.append('\n');
-        }
-        return new Chunk(out.toString(), end);
+        rs.records().forEach(r -> out.append(r.output()));
+        return new Chunk(out.toString(), rs.consumed());
     }
 
-    private record Record(String time, boolean partial, String text) {}
+    public static Records records(byte[] bytes) {
+        int end = lastNewline(bytes) + 1;
+        List<Record> out = new ArrayList<>();
+        for (String line : new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n")) {
+            Record r = record(line);
+            if (r != null) out.add(r);
+        }
+        return new Records(out, end);
+    }
 
     private static Record record(String line) {
         int a = line.indexOf(' ');
@@ -77,7 +91,7 @@ public final class CriLogFormat {
             return null;
         }
         boolean partial = line.startsWith("P", b + 1);
-        return new Record(time, partial, c >= line.length() ? "" : line.substring(c + 1));
+        return new Record(time, line.substring(a + 1, b), partial, c >= line.length() ? "" : line.substring(c + 1));
     }
 
     private static int lastNewline(byte[] bytes) {

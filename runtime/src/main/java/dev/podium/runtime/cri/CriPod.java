@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.model.json.Json;
 import dev.podium.runtime.Backoff;
+import dev.podium.runtime.PodLifecycle;
 import dev.podium.runtime.ContainerState;
 import dev.podium.runtime.PodContext;
 import dev.podium.runtime.PodStatusListener;
@@ -30,7 +31,6 @@ import dev.podium.runtime.network.ResolvConf;
 import dev.podium.runtime.process.EnvResolver;
 import dev.podium.runtime.process.Expansion;
 import dev.podium.runtime.process.PodConfigException;
-import dev.podium.runtime.process.ProbeWorker;
 import dev.podium.runtime.process.Probes;
 import dev.podium.runtime.process.Volumes;
 import io.grpc.StatusRuntimeException;
@@ -56,44 +56,33 @@ import java.util.stream.Stream;
  * (preStop, then StopContainer with the grace period: SIGTERM, SIGKILL when it is over). Every state change
  * happens on the pod's {@link SerialExecutor} and ends with a status report.
  */
-final class CriPod {
+final class CriPod extends PodLifecycle<CriContainer> {
     private static final Logger log = LoggerFactory.getLogger(CriPod.class);
 
-    final String uid;
     final Path podDir;
-    private final ObjectNode pod;
     private volatile PodContext ctx;
     private volatile PodStatusListener listener;
     /** Re-adopted from containerd and not yet claimed by startPod. */
     volatile boolean adopted;
     private final CriRuntime runtime;
-    final SerialExecutor serial;
     private final StatusBuilder statusBuilder;
-    final List<CriContainer> init = new ArrayList<>();
-    final List<CriContainer> app = new ArrayList<>();
-    private final String restartPolicy;
     private Instant startTime;
     private Map<String, Path> volumes;
     String sandboxId;
     private PodSandboxConfig sandboxConfig;
     private String podIP;
-    int nextInit;
-    private boolean stopping;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private java.util.concurrent.ScheduledFuture<?> retry;
     private java.util.concurrent.ScheduledFuture<?> tokenRefresh;
     private ObjectNode lastReported;
 
     CriPod(ObjectNode pod, PodContext ctx, PodStatusListener listener, CriRuntime runtime) {
-        this.pod = pod;
-        this.uid = Json.textAt(pod, "metadata.uid");
+        super(pod, new SerialExecutor(runtime.workers()), runtime.timer(), runtime.settings());
         this.ctx = ctx;
         this.listener = listener;
         this.runtime = runtime;
         this.podDir = runtime.podDir(uid);
-        this.serial = new SerialExecutor(runtime.workers());
         this.statusBuilder = new StatusBuilder(runtime.clock());
-        this.restartPolicy = StatusBuilder.restartPolicy(pod);
         boolean hasInit = pod.path("spec").path("initContainers").size() > 0;
         for (JsonNode c : pod.path("spec").path("initContainers"))
             init.add(new CriContainer(c, true, Backoff.of(runtime.settings()), new ContainerState.Waiting("PodInitializing", null)));
@@ -108,10 +97,6 @@ final class CriPod {
 
     String nodeName() {
         return Json.textAt(pod, "spec.nodeName");
-    }
-
-    Stream<CriContainer> all() {
-        return Stream.concat(init.stream(), app.stream());
     }
 
     void start() {
@@ -140,7 +125,8 @@ final class CriPod {
     // ---- start-up ------------------------------------------------------------------------------
 
     /** Next step: volumes, the sandbox, then the next init container, then the app containers. */
-    void proceed() {
+    @Override
+    protected void proceed() {
         if (stopping) return;
         if (volumes == null) {
             try {
@@ -205,7 +191,8 @@ final class CriPod {
         retry = runtime.timer().schedule(() -> serial.execute(this::proceed), runtime.settings().retryInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void launch(CriContainer c) {
+    @Override
+    protected void launch(CriContainer c) {
         if (stopping) return;
         c.run++;
         String image = c.spec.path("image").asText();
@@ -326,8 +313,7 @@ final class CriPod {
     // ---- re-adoption ---------------------------------------------------------------------------------
 
     /** A container found running (or ended) in containerd after a restart; {@code s} is its CRI status. */
-    void adopt(CriContainer c, ContainerStatus s, int initDone) {
-        nextInit = Math.max(nextInit, initDone);
+    void adopt(CriContainer c, ContainerStatus s) {
         c.run++;
         c.status.restartCount = (int) s.getMetadata().getAttempt();
         c.status.containerID = "containerd://" + s.getId();
@@ -344,7 +330,8 @@ final class CriPod {
         }
     }
 
-    void resumed(Instant startTime, String sandboxId, String podIP, Map<String, Path> volumes) {
+    void resumed(Instant startTime, String sandboxId, String podIP, Map<String, Path> volumes, int initDone) {
+        this.nextInit = initDone;
         this.startTime = startTime;
         this.sandboxId = sandboxId;
         this.podIP = podIP;
@@ -391,93 +378,11 @@ final class CriPod {
         return Instant.ofEpochSecond(0, epochNanos);
     }
 
-    /** Applies the restart policy to a container that just ended. */
-    private void ended(CriContainer c, ContainerState.Terminated t) {
-        if (stopping) {
-            c.status.state = t;
-        } else if (c.status.init) {
-            if (t.exitCode() == 0) {
-                c.status.state = t;
-                nextInit++;
-                publish();
-                proceed();
-                return;
-            }
-            if (restartPolicy.equals("Never")) c.status.state = t;
-            else backOff(c, t);
-        } else {
-            boolean restart = restartPolicy.equals("Always") || (restartPolicy.equals("OnFailure") && t.exitCode() != 0);
-            if (restart) backOff(c, t);
-            else c.status.state = t;
-        }
-        publish();
-        checkStopped();
-    }
-
-    private void backOff(CriContainer c, ContainerState.Terminated t) {
-        Duration delay = c.backoff.next(Duration.between(t.startedAt(), t.finishedAt()));
-        c.status.lastState = t;
-        c.status.state = new ContainerState.Waiting("CrashLoopBackOff", "back-off " + Backoff.goString(delay)
-                + " restarting failed container=" + c.name + " pod=" + Json.textAt(pod, "metadata.name") + "_"
-                + Json.textAt(pod, "metadata.namespace") + "(" + uid + ")");
-        c.timer = runtime.timer().schedule(() -> serial.execute(() -> {
-            c.timer = null;
-            if (stopping || c.alive()) return;
-            c.status.restartCount++;
-            launch(c);
-        }), delay.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
     // ---- probes and hooks ------------------------------------------------------------------------------
 
-    private void startProbes(CriContainer c) {
-        int run = c.run;
-        JsonNode startup = c.spec.get("startupProbe");
-        if (startup != null && !startup.isNull()) {
-            c.status.started = false;
-            c.status.ready = false;
-            worker(c, startup, ok -> {
-                if (c.run != run || !c.alive()) return;
-                if (ok) {
-                    c.stopProbes();
-                    c.status.started = true;
-                    startOtherProbes(c);
-                    publish();
-                } else {
-                    kill(c, probeGrace(startup));
-                }
-            });
-        } else {
-            c.status.started = true;
-            startOtherProbes(c);
-        }
-    }
-
-    private void startOtherProbes(CriContainer c) {
-        int run = c.run;
-        JsonNode readiness = c.spec.get("readinessProbe");
-        JsonNode liveness = c.spec.get("livenessProbe");
-        boolean hasReadiness = readiness != null && !readiness.isNull() && !c.status.init;
-        c.status.ready = !hasReadiness && !c.status.init;
-        if (hasReadiness) worker(c, readiness, ok -> {
-            if (c.run != run || !c.alive() || c.terminating) return;
-            c.status.ready = ok;
-            publish();
-        });
-        if (liveness != null && !liveness.isNull()) worker(c, liveness, ok -> {
-            if (c.run != run || !c.alive() || ok) return;
-            kill(c, probeGrace(liveness));
-        });
-    }
-
-    private void worker(CriContainer c, JsonNode probe, java.util.function.Consumer<Boolean> onResult) {
-        ProbeWorker w = new ProbeWorker(probe, runtime.timer(), serial, () -> handler(c, probe, ProbeWorker.timeout(probe)), onResult);
-        c.probes.add(w);
-        w.start();
-    }
-
     /** One run of a probe or hook: exec through CRI ExecSync, the others (httpGet, tcpSocket, sleep) against the pod IP. */
-    private CompletableFuture<Boolean> handler(CriContainer c, JsonNode handler, Duration timeout) {
+    @Override
+    protected CompletableFuture<Boolean> check(CriContainer c, JsonNode handler, Duration timeout) {
         String id = c.id;
         if (id == null) return CompletableFuture.completedFuture(false);
         if (handler.has("exec")) {
@@ -495,20 +400,11 @@ final class CriPod {
         return Probes.run(handler, new Probes.Target(Map.of(), podDir, c.spec, podIP == null ? "127.0.0.1" : podIP), timeout, runtime.workers());
     }
 
-    private long probeGrace(JsonNode probe) {
-        JsonNode g = probe.get("terminationGracePeriodSeconds");
-        return g != null && g.canConvertToLong() ? g.asLong() : podGrace();
-    }
-
-    long podGrace() {
-        JsonNode g = pod.path("spec").get("terminationGracePeriodSeconds");
-        return g != null && g.canConvertToLong() ? g.asLong() : runtime.settings().defaultGracePeriod().toSeconds();
-    }
-
     // ---- termination ---------------------------------------------------------------------------------
 
     /** preStop, then StopContainer: SIGTERM, SIGKILL once what is left of the grace period is over. */
-    private void kill(CriContainer c, long graceSeconds) {
+    @Override
+    protected void kill(CriContainer c, long graceSeconds) {
         if (!c.alive() || c.terminating) return;
         c.terminating = true;
         c.status.ready = false;
@@ -517,7 +413,7 @@ final class CriPod {
         Instant deadline = runtime.clock().instant().plusSeconds(graceSeconds);
         JsonNode preStop = c.spec.path("lifecycle").get("preStop");
         CompletableFuture<Boolean> hook = preStop == null || preStop.isNull() || graceSeconds == 0
-                ? CompletableFuture.completedFuture(true) : handler(c, preStop, Duration.ofSeconds(Math.max(1, graceSeconds)));
+                ? CompletableFuture.completedFuture(true) : check(c, preStop, Duration.ofSeconds(Math.max(1, graceSeconds)));
         hook.exceptionally(e -> false).thenAcceptAsync(x -> {
             long remaining = Math.max(0, Duration.between(runtime.clock().instant(), deadline).toSeconds());
             try {
@@ -553,7 +449,8 @@ final class CriPod {
         return stopped;
     }
 
-    private void checkStopped() {
+    @Override
+    protected void checkStopped() {
         if (!stopping || stopped.isDone() || all().anyMatch(CriContainer::alive)) return;
         String sandbox = sandboxId;
         runtime.workers().execute(() -> {
@@ -586,13 +483,10 @@ final class CriPod {
         return all().filter(c -> c.name.equals(name)).findFirst().map(c -> c.status.restartCount).orElse(0);
     }
 
-    boolean stopping() {
-        return stopping;
-    }
-
     // ---- reporting --------------------------------------------------------------------------------------
 
-    void publish() {
+    @Override
+    public void publish() {
         ObjectNode status = statusBuilder.build(pod, ctx.hostIP(), startTime,
                 init.stream().map(c -> c.status).toList(), app.stream().map(c -> c.status).toList(), stopping);
         if (podIP != null) {

@@ -145,7 +145,8 @@ public final class CriRuntime implements ContainerRuntime {
             Files.createDirectories(network.cniConfDir());
             Path file = network.cniConfDir().resolve("10-podium.conflist");
             Path tmp = Files.createTempFile(network.cniConfDir(), ".10-podium", ".tmp");
-            Files.writeString(tmp, ContainerdConfig.cniConflist(nodeName, cidr, network.clusterCidr(), network.serviceCidr(), root.resolve("ipam")));
+            Files.writeString(tmp, ContainerdConfig.cniConflist(nodeName, cidr, network.clusterCidr(), network.serviceCidr(),
+                    network.cniConfDir().resolveSibling("ipam")));
             Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             podCidr = cidr;
             log.info("node {}: pod network {} on bridge {}", nodeName, cidr, ContainerdConfig.bridgeName(nodeName));
@@ -218,9 +219,13 @@ public final class CriRuntime implements ContainerRuntime {
     public ExecSession exec(ExecRequest request) {
         CriPod p = pods.get(request.podUid());
         if (p == null) throw new IllegalStateException("pod " + request.podUid() + " does not run on this node");
-        if (request.attach()) throw new IllegalStateException("attach is not available on the containerd runtime; use kubectl exec or kubectl logs -f");
         String id = p.containerId(request.container(), false);
         if (id == null) throw new IllegalStateException("container " + request.container() + " is not running");
+        if (request.attach()) {
+            Path log = logFile(request.podUid(), request.container(), false)
+                    .orElseThrow(() -> new IllegalStateException("container " + request.container() + " has no log yet"));
+            return CriAttach.start(log, () -> id.equals(p.containerId(request.container(), false)));
+        }
         return CtrExec.start(socket, id, request);
     }
 
@@ -337,19 +342,17 @@ public final class CriRuntime implements ContainerRuntime {
                 .map(c -> client.runtime().containerStatus(ContainerStatusRequest.newBuilder().setContainerId(c.getId()).build()).getStatus())
                 .collect(Collectors.toMap(s -> s.getMetadata().getName(), s -> s));
         p.serial.execute(() -> {
-            p.resumed(Instant.ofEpochSecond(0, sb.getCreatedAt()), sb.getId(), ip.isEmpty() ? null : ip, volumeDirs(p));
             int initDone = 0;
             for (CriContainer c : p.init) {
                 var s = latest.get(c.name);
                 if (s == null || s.getState() != dev.podium.runtime.cri.v1.ContainerState.CONTAINER_EXITED || s.getExitCode() != 0) break;
                 initDone++;
             }
-            int done = initDone;
+            p.resumed(Instant.ofEpochSecond(0, sb.getCreatedAt()), sb.getId(), ip.isEmpty() ? null : ip, volumeDirs(p), initDone);
             p.all().forEach(c -> {
                 var s = latest.get(c.name);
-                if (s != null) p.adopt(c, s, done);
+                if (s != null) p.adopt(c, s);
             });
-            p.nextInit = Math.max(p.nextInit, done);
             p.publish();
             p.proceed();
         });

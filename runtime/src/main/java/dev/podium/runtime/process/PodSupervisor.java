@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podium.model.json.Json;
 import dev.podium.runtime.Backoff;
+import dev.podium.runtime.PodLifecycle;
 import dev.podium.runtime.ContainerState;
 import dev.podium.runtime.PodContext;
 import dev.podium.runtime.PodStatusListener;
@@ -28,26 +29,18 @@ import java.util.stream.Stream;
  * probes and termination. Every state change happens on the pod's {@link SerialExecutor} and ends with
  * a status report, so reports of one pod are delivered in order and never concurrently.
  */
-final class PodSupervisor {
+final class PodSupervisor extends PodLifecycle<ContainerRun> {
     private static final Logger log = LoggerFactory.getLogger(PodSupervisor.class);
 
-    final String uid;
     final Path podDir;
-    private final ObjectNode pod;
     private volatile PodContext ctx;
     private volatile PodStatusListener listener;
     /** Re-adopted from a state file and not yet claimed by startPod. */
     volatile boolean adopted;
     private final Shared shared;
-    final SerialExecutor serial;
     private final StatusBuilder statusBuilder;
-    final List<ContainerRun> init = new ArrayList<>();
-    final List<ContainerRun> app = new ArrayList<>();
-    private final String restartPolicy;
     Instant startTime;
     private Map<String, Path> volumes;
-    private int nextInit;
-    private boolean stopping;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private java.util.concurrent.ScheduledFuture<?> retry;
     /** Rewrites the pod's projected service account tokens before they expire, as the kubelet does. */
@@ -61,15 +54,12 @@ final class PodSupervisor {
     }
 
     PodSupervisor(ObjectNode pod, PodContext ctx, PodStatusListener listener, Shared shared) {
-        this.pod = pod;
-        this.uid = Json.textAt(pod, "metadata.uid");
+        super(pod, new SerialExecutor(shared.workers()), shared.timer(), shared.settings());
         this.ctx = ctx;
         this.listener = listener;
         this.shared = shared;
         this.podDir = shared.root().resolve("pods").resolve(uid);
-        this.serial = new SerialExecutor(shared.workers());
         this.statusBuilder = new StatusBuilder(shared.clock());
-        this.restartPolicy = StatusBuilder.restartPolicy(pod);
         boolean hasInit = pod.path("spec").path("initContainers").size() > 0;
         for (JsonNode c : pod.path("spec").path("initContainers"))
             init.add(new ContainerRun(c, true, Backoff.of(shared.settings()), new ContainerState.Waiting("PodInitializing", null)));
@@ -80,10 +70,6 @@ final class PodSupervisor {
 
     ObjectNode pod() {
         return pod;
-    }
-
-    Stream<ContainerRun> all() {
-        return Stream.concat(init.stream(), app.stream());
     }
 
     void start() {
@@ -114,7 +100,8 @@ final class PodSupervisor {
     // ---- start-up ------------------------------------------------------------------------
 
     /** Next step of start-up: volumes, then the next init container, then the app containers. */
-    void proceed() {
+    @Override
+    protected void proceed() {
         if (stopping) return;
         if (volumes == null) {
             try {
@@ -142,7 +129,8 @@ final class PodSupervisor {
                 shared.settings().retryInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void launch(ContainerRun c) {
+    @Override
+    protected void launch(ContainerRun c) {
         if (stopping) return;
         c.run++;
         Launcher.Plan plan;
@@ -302,108 +290,18 @@ final class PodSupervisor {
                 c.startedAt, now, c.status.containerID);
     }
 
-    /** Applies the restart policy to a container that just ended. */
-    private void ended(ContainerRun c, ContainerState.Terminated t) {
-        if (stopping) {
-            c.status.state = t;
-        } else if (c.status.init) {
-            if (t.exitCode() == 0) {
-                c.status.state = t;
-                nextInit++;
-                publish();
-                saveState();
-                proceed();
-                return;
-            }
-            if (restartPolicy.equals("Never")) c.status.state = t;
-            else backOff(c, t);
-        } else {
-            boolean restart = restartPolicy.equals("Always") || (restartPolicy.equals("OnFailure") && t.exitCode() != 0);
-            if (restart) backOff(c, t);
-            else c.status.state = t;
-        }
-        saveState();
-        publish();
-        checkStopped();
-    }
-
-    private void backOff(ContainerRun c, ContainerState.Terminated t) {
-        Duration delay = c.backoff.next(Duration.between(t.startedAt(), t.finishedAt()));
-        c.status.lastState = t;
-        c.status.state = new ContainerState.Waiting("CrashLoopBackOff", "back-off " + Backoff.goString(delay)
-                + " restarting failed container=" + c.name + " pod=" + Json.textAt(pod, "metadata.name") + "_"
-                + Json.textAt(pod, "metadata.namespace") + "(" + uid + ")");
-        c.timer = shared.timer().schedule(() -> serial.execute(() -> {
-            c.timer = null;
-            if (stopping || c.alive()) return;
-            c.status.restartCount++;
-            launch(c);
-        }), delay.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
     // ---- probes -------------------------------------------------------------------------------
 
-    private void startProbes(ContainerRun c) {
-        int run = c.run;
-        JsonNode startup = c.spec.get("startupProbe");
-        if (startup != null && !startup.isNull()) {
-            c.status.started = false;
-            c.status.ready = false;
-            worker(c, startup, ok -> {
-                if (c.run != run || !c.alive()) return;
-                if (ok) {
-                    c.stopProbes();
-                    c.status.started = true;
-                    startOtherProbes(c);
-                    publish();
-                } else {
-                    kill(c, probeGrace(startup));
-                }
-            });
-        } else {
-            c.status.started = true;
-            startOtherProbes(c);
-        }
-    }
-
-    private void startOtherProbes(ContainerRun c) {
-        int run = c.run;
-        JsonNode readiness = c.spec.get("readinessProbe");
-        JsonNode liveness = c.spec.get("livenessProbe");
-        boolean hasReadiness = readiness != null && !readiness.isNull() && !c.status.init;
-        c.status.ready = !hasReadiness && !c.status.init;
-        if (hasReadiness) worker(c, readiness, ok -> {
-            if (c.run != run || !c.alive() || c.terminating) return;
-            c.status.ready = ok;
-            publish();
-        });
-        if (liveness != null && !liveness.isNull()) worker(c, liveness, ok -> {
-            if (c.run != run || !c.alive() || ok) return;
-            kill(c, probeGrace(liveness));
-        });
-    }
-
-    private void worker(ContainerRun c, JsonNode probe, java.util.function.Consumer<Boolean> onResult) {
-        ProbeWorker w = new ProbeWorker(probe, shared.timer(), serial,
-                () -> Probes.run(probe, c.target, ProbeWorker.timeout(probe), shared.workers()), onResult);
-        c.probes.add(w);
-        w.start();
-    }
-
-    private long probeGrace(JsonNode probe) {
-        JsonNode g = probe.get("terminationGracePeriodSeconds");
-        return g != null && g.canConvertToLong() ? g.asLong() : podGrace();
-    }
-
-    long podGrace() {
-        JsonNode g = pod.path("spec").get("terminationGracePeriodSeconds");
-        return g != null && g.canConvertToLong() ? g.asLong() : shared.settings().defaultGracePeriod().toSeconds();
+    @Override
+    protected CompletableFuture<Boolean> check(ContainerRun c, JsonNode handler, Duration timeout) {
+        return Probes.run(handler, c.target, timeout, shared.workers());
     }
 
     // ---- termination ---------------------------------------------------------------------------
 
     /** preStop, SIGTERM to the group, SIGKILL when the grace period is over. */
-    private void kill(ContainerRun c, long graceSeconds) {
+    @Override
+    protected void kill(ContainerRun c, long graceSeconds) {
         if (!c.alive() || c.terminating) return;
         c.terminating = true;
         c.status.ready = false;
@@ -454,11 +352,8 @@ final class PodSupervisor {
         return stopped;
     }
 
-    boolean stopping() {
-        return stopping;
-    }
-
-    private void checkStopped() {
+    @Override
+    protected void checkStopped() {
         if (!stopping || stopped.isDone() || all().anyMatch(ContainerRun::alive)) return;
         Volumes.cleanup(podDir);
         saveState();
@@ -467,7 +362,8 @@ final class PodSupervisor {
 
     // ---- reporting --------------------------------------------------------------------------------
 
-    void publish() {
+    @Override
+    public void publish() {
         ObjectNode status = statusBuilder.build(pod, ctx.hostIP(), startTime,
                 init.stream().map(c -> c.status).toList(), app.stream().map(c -> c.status).toList(), stopping);
         if (status.equals(lastReported)) return;
@@ -483,6 +379,11 @@ final class PodSupervisor {
 
     ObjectNode lastStatus() {
         return lastReported;
+    }
+
+    @Override
+    protected void changed() {
+        saveState();
     }
 
     private void saveState() {

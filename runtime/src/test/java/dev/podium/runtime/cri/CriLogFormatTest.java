@@ -28,6 +28,14 @@ class CriLogFormatTest {
     }
 
     @Test
+    void recordsKeepTheirStream() {
+        var rs = CriLogFormat.records(LOG.getBytes(StandardCharsets.UTF_8)).records();
+        assertThat(rs).extracting(CriLogFormat.Record::stream).containsExactly("stdout", "stderr", "stderr", "stdout");
+        assertThat(rs.get(1).output()).isEqualTo("part one, ");
+        assertThat(rs.get(2).output()).isEqualTo("part two\n");
+    }
+
+    @Test
     void aChunkConsumesOnlyCompleteRecords() {
         byte[] bytes = "2026-12-06T06:50:47.849596207Z stdout F one\n2026-12-06T06:50:47.9Z stdout F tw".getBytes(StandardCharsets.UTF_8);
         CriLogFormat.Chunk c = CriLogFormat.parse(bytes);

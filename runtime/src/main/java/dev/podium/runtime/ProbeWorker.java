@@ -1,4 +1,4 @@
-package dev.podium.runtime.process;
+package dev.podium.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
