@@ -19,25 +19,142 @@ import java.util.stream.Stream;
  * extends it with how to launch, check and kill a container. Runs on the pod's {@link SerialExecutor}.
  */
 public abstract class PodLifecycle<C extends ContainerRunning> {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PodLifecycle.class);
+
     public final String uid;
     public final SerialExecutor serial;
+    /** The pod's own directory: volumes, logs, state. */
+    public final java.nio.file.Path podDir;
     public final List<C> init = new ArrayList<>();
     public final List<C> app = new ArrayList<>();
     protected final ObjectNode pod;
     protected final String restartPolicy;
     private final ScheduledExecutorService timer;
     private final RuntimeSettings settings;
+    private final StatusBuilder statusBuilder;
+    protected volatile PodContext ctx;
+    private volatile PodStatusListener listener;
     /** How many init containers have succeeded. */
     protected int nextInit;
     protected boolean stopping;
+    protected final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    public java.time.Instant startTime;
+    /** The pod's volumes by name, once prepared. */
+    protected java.util.Map<String, java.nio.file.Path> volumes;
+    private java.util.concurrent.ScheduledFuture<?> retry;
+    /** Rewrites the pod's projected service account tokens before they expire, as the kubelet does. */
+    private java.util.concurrent.ScheduledFuture<?> tokenRefresh;
+    private ObjectNode lastReported;
 
-    protected PodLifecycle(ObjectNode pod, SerialExecutor serial, ScheduledExecutorService timer, RuntimeSettings settings) {
+    protected PodLifecycle(ObjectNode pod, PodContext ctx, PodStatusListener listener, java.nio.file.Path podDir, SerialExecutor serial,
+                           ScheduledExecutorService timer, RuntimeSettings settings, java.time.Clock clock) {
         this.pod = pod;
         this.uid = Json.textAt(pod, "metadata.uid");
+        this.ctx = ctx;
+        this.listener = listener;
+        this.podDir = podDir;
         this.serial = serial;
         this.timer = timer;
         this.settings = settings;
+        this.statusBuilder = new StatusBuilder(clock);
         this.restartPolicy = StatusBuilder.restartPolicy(pod);
+    }
+
+    public ObjectNode pod() {
+        return pod;
+    }
+
+    /** The node the pod was bound to. */
+    public String nodeName() {
+        return Json.textAt(pod, "spec.nodeName");
+    }
+
+    /** A re-adopted pod gets the agent's listener and context, and its status is reported again. */
+    public void attach(PodStatusListener l, PodContext context) {
+        this.listener = l;
+        this.ctx = context;
+        serial.execute(() -> {
+            lastReported = null;
+            publish();
+        });
+    }
+
+    /**
+     * Prepares the pod's volumes (and the renewal of its service account tokens) unless done; false when it
+     * cannot yet (a ConfigMap or Secret missing): the containers wait with the reason and it is tried again.
+     */
+    protected boolean volumesReady(java.nio.file.Path runtimeRoot) {
+        if (volumes != null) return true;
+        try {
+            volumes = dev.podium.runtime.process.Volumes.prepare(pod, ctx, podDir, runtimeRoot);
+            dev.podium.runtime.process.Volumes.tokenRefreshPeriod(pod).ifPresent(period -> tokenRefresh = timer.scheduleAtFixedRate(
+                    () -> serial.execute(() -> dev.podium.runtime.process.Volumes.refreshTokens(pod, ctx, podDir)),
+                    period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS));
+            return true;
+        } catch (dev.podium.runtime.process.PodConfigException e) {
+            waitAll(e.reason, e.getMessage());
+            scheduleRetry();
+            return false;
+        }
+    }
+
+    /** Every container not running waits with this reason. */
+    protected void waitAll(String reason, String message) {
+        all().filter(c -> !c.alive()).forEach(c -> c.status.state = new ContainerState.Waiting(reason, message));
+        publish();
+    }
+
+    protected void scheduleRetry() {
+        if (retry != null) retry.cancel(false);
+        retry = timer.schedule(() -> serial.execute(this::proceed), settings.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops every container (preStop, SIGTERM, SIGKILL after {@code graceSeconds}, the pod's own when negative); nothing restarts. */
+    public CompletableFuture<Void> stop(long graceSeconds) {
+        serial.execute(() -> {
+            if (stopping) return;
+            stopping = true;
+            if (retry != null) retry.cancel(false);
+            if (tokenRefresh != null) tokenRefresh.cancel(false);
+            long grace = graceSeconds < 0 ? podGrace() : graceSeconds;
+            all().forEach(c -> {
+                c.cancelTimer();
+                if (c.alive()) {
+                    c.terminating = false;
+                    kill(c, grace);
+                } else if (c.status.state instanceof ContainerState.Waiting && c.status.lastState != null) {
+                    c.status.state = c.status.lastState;
+                }
+            });
+            publish();
+            checkStopped();
+        });
+        return stopped;
+    }
+
+    // ---- reporting ---------------------------------------------------------------------------------
+
+    /** Reports the pod's status if it changed. */
+    public void publish() {
+        ObjectNode status = statusBuilder.build(pod, ctx.hostIP(), startTime,
+                init.stream().map(c -> c.status).toList(), app.stream().map(c -> c.status).toList(), stopping);
+        withPodIPs(status);
+        if (status.equals(lastReported)) return;
+        lastReported = status;
+        PodStatusListener l = listener;
+        if (l == null) return;
+        try {
+            l.onStatus(uid, status);
+        } catch (RuntimeException e) {
+            log.warn("status listener failed for pod {}", uid, e);
+        }
+    }
+
+    /** A runtime whose pods have their own addresses puts them in; the status has the node's by default. */
+    protected void withPodIPs(ObjectNode status) {}
+
+    public ObjectNode lastStatus() {
+        return lastReported;
     }
 
     /** The next step of start-up (volumes, sandbox, the next init container, the app containers). */
@@ -48,9 +165,6 @@ public abstract class PodLifecycle<C extends ContainerRunning> {
 
     /** preStop, then SIGTERM and SIGKILL when {@code graceSeconds} are over. */
     protected abstract void kill(C c, long graceSeconds);
-
-    /** Reports the pod's status if it changed. */
-    public abstract void publish();
 
     /** Completes the stop once nothing runs any more. */
     protected abstract void checkStopped();

@@ -9,7 +9,6 @@ import dev.podium.runtime.ContainerState;
 import dev.podium.runtime.PodContext;
 import dev.podium.runtime.PodStatusListener;
 import dev.podium.runtime.SerialExecutor;
-import dev.podium.runtime.StatusBuilder;
 import dev.podium.runtime.cri.v1.ContainerConfig;
 import dev.podium.runtime.cri.v1.ContainerStatus;
 import dev.podium.runtime.cri.v1.ContainerStatusRequest;
@@ -47,7 +46,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Runs one pod through CRI: its volumes, a sandbox (the pod's network and IPC namespaces, held by the
@@ -59,44 +57,23 @@ import java.util.stream.Stream;
 final class CriPod extends PodLifecycle<CriContainer> {
     private static final Logger log = LoggerFactory.getLogger(CriPod.class);
 
-    final Path podDir;
-    private volatile PodContext ctx;
-    private volatile PodStatusListener listener;
     /** Re-adopted from containerd and not yet claimed by startPod. */
     volatile boolean adopted;
     private final CriRuntime runtime;
-    private final StatusBuilder statusBuilder;
-    private Instant startTime;
-    private Map<String, Path> volumes;
     String sandboxId;
     private PodSandboxConfig sandboxConfig;
     private String podIP;
-    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-    private java.util.concurrent.ScheduledFuture<?> retry;
-    private java.util.concurrent.ScheduledFuture<?> tokenRefresh;
-    private ObjectNode lastReported;
 
     CriPod(ObjectNode pod, PodContext ctx, PodStatusListener listener, CriRuntime runtime) {
-        super(pod, new SerialExecutor(runtime.workers()), runtime.timer(), runtime.settings());
-        this.ctx = ctx;
-        this.listener = listener;
+        super(pod, ctx, listener, runtime.podDir(Json.textAt(pod, "metadata.uid")), new SerialExecutor(runtime.workers()), runtime.timer(),
+                runtime.settings(), runtime.clock());
         this.runtime = runtime;
-        this.podDir = runtime.podDir(uid);
-        this.statusBuilder = new StatusBuilder(runtime.clock());
         boolean hasInit = pod.path("spec").path("initContainers").size() > 0;
         for (JsonNode c : pod.path("spec").path("initContainers"))
             init.add(new CriContainer(c, true, Backoff.of(runtime.settings()), new ContainerState.Waiting("PodInitializing", null)));
         for (JsonNode c : pod.path("spec").path("containers"))
             app.add(new CriContainer(c, false, Backoff.of(runtime.settings()),
                     new ContainerState.Waiting(hasInit ? "PodInitializing" : "ContainerCreating", null)));
-    }
-
-    ObjectNode pod() {
-        return pod;
-    }
-
-    String nodeName() {
-        return Json.textAt(pod, "spec.nodeName");
     }
 
     void start() {
@@ -113,32 +90,13 @@ final class CriPod extends PodLifecycle<CriContainer> {
         });
     }
 
-    void attach(PodStatusListener l, PodContext context) {
-        this.listener = l;
-        this.ctx = context;
-        serial.execute(() -> {
-            lastReported = null;
-            publish();
-        });
-    }
-
     // ---- start-up ------------------------------------------------------------------------------
 
     /** Next step: volumes, the sandbox, then the next init container, then the app containers. */
     @Override
     protected void proceed() {
         if (stopping) return;
-        if (volumes == null) {
-            try {
-                volumes = Volumes.prepare(pod, ctx, podDir, runtime.root());
-                Volumes.tokenRefreshPeriod(pod).ifPresent(period -> tokenRefresh = runtime.timer().scheduleAtFixedRate(
-                        () -> serial.execute(() -> Volumes.refreshTokens(pod, ctx, podDir)), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS));
-            } catch (PodConfigException e) {
-                waitAll(e.reason, e.getMessage());
-                scheduleRetry();
-                return;
-            }
-        }
+        if (!volumesReady(runtime.root())) return;
         if (sandboxId == null && !runSandbox()) return;
         if (nextInit < init.size()) {
             CriContainer c = init.get(nextInit);
@@ -146,11 +104,6 @@ final class CriPod extends PodLifecycle<CriContainer> {
             return;
         }
         for (CriContainer c : app) if (!c.alive() && c.timer == null && c.status.state instanceof ContainerState.Waiting) launch(c);
-    }
-
-    private void waitAll(String reason, String message) {
-        all().filter(c -> !c.alive()).forEach(c -> c.status.state = new ContainerState.Waiting(reason, message));
-        publish();
     }
 
     private boolean runSandbox() {
@@ -186,10 +139,6 @@ final class CriPod extends PodLifecycle<CriContainer> {
         Files.writeString(podDir.resolve("etc-hosts"), PodHostsFile.render(pod, podIP, dns == null ? "cluster.local" : dns.domain()));
     }
 
-    private void scheduleRetry() {
-        if (retry != null) retry.cancel(false);
-        retry = runtime.timer().schedule(() -> serial.execute(this::proceed), runtime.settings().retryInterval().toMillis(), TimeUnit.MILLISECONDS);
-    }
 
     @Override
     protected void launch(CriContainer c) {
@@ -427,28 +376,6 @@ final class CriPod extends PodLifecycle<CriContainer> {
         publish();
     }
 
-    CompletableFuture<Void> stop(long graceSeconds) {
-        serial.execute(() -> {
-            if (stopping) return;
-            stopping = true;
-            if (retry != null) retry.cancel(false);
-            if (tokenRefresh != null) tokenRefresh.cancel(false);
-            long grace = graceSeconds < 0 ? podGrace() : graceSeconds;
-            all().forEach(c -> {
-                c.cancelTimer();
-                if (c.alive()) {
-                    c.terminating = false;
-                    kill(c, grace);
-                } else if (c.status.state instanceof ContainerState.Waiting && c.status.lastState != null) {
-                    c.status.state = c.status.lastState;
-                }
-            });
-            publish();
-            checkStopped();
-        });
-        return stopped;
-    }
-
     @Override
     protected void checkStopped() {
         if (!stopping || stopped.isDone() || all().anyMatch(CriContainer::alive)) return;
@@ -486,9 +413,7 @@ final class CriPod extends PodLifecycle<CriContainer> {
     // ---- reporting --------------------------------------------------------------------------------------
 
     @Override
-    public void publish() {
-        ObjectNode status = statusBuilder.build(pod, ctx.hostIP(), startTime,
-                init.stream().map(c -> c.status).toList(), app.stream().map(c -> c.status).toList(), stopping);
+    protected void withPodIPs(ObjectNode status) {
         if (podIP != null) {
             status.put("podIP", podIP);
             status.putArray("podIPs").addObject().put("ip", podIP);
@@ -496,19 +421,6 @@ final class CriPod extends PodLifecycle<CriContainer> {
             status.remove("podIP");
             status.remove("podIPs");
         }
-        if (status.equals(lastReported)) return;
-        lastReported = status;
-        PodStatusListener l = listener;
-        if (l == null) return;
-        try {
-            l.onStatus(uid, status);
-        } catch (RuntimeException e) {
-            log.warn("status listener failed for pod {}", uid, e);
-        }
-    }
-
-    ObjectNode lastStatus() {
-        return lastReported;
     }
 
     static String describe(Exception e) {

@@ -2,16 +2,14 @@ package dev.podium.runtime.cri;
 
 import dev.podium.runtime.ExecRequest;
 import dev.podium.runtime.ExecSession;
+import dev.podium.runtime.ProcessSession;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,12 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * process of the container's task (its namespaces, cgroup, user and environment), with its exit code; with a
  * terminal it runs under {@code script}, which gives ctr the pseudo-terminal it asks for.
  */
-final class CtrExec implements ExecSession {
+final class CtrExec extends ProcessSession {
     private static final AtomicLong IDS = new AtomicLong(System.nanoTime());
-    private final Process process;
-
     private CtrExec(Process process) {
-        this.process = process;
+        super(process);
     }
 
     static ExecSession start(Path socket, String containerId, ExecRequest r) {
@@ -49,26 +45,6 @@ final class CtrExec implements ExecSession {
 
     private static String quote(String s) {
         return "'" + s.replace("'", "'\\''") + "'";
-    }
-
-    @Override
-    public OutputStream stdin() {
-        return process.getOutputStream();
-    }
-
-    @Override
-    public InputStream stdout() {
-        return process.getInputStream();
-    }
-
-    @Override
-    public InputStream stderr() {
-        return process.getErrorStream();
-    }
-
-    @Override
-    public CompletionStage<Integer> exitCode() {
-        return process.onExit().thenApply(Process::exitValue);
     }
 
     @Override

@@ -9,7 +9,6 @@ import dev.podium.runtime.ContainerState;
 import dev.podium.runtime.PodContext;
 import dev.podium.runtime.PodStatusListener;
 import dev.podium.runtime.SerialExecutor;
-import dev.podium.runtime.StatusBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,44 +31,21 @@ import java.util.stream.Stream;
 final class PodSupervisor extends PodLifecycle<ContainerRun> {
     private static final Logger log = LoggerFactory.getLogger(PodSupervisor.class);
 
-    final Path podDir;
-    private volatile PodContext ctx;
-    private volatile PodStatusListener listener;
     /** Re-adopted from a state file and not yet claimed by startPod. */
     volatile boolean adopted;
     private final Shared shared;
-    private final StatusBuilder statusBuilder;
-    Instant startTime;
-    private Map<String, Path> volumes;
-    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-    private java.util.concurrent.ScheduledFuture<?> retry;
-    /** Rewrites the pod's projected service account tokens before they expire, as the kubelet does. */
-    private java.util.concurrent.ScheduledFuture<?> tokenRefresh;
-    private ObjectNode lastReported;
     private StateFile stateFile;
 
-    /** The node the pod was bound to. */
-    String nodeName() {
-        return Json.textAt(pod, "spec.nodeName");
-    }
-
     PodSupervisor(ObjectNode pod, PodContext ctx, PodStatusListener listener, Shared shared) {
-        super(pod, new SerialExecutor(shared.workers()), shared.timer(), shared.settings());
-        this.ctx = ctx;
-        this.listener = listener;
+        super(pod, ctx, listener, shared.root().resolve("pods").resolve(Json.textAt(pod, "metadata.uid")), new SerialExecutor(shared.workers()),
+                shared.timer(), shared.settings(), shared.clock());
         this.shared = shared;
-        this.podDir = shared.root().resolve("pods").resolve(uid);
-        this.statusBuilder = new StatusBuilder(shared.clock());
         boolean hasInit = pod.path("spec").path("initContainers").size() > 0;
         for (JsonNode c : pod.path("spec").path("initContainers"))
             init.add(new ContainerRun(c, true, Backoff.of(shared.settings()), new ContainerState.Waiting("PodInitializing", null)));
         for (JsonNode c : pod.path("spec").path("containers"))
             app.add(new ContainerRun(c, false, Backoff.of(shared.settings()),
                     new ContainerState.Waiting(hasInit ? "PodInitializing" : "ContainerCreating", null)));
-    }
-
-    ObjectNode pod() {
-        return pod;
     }
 
     void start() {
@@ -88,33 +64,13 @@ final class PodSupervisor extends PodLifecycle<ContainerRun> {
         this.stateFile = new StateFile(podDir, pod);
     }
 
-    void attach(PodStatusListener l, PodContext context) {
-        this.listener = l;
-        this.ctx = context;
-        serial.execute(() -> {
-            lastReported = null;
-            publish();
-        });
-    }
-
     // ---- start-up ------------------------------------------------------------------------
 
     /** Next step of start-up: volumes, then the next init container, then the app containers. */
     @Override
     protected void proceed() {
         if (stopping) return;
-        if (volumes == null) {
-            try {
-                volumes = Volumes.prepare(pod, ctx, podDir, shared.root());
-                Volumes.tokenRefreshPeriod(pod).ifPresent(period -> tokenRefresh = shared.timer().scheduleAtFixedRate(
-                        () -> serial.execute(() -> Volumes.refreshTokens(pod, ctx, podDir)), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS));
-            } catch (PodConfigException e) {
-                all().filter(c -> !c.alive()).forEach(c -> c.status.state = new ContainerState.Waiting(e.reason, e.getMessage()));
-                publish();
-                scheduleRetry();
-                return;
-            }
-        }
+        if (!volumesReady(shared.root())) return;
         if (nextInit < init.size()) {
             ContainerRun c = init.get(nextInit);
             if (!c.alive() && c.timer == null) launch(c);
@@ -123,11 +79,6 @@ final class PodSupervisor extends PodLifecycle<ContainerRun> {
         for (ContainerRun c : app) if (!c.alive() && c.timer == null && c.status.state instanceof ContainerState.Waiting) launch(c);
     }
 
-    private void scheduleRetry() {
-        if (retry != null) retry.cancel(false);
-        retry = shared.timer().schedule(() -> serial.execute(this::proceed),
-                shared.settings().retryInterval().toMillis(), TimeUnit.MILLISECONDS);
-    }
 
     @Override
     protected void launch(ContainerRun c) {
@@ -329,56 +280,12 @@ final class PodSupervisor extends PodLifecycle<ContainerRun> {
         publish();
     }
 
-    CompletableFuture<Void> stop(long graceSeconds) {
-        serial.execute(() -> {
-            if (stopping) return;
-            stopping = true;
-            if (retry != null) retry.cancel(false);
-            if (tokenRefresh != null) tokenRefresh.cancel(false);
-            long grace = graceSeconds < 0 ? podGrace() : graceSeconds;
-            all().forEach(c -> {
-                if (c.alive()) {
-                    c.terminating = false;
-                    c.cancelTimer();
-                    kill(c, grace);
-                } else {
-                    c.cancelTimer();
-                    if (c.status.state instanceof ContainerState.Waiting && c.status.lastState != null) c.status.state = c.status.lastState;
-                }
-            });
-            publish();
-            checkStopped();
-        });
-        return stopped;
-    }
-
     @Override
     protected void checkStopped() {
         if (!stopping || stopped.isDone() || all().anyMatch(ContainerRun::alive)) return;
         Volumes.cleanup(podDir);
         saveState();
         stopped.complete(null);
-    }
-
-    // ---- reporting --------------------------------------------------------------------------------
-
-    @Override
-    public void publish() {
-        ObjectNode status = statusBuilder.build(pod, ctx.hostIP(), startTime,
-                init.stream().map(c -> c.status).toList(), app.stream().map(c -> c.status).toList(), stopping);
-        if (status.equals(lastReported)) return;
-        lastReported = status;
-        PodStatusListener l = listener;
-        if (l == null) return;
-        try {
-            l.onStatus(uid, status);
-        } catch (RuntimeException e) {
-            log.warn("status listener failed for pod {}", uid, e);
-        }
-    }
-
-    ObjectNode lastStatus() {
-        return lastReported;
     }
 
     @Override

@@ -2,16 +2,14 @@ package dev.podium.runtime.process;
 
 import dev.podium.runtime.ExecRequest;
 import dev.podium.runtime.ExecSession;
+import dev.podium.runtime.ProcessSession;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 
 /**
  * {@code kubectl exec} and {@code attach} on the process runtime. A command runs with the
@@ -20,11 +18,9 @@ import java.util.concurrent.CompletionStage;
  * pseudo-terminal. Attach follows the container's output from now on until its process ends
  * ({@code tail --pid}); the process's own stdin is not connected (it reads /dev/null).
  */
-final class ProcessExec implements ExecSession {
-    private final Process process;
-
+final class ProcessExec extends ProcessSession {
     private ProcessExec(Process process) {
-        this.process = process;
+        super(process);
     }
 
     static ExecSession start(ExecRequest r, Probes.Target target, long containerPid, Path logFile) {
@@ -52,26 +48,6 @@ final class ProcessExec implements ExecSession {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public OutputStream stdin() {
-        return process.getOutputStream();
-    }
-
-    @Override
-    public InputStream stdout() {
-        return process.getInputStream();
-    }
-
-    @Override
-    public InputStream stderr() {
-        return process.getErrorStream();
-    }
-
-    @Override
-    public CompletionStage<Integer> exitCode() {
-        return process.onExit().thenApply(Process::exitValue);
     }
 
     @Override
