@@ -3,10 +3,8 @@ package dev.podium.bench;
 import dev.podium.launcher.NodeSettings;
 import dev.podium.launcher.PodiumNode;
 import dev.podium.persistence.db.DatabaseProfile;
-import dev.podium.runtime.cri.Busybox;
 import dev.podium.runtime.cri.ContainerdDaemon;
 import dev.podium.runtime.cri.ImageImport;
-import dev.podium.runtime.cri.ImageRef;
 import dev.podium.runtime.cri.OciArchive;
 
 import java.net.http.HttpClient;
@@ -65,8 +63,7 @@ public final class RuntimePodStartupBench {
         try (PodiumNode node = PodiumNode.start(settings)) {
             if (runtime.equals("containerd")) {
                 Path archive = dir.resolve("busybox.tar");
-                OciArchive.writeBusybox(archive, ImageRef.parse(IMAGE).normalized(), Busybox.find().orElseThrow(),
-                        new OciArchive.Config(List.of(), List.of("sh"), List.of("PATH=/bin"), null));
+                OciArchive.writeBusybox(archive, IMAGE);
                 ImageImport.run(daemon.socket(), archive);
             }
             waitForNode(node);

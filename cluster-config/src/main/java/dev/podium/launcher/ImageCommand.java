@@ -1,9 +1,7 @@
 package dev.podium.launcher;
 
-import dev.podium.runtime.cri.Busybox;
 import dev.podium.runtime.cri.ContainerdDaemon;
 import dev.podium.runtime.cri.ImageImport;
-import dev.podium.runtime.cri.ImageRef;
 import dev.podium.runtime.cri.OciArchive;
 
 import java.nio.file.Files;
@@ -22,6 +20,14 @@ final class ImageCommand {
     static int run(List<String> args) throws Exception {
         Options o = Options.parse(args.isEmpty() ? args : args.subList(1, args.size()), Set.of("--data", "--containerd-socket"));
         String verb = args.isEmpty() ? "" : args.get(0);
+        boolean isImport = verb.equals("import");
+        if (!isImport && !verb.equals("busybox")) {
+            throw new IllegalArgumentException(verb.isEmpty() ? "podium image needs a verb: import or busybox" : "unknown image verb '" + verb + "': expected import or busybox");
+        }
+        if (o.positional().size() != 1) {
+            throw new IllegalArgumentException(isImport ? "podium image import takes one archive: podium image import FILE.tar"
+                    : "podium image busybox takes the image name: podium image busybox busybox:1.36");
+        }
         Path socket = o.get("--containerd-socket", null) != null ? Path.of(o.get("--containerd-socket", null))
                 : new ContainerdDaemon(Path.of(o.get("--data", "data")).resolve("containerd")).socket();
         if (!Files.exists(socket)) {
@@ -29,27 +35,17 @@ final class ImageCommand {
                     + (o.get("--data", null) == null ? "" : " --data " + o.get("--data", null)) + "), or name one with --containerd-socket");
             return 1;
         }
-        switch (verb) {
-            case "import" -> {
-                if (o.positional().size() != 1) throw new IllegalArgumentException("podium image import takes one archive: podium image import FILE.tar");
-                System.out.println(ImageImport.run(socket, Path.of(o.positional().get(0))));
-                return 0;
-            }
-            case "busybox" -> {
-                if (o.positional().size() != 1) throw new IllegalArgumentException("podium image busybox takes the image name: podium image busybox busybox:1.36");
-                String ref = ImageRef.parse(o.positional().get(0)).normalized();
-                Path busybox = Busybox.find().orElseThrow(() -> new IllegalStateException("no static busybox here: apt-get install -y busybox-static"));
-                Path archive = Files.createTempFile("podium-busybox-", ".tar");
-                try {
-                    OciArchive.writeBusybox(archive, ref, busybox, new OciArchive.Config(List.of(), List.of("sh"),
-                            List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), null));
-                    System.out.println(ImageImport.run(socket, archive));
-                } finally {
-                    Files.deleteIfExists(archive);
-                }
-                return 0;
-            }
-            default -> throw new IllegalArgumentException(verb.isEmpty() ? "podium image needs a verb: import or busybox" : "unknown image verb '" + verb + "'");
+        if (isImport) {
+            System.out.println(ImageImport.run(socket, Path.of(o.positional().get(0))));
+            return 0;
         }
+        Path archive = Files.createTempFile("podium-busybox-", ".tar");
+        try {
+            OciArchive.writeBusybox(archive, o.positional().get(0));
+            System.out.println(ImageImport.run(socket, archive));
+        } finally {
+            Files.deleteIfExists(archive);
+        }
+        return 0;
     }
 }

@@ -73,9 +73,20 @@ public final class Main {
                 throw new IllegalArgumentException("cannot read the database password from " + passwordFile + ": " + e.getMessage());
             }
         }
+        String runtime = o.get("--runtime", "auto");
+        if (!List.of("auto", "containerd", "process").contains(runtime)) {
+            throw new IllegalArgumentException("--runtime must be auto, containerd or process, not '" + runtime + "'");
+        }
+        if (runtime.equals("containerd") && o.get("--containerd-socket", null) == null) {
+            var reason = dev.podium.runtime.cri.ContainerdDaemon.unavailableReason();
+            if (reason.isPresent()) {
+                System.err.println("podium: --runtime containerd: " + reason.get());
+                System.exit(1);
+            }
+        }
         NodeSettings settings = NodeSettings.defaults(data, o.integer("--port", 6443, 0, 65535)).withHost(host).withDatabase(profile).withCluster(cluster)
                 .withHosting(new NodeSettings.Hosting(true, nodeName, o.integer("--simulated-nodes", 0, 0, 100_000), prefix,
-                        o.get("--runtime", "auto"), Optional.ofNullable(o.get("--containerd-socket", null)).map(Path::of).orElse(null)))
+                        runtime, Optional.ofNullable(o.get("--containerd-socket", null)).map(Path::of).orElse(null)))
                 .withKeepWorkloadsOnStop(true).withClock(Clock.systemUTC());
         settings = settings.withApiAccess(apiAccess(o, data, host));
         String keys = o.get("--encryption-key-file", null);

@@ -1,13 +1,10 @@
 package dev.podium.tests;
 
 import dev.podium.launcher.NodeSettings;
-import dev.podium.runtime.cri.Busybox;
 import dev.podium.runtime.cri.ContainerdDaemon;
 import dev.podium.runtime.cri.ImageImport;
-import dev.podium.runtime.cri.ImageRef;
 import dev.podium.runtime.cri.OciArchive;
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
@@ -54,8 +51,7 @@ class ContainerdEndToEndTest {
         node = TestNode.start(settings);
         kubectl = new Kubectl(node.kubeconfig());
         Path archive = data.resolve("busybox.tar");
-        OciArchive.writeBusybox(archive, ImageRef.parse(IMAGE).normalized(), Busybox.find().orElseThrow(),
-                new OciArchive.Config(List.of(), List.of("sh"), List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), null));
+        OciArchive.writeBusybox(archive, IMAGE);
         ImageImport.run(new ContainerdDaemon(containerdDir).socket(), archive);
         kubectl.runWithInput("""
                 apiVersion: apps/v1

@@ -90,7 +90,13 @@ public final class CriRuntime implements ContainerRuntime {
         } catch (IOException e) {
             throw new IllegalStateException("cannot create runtime directory " + root, e);
         }
-        var v = client.version();
+        dev.podium.runtime.cri.v1.VersionResponse v;
+        try {
+            v = client.version();
+        } catch (io.grpc.StatusRuntimeException e) {
+            client.close();
+            throw new IllegalStateException("no containerd answers CRI at " + socket + " (" + CriPod.describe(e) + ")", e);
+        }
         this.version = v.getRuntimeName() + "://" + v.getRuntimeVersion();
         this.hostResolvConf = readHostResolvConf();
         AtomicInteger n = new AtomicInteger();

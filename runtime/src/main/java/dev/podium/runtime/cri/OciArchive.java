@@ -76,6 +76,16 @@ public final class OciArchive {
         Files.move(tmp, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** The configuration of Docker Hub's busybox image: no ENTRYPOINT, CMD {@code sh}, the usual PATH. */
+    public static final Config BUSYBOX_LIKE_DOCKER_HUB = new Config(List.of(), List.of("sh"),
+            List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), null);
+
+    /** A busybox image as Docker Hub's, from this host's static busybox; fails naming the package when there is none. */
+    public static void writeBusybox(Path archive, String ref) throws IOException {
+        Path busybox = Busybox.find().orElseThrow(() -> new IOException("no static busybox here: apt-get install -y busybox-static"));
+        writeBusybox(archive, ImageRef.parse(ref).normalized(), busybox, BUSYBOX_LIKE_DOCKER_HUB);
+    }
+
     /** A busybox image: {@code /bin/busybox} from the host and a hard link in /bin for each of its applets. */
     public static void writeBusybox(Path archive, String ref, Path busybox, Config config) throws IOException {
         Map<String, String> links = new java.util.TreeMap<>();

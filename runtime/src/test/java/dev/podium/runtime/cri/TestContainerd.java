@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * A private containerd for one test class: its own root, state, socket and CNI configuration in a fresh
@@ -34,8 +33,7 @@ public final class TestContainerd implements AutoCloseable {
         daemon.ensureRunning(PodiumContainerd.SANDBOX_IMAGE, Duration.ofSeconds(30));
         PodiumContainerd.ensureSandboxImage(daemon.socket(), dir);
         Path archive = dir.resolve("busybox.tar");
-        OciArchive.writeBusybox(archive, ImageRef.parse(BUSYBOX).normalized(), Busybox.find().orElseThrow(),
-                new OciArchive.Config(List.of(), List.of("sh"), List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), null));
+        OciArchive.writeBusybox(archive, BUSYBOX);
         ImageImport.run(daemon.socket(), archive);
         return new TestContainerd(daemon);
     }
