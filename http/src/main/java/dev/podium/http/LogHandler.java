@@ -8,8 +8,7 @@ import dev.podium.model.api.ApiError;
 import dev.podium.model.api.ApiException;
 import dev.podium.persistence.watch.CachedObject;
 import dev.podium.persistence.watch.WatchCache;
-import dev.podium.runtime.cri.CriLogFormat;
-import dev.podium.runtime.process.LogFiles;
+import dev.podium.runtime.ContainerLogs;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
@@ -69,15 +68,13 @@ final class LogHandler {
                         : "container \"" + container + "\" in pod \"" + podName + "\" is waiting to start: " + waitingReason(pod, container))));
         LogOptions options = LogOptions.from(req);
         try {
-            boolean cri = node.runtime().criLogFormat();
-            byte[] content = options.select(options.needsTimes()
-                    ? options.timed(cri ? CriLogFormat.timedLines(file) : LogFiles.withTimestamps(file), clock.instant())
-                    : cri ? CriLogFormat.text(file) : Files.readAllBytes(file));
+            ContainerLogs format = node.runtime().logs();
+            byte[] content = options.select(options.needsTimes() ? options.timed(format.timedLines(file), clock.instant()) : format.output(file));
             if (!req.flag("follow")) {
                 return CompletableFuture.completedFuture(HttpResponse.create().withStatus(200).withEntity(ContentTypes.TEXT_PLAIN_UTF8, content));
             }
             long offset = Files.size(file);
-            Source<ByteString, NotUsed> rest = follow(file, offset, req.key(), uid, cri);
+            Source<ByteString, NotUsed> rest = follow(file, offset, req.key(), uid, format);
             Source<ByteString, NotUsed> body = Source.single(ByteString.fromArray(content)).concat(rest);
             return CompletableFuture.completedFuture(HttpResponse.create().withStatus(200)
                     .withEntity(HttpEntities.createChunked(ContentTypes.TEXT_PLAIN_UTF8, body)));
@@ -87,7 +84,7 @@ final class LogHandler {
     }
 
     /** New bytes as they are written, until the pod is gone and the file has been read to its end. */
-    private Source<ByteString, NotUsed> follow(Path file, long start, String podKey, String uid, boolean cri) {
+    private Source<ByteString, NotUsed> follow(Path file, long start, String podKey, String uid, ContainerLogs format) {
         return Source.tick(FOLLOW_POLL, FOLLOW_POLL, "poll").mapMaterializedValue(c -> NotUsed.getInstance())
                 .statefulMapConcat(() -> {
                     long[] offset = {start};
@@ -99,15 +96,9 @@ final class LogHandler {
                                 byte[] buf = new byte[(int) Math.min(len - offset[0], 1 << 20)];
                                 raf.seek(offset[0]);
                                 raf.readFully(buf);
-                                if (cri) {
-                                    // whole records only; a record still being written is read on a later tick
-                                    CriLogFormat.Chunk chunk = CriLogFormat.parse(buf);
-                                    offset[0] += chunk.consumed();
-                                    out.add(ByteString.fromString(chunk.text(), java.nio.charset.StandardCharsets.UTF_8));
-                                } else {
-                                    offset[0] += buf.length;
-                                    out.add(ByteString.fromArray(buf));
-                                }
+                                ContainerLogs.Chunk chunk = format.appended(buf);
+                                offset[0] += chunk.consumed();
+                                out.add(ByteString.fromArray(chunk.output()));
                             }
                         }
                         return out;

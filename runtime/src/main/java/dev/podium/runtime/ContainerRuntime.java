@@ -29,9 +29,9 @@ public interface ContainerRuntime extends AutoCloseable {
     /** The control plane gave the node its {@code spec.podCIDR}; a runtime with a pod network sets it up from it. */
     default void podCidrAssigned(String nodeName, String podCidr) {}
 
-    /** Whether {@link #logFile} is in the CRI log format ({@code TIME STREAM TAG TEXT} per line) instead of plain output. */
-    default boolean criLogFormat() {
-        return false;
+    /** How {@link #logFile}s read: plain output with a time index (host processes), or CRI records (containerd). */
+    default ContainerLogs logs() {
+        return dev.podium.runtime.process.LogFiles.FORMAT;
     }
 
     /** Starts running the pod; a second call for a pod uid already known is ignored. */

@@ -9,6 +9,15 @@ import java.util.Optional;
  * ConfigMaps and Secrets that env, envFrom and volumes refer to (read from the watch cache).
  */
 public interface PodContext {
+    /** What a runtime knows of a pod it re-adopts before the agent claims it: its node, nothing of the cluster. */
+    static PodContext unclaimed(String nodeName) {
+        return new PodContext() {
+            public String nodeName() { return nodeName; }
+            public String hostIP() { return null; }
+            public Optional<ObjectNode> lookup(String kind, String namespace, String name) { return Optional.empty(); }
+        };
+    }
+
     String nodeName();
 
     String hostIP();

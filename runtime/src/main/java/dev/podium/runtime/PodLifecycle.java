@@ -34,6 +34,8 @@ public abstract class PodLifecycle<C extends ContainerRunning> {
     private final StatusBuilder statusBuilder;
     protected volatile PodContext ctx;
     private volatile PodStatusListener listener;
+    /** Re-adopted after a restart of the runtime and not yet claimed by the agent's startPod (see RunningPods). */
+    volatile boolean adopted;
     /** How many init containers have succeeded. */
     protected int nextInit;
     protected boolean stopping;
@@ -156,6 +158,9 @@ public abstract class PodLifecycle<C extends ContainerRunning> {
     public ObjectNode lastStatus() {
         return lastReported;
     }
+
+    /** Starts running the pod (once). */
+    public abstract void start();
 
     /** The next step of start-up (volumes, sandbox, the next init container, the app containers). */
     protected abstract void proceed();

@@ -16,6 +16,25 @@ import java.util.List;
  * part of one that goes on in the next record. Pure.
  */
 public final class CriLogFormat {
+    /** {@code kubectl logs} of CRI log files. */
+    public static final dev.podium.runtime.ContainerLogs FORMAT = new dev.podium.runtime.ContainerLogs() {
+        @Override
+        public byte[] output(Path file) throws IOException {
+            return text(file);
+        }
+
+        @Override
+        public List<String> timedLines(Path file) throws IOException {
+            return CriLogFormat.timedLines(file);
+        }
+
+        @Override
+        public Chunk appended(byte[] bytes) {
+            CriLogFormat.Chunk c = parse(bytes);
+            return new Chunk(c.text().getBytes(StandardCharsets.UTF_8), c.consumed());
+        }
+    };
+
     /** Text of the complete records in a chunk, and how many bytes of it they took. */
     public record Chunk(String text, int consumed) {}
 

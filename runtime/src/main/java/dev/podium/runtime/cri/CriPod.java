@@ -26,7 +26,6 @@ import dev.podium.runtime.cri.v1.StopContainerRequest;
 import dev.podium.runtime.cri.v1.StopPodSandboxRequest;
 import dev.podium.runtime.network.PodHostsFile;
 import dev.podium.runtime.network.PodResolvConf;
-import dev.podium.runtime.network.ResolvConf;
 import dev.podium.runtime.process.EnvResolver;
 import dev.podium.runtime.process.Expansion;
 import dev.podium.runtime.process.PodConfigException;
@@ -57,8 +56,6 @@ import java.util.concurrent.TimeUnit;
 final class CriPod extends PodLifecycle<CriContainer> {
     private static final Logger log = LoggerFactory.getLogger(CriPod.class);
 
-    /** Re-adopted from containerd and not yet claimed by startPod. */
-    volatile boolean adopted;
     private final CriRuntime runtime;
     String sandboxId;
     private PodSandboxConfig sandboxConfig;
@@ -76,7 +73,8 @@ final class CriPod extends PodLifecycle<CriContainer> {
                     new ContainerState.Waiting(hasInit ? "PodInitializing" : "ContainerCreating", null)));
     }
 
-    void start() {
+    @Override
+    public void start() {
         serial.execute(() -> {
             startTime = runtime.clock().instant();
             try {
@@ -113,9 +111,7 @@ final class CriPod extends PodLifecycle<CriContainer> {
             scheduleRetry();
             return false;
         }
-        var dns = runtime.settings().clusterDns();
-        ResolvConf resolv = PodResolvConf.compose(pod, dns == null ? null : dns.ip(), dns == null ? "cluster.local" : dns.domain(), runtime.hostResolvConf());
-        sandboxConfig = CriConfigs.sandbox(pod, resolv, podDir.resolve("logs"));
+        sandboxConfig = sandboxConfig();
         try {
             Files.createDirectories(podDir.resolve("logs"));
             sandboxId = runtime.client().runtime(Duration.ofMinutes(2))
@@ -133,10 +129,21 @@ final class CriPod extends PodLifecycle<CriContainer> {
         }
     }
 
+    /** The sandbox's configuration; its DNS from the pod's dnsPolicy with the cluster DNS, else the host's resolvers. */
+    private PodSandboxConfig sandboxConfig() {
+        var dns = runtime.settings().clusterDns();
+        return CriConfigs.sandbox(pod, PodResolvConf.compose(pod, dns == null ? null : dns.ip(), clusterDomain(), runtime.hostResolvConf()),
+                podDir.resolve("logs"));
+    }
+
+    private String clusterDomain() {
+        var dns = runtime.settings().clusterDns();
+        return dns == null ? "cluster.local" : dns.domain();
+    }
+
     /** The kubelet-managed /etc/hosts: localhost, and the pod's IP with its hostname (and FQDN under a subdomain). */
     private void writeHostsFile() throws IOException {
-        var dns = runtime.settings().clusterDns();
-        Files.writeString(podDir.resolve("etc-hosts"), PodHostsFile.render(pod, podIP, dns == null ? "cluster.local" : dns.domain()));
+        Files.writeString(podDir.resolve("etc-hosts"), PodHostsFile.render(pod, podIP, clusterDomain()));
     }
 
 
@@ -285,9 +292,7 @@ final class CriPod extends PodLifecycle<CriContainer> {
         this.sandboxId = sandboxId;
         this.podIP = podIP;
         this.volumes = volumes;
-        var dns = runtime.settings().clusterDns();
-        this.sandboxConfig = CriConfigs.sandbox(pod, PodResolvConf.compose(pod, dns == null ? null : dns.ip(),
-                dns == null ? "cluster.local" : dns.domain(), runtime.hostResolvConf()), podDir.resolve("logs"));
+        this.sandboxConfig = sandboxConfig();
     }
 
     // ---- exits and restarts -------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import dev.podium.runtime.ExecSession;
 import dev.podium.runtime.PodContext;
 import dev.podium.runtime.PodStatusListener;
 import dev.podium.runtime.RuntimeSettings;
+import dev.podium.runtime.RunningPods;
 import dev.podium.runtime.cri.v1.Container;
 import dev.podium.runtime.cri.v1.ContainerFilter;
 import dev.podium.runtime.cri.v1.ContainerStateValue;
@@ -35,12 +36,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -73,7 +72,7 @@ public final class CriRuntime implements ContainerRuntime {
     private final ScheduledExecutorService timer;
     private final ExecutorService workers;
     private final String version;
-    private final Map<String, CriPod> pods = new ConcurrentHashMap<>();
+    private final RunningPods<CriPod> pods = new RunningPods<>();
     private final Map<String, CriPod> watched = new ConcurrentHashMap<>();
     private volatile String podCidr;
     private final ResolvConf hostResolvConf;
@@ -102,7 +101,6 @@ public final class CriRuntime implements ContainerRuntime {
         AtomicInteger n = new AtomicInteger();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "podium-cri-timer"));
         this.workers = Executors.newCachedThreadPool(r -> daemon(r, "podium-cri-" + n.incrementAndGet()));
-        if (network.cniConfDir() == null) podCidr = "(the network of containerd at " + socket + ")";
         readopt();
         timer.scheduleWithFixedDelay(this::pollExits, EXIT_POLL.toMillis(), EXIT_POLL.toMillis(), TimeUnit.MILLISECONDS);
         log.info("containerd runtime: {} on {}", version, socket);
@@ -161,54 +159,41 @@ public final class CriRuntime implements ContainerRuntime {
         }
     }
 
+    /** Podium's own containerd waits for the node's range; someone else's containerd has its own network. */
     boolean networkReady() {
-        return podCidr != null;
+        return network.cniConfDir() == null || podCidr != null;
     }
 
     String networkStatus() {
-        return podCidr != null ? "ready" : "the node has no podCIDR yet (the control plane's node IPAM assigns one)";
+        return networkReady() ? "ready" : "the node has no podCIDR yet (the control plane's node IPAM assigns one)";
     }
 
     // ---- pods -----------------------------------------------------------------------------------------
 
     @Override
     public void startPod(ObjectNode pod, PodContext context, PodStatusListener listener) {
-        String uid = Json.textAt(pod, "metadata.uid");
-        if (uid == null || uid.isEmpty()) throw new IllegalArgumentException("pod has no metadata.uid");
-        CriPod existing = pods.get(uid);
-        if (existing != null) {
-            if (existing.adopted) existing.attach(listener, context);
-            existing.adopted = false;
-            return;
-        }
-        CriPod p = new CriPod(pod.deepCopy(), context, listener, this);
-        if (pods.putIfAbsent(uid, p) == null) p.start();
+        pods.start(pod, context, listener, p -> new CriPod(p, context, listener, this));
     }
 
     @Override
     public CompletionStage<Void> stopPod(String podUid, long gracePeriodSeconds) {
-        CriPod p = pods.get(podUid);
-        return p == null ? CompletableFuture.completedFuture(null) : p.stop(gracePeriodSeconds);
+        return pods.stop(podUid, gracePeriodSeconds);
     }
 
     @Override
     public Set<String> knownPods(String nodeName) {
-        Set<String> out = new HashSet<>();
-        pods.forEach((uid, p) -> {
-            if (nodeName.equals(p.nodeName())) out.add(uid);
-        });
-        return out;
+        return pods.onNode(nodeName);
     }
 
     @Override
     public boolean knows(String podUid) {
-        return pods.containsKey(podUid);
+        return pods.knows(podUid);
     }
 
     /** The CRI log file (kubelet's layout: {@code logs/NAME/ATTEMPT.log}, one line per write: time, stream, tag, text). */
     @Override
     public Optional<Path> logFile(String podUid, String container, boolean previous) {
-        CriPod p = pods.get(podUid);
+        CriPod p = pods.get(podUid).orElse(null);
         if (p == null) return Optional.empty();
         int attempt = p.attempt(container) - (previous ? 1 : 0);
         if (attempt < 0) return Optional.empty();
@@ -217,13 +202,13 @@ public final class CriRuntime implements ContainerRuntime {
     }
 
     @Override
-    public boolean criLogFormat() {
-        return true;
+    public dev.podium.runtime.ContainerLogs logs() {
+        return CriLogFormat.FORMAT;
     }
 
     @Override
     public ExecSession exec(ExecRequest request) {
-        CriPod p = pods.get(request.podUid());
+        CriPod p = pods.get(request.podUid()).orElse(null);
         if (p == null) throw new IllegalStateException("pod " + request.podUid() + " does not run on this node");
         String id = p.containerId(request.container(), false);
         if (id == null) throw new IllegalStateException("container " + request.container() + " is not running");
@@ -238,7 +223,7 @@ public final class CriRuntime implements ContainerRuntime {
     /** Stops the pod if needed, removes its sandbox and containers and deletes its files (logs included). */
     @Override
     public void forget(String podUid) {
-        CriPod p = pods.get(podUid);
+        CriPod p = pods.get(podUid).orElse(null);
         if (p == null) return;
         p.stop(-1).thenRunAsync(() -> {
             pods.remove(podUid);
@@ -275,8 +260,7 @@ public final class CriRuntime implements ContainerRuntime {
     }
 
     public Optional<ObjectNode> lastStatus(String podUid) {
-        CriPod p = pods.get(podUid);
-        return p == null ? Optional.empty() : Optional.ofNullable(p.lastStatus()).map(ObjectNode::deepCopy);
+        return pods.lastStatus(podUid);
     }
 
     // ---- exits -------------------------------------------------------------------------------------------
@@ -331,14 +315,8 @@ public final class CriRuntime implements ContainerRuntime {
     }
 
     private void readopt(ObjectNode pod, PodSandbox sb) {
-        PodContext unknown = new PodContext() {
-            public String nodeName() { return Json.textAt(pod, "spec.nodeName"); }
-            public String hostIP() { return null; }
-            public Optional<ObjectNode> lookup(String kind, String namespace, String name) { return Optional.empty(); }
-        };
-        CriPod p = new CriPod(pod, unknown, null, this);
-        p.adopted = true;
-        pods.put(p.uid, p);
+        CriPod p = new CriPod(pod, PodContext.unclaimed(Json.textAt(pod, "spec.nodeName")), null, this);
+        pods.adopt(p);
         String ip = client.runtime().podSandboxStatus(PodSandboxStatusRequest.newBuilder().setPodSandboxId(sb.getId()).build())
                 .getStatus().getNetwork().getIp();
         Map<String, dev.podium.runtime.cri.v1.ContainerStatus> latest = client.runtime().listContainers(ListContainersRequest.newBuilder()
@@ -354,7 +332,7 @@ public final class CriRuntime implements ContainerRuntime {
                 if (s == null || s.getState() != dev.podium.runtime.cri.v1.ContainerState.CONTAINER_EXITED || s.getExitCode() != 0) break;
                 initDone++;
             }
-            p.resumed(Instant.ofEpochSecond(0, sb.getCreatedAt()), sb.getId(), ip.isEmpty() ? null : ip, volumeDirs(p), initDone);
+            p.resumed(Instant.ofEpochSecond(0, sb.getCreatedAt()), sb.getId(), ip.isEmpty() ? null : ip, Volumes.directoriesOf(pod, p.podDir, root), initDone);
             p.all().forEach(c -> {
                 var s = latest.get(c.name);
                 if (s != null) p.adopt(c, s);
@@ -365,18 +343,6 @@ public final class CriRuntime implements ContainerRuntime {
         log.info("re-adopted pod {} (sandbox {})", p.uid, sb.getId());
     }
 
-    private Map<String, Path> volumeDirs(CriPod p) {
-        Map<String, Path> out = new java.util.LinkedHashMap<>();
-        for (var v : p.pod().path("spec").path("volumes")) {
-            String name = v.path("name").asText();
-            if (v.has("hostPath")) out.put(name, Path.of(v.get("hostPath").path("path").asText("/")));
-            else if (v.has("persistentVolumeClaim")) out.put(name, root.resolve("claims")
-                    .resolve(Optional.ofNullable(Json.textAt(p.pod(), "metadata.namespace")).orElse("default"))
-                    .resolve(v.get("persistentVolumeClaim").path("claimName").asText()));
-            else out.put(name, p.podDir.resolve("volumes").resolve(name));
-        }
-        return out;
-    }
 
     // ---- shared with the pods -----------------------------------------------------------------------------------
 
@@ -417,13 +383,8 @@ public final class CriRuntime implements ContainerRuntime {
     /** Stops every pod (at most 2 s of grace) and removes their sandboxes. */
     @Override
     public void close() {
-        CompletableFuture<?>[] all = pods.values().stream().map(p -> p.stop(Math.min(2, p.podGrace()))).toArray(CompletableFuture[]::new);
-        try {
-            CompletableFuture.allOf(all).get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            log.warn("some pods did not stop in time", e);
-        }
-        for (CriPod p : pods.values()) {
+        if (!pods.stopAll(2, 20)) log.warn("some pods did not stop in time");
+        for (CriPod p : pods.all()) {
             if (p.sandboxId == null) continue;
             try {
                 client.runtime().stopPodSandbox(StopPodSandboxRequest.newBuilder().setPodSandboxId(p.sandboxId).build());

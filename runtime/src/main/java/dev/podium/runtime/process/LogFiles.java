@@ -30,6 +30,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code kubectl logs --timestamps} output from the pair.
  */
 public final class LogFiles {
+    /** Plain output as the process wrote it; times from the sidecar index. */
+    public static final dev.podium.runtime.ContainerLogs FORMAT = new dev.podium.runtime.ContainerLogs() {
+        @Override
+        public byte[] output(Path file) throws IOException {
+            return Files.readAllBytes(file);
+        }
+
+        @Override
+        public List<String> timedLines(Path file) {
+            return withTimestamps(file);
+        }
+
+        @Override
+        public Chunk appended(byte[] bytes) {
+            return new Chunk(bytes, bytes.length);
+        }
+    };
+
     private final Clock clock;
     private final Map<Path, Long> tracked = new ConcurrentHashMap<>();
 

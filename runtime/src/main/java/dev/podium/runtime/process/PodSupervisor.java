@@ -31,8 +31,6 @@ import java.util.stream.Stream;
 final class PodSupervisor extends PodLifecycle<ContainerRun> {
     private static final Logger log = LoggerFactory.getLogger(PodSupervisor.class);
 
-    /** Re-adopted from a state file and not yet claimed by startPod. */
-    volatile boolean adopted;
     private final Shared shared;
     private StateFile stateFile;
 
@@ -48,7 +46,8 @@ final class PodSupervisor extends PodLifecycle<ContainerRun> {
                     new ContainerState.Waiting(hasInit ? "PodInitializing" : "ContainerCreating", null)));
     }
 
-    void start() {
+    @Override
+    public void start() {
         serial.execute(() -> {
             startTime = shared.clock().instant();
             stateFile = new StateFile(podDir, pod);

@@ -9,6 +9,7 @@ import dev.podium.runtime.ExecSession;
 import dev.podium.runtime.PodContext;
 import dev.podium.runtime.PodStatusListener;
 import dev.podium.runtime.RuntimeSettings;
+import dev.podium.runtime.RunningPods;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,12 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,7 +59,7 @@ public final class ProcessRuntime implements ContainerRuntime {
     private static final Logger log = LoggerFactory.getLogger(ProcessRuntime.class);
 
     private final Shared shared;
-    private final Map<String, PodSupervisor> pods = new ConcurrentHashMap<>();
+    private final RunningPods<PodSupervisor> pods = new RunningPods<>();
 
     public ProcessRuntime(Path root, Clock clock, RuntimeSettings settings) {
         try {
@@ -127,22 +126,12 @@ public final class ProcessRuntime implements ContainerRuntime {
 
     @Override
     public void startPod(ObjectNode pod, PodContext context, PodStatusListener listener) {
-        String uid = Json.textAt(pod, "metadata.uid");
-        if (uid == null || uid.isEmpty()) throw new IllegalArgumentException("pod has no metadata.uid");
-        PodSupervisor existing = pods.get(uid);
-        if (existing != null) {
-            if (existing.adopted) existing.attach(listener, context);
-            existing.adopted = false;
-            return;
-        }
-        PodSupervisor sup = new PodSupervisor(pod.deepCopy(), context, listener, shared);
-        if (pods.putIfAbsent(uid, sup) == null) sup.start();
+        pods.start(pod, context, listener, p -> new PodSupervisor(p, context, listener, shared));
     }
 
     @Override
     public CompletionStage<Void> stopPod(String podUid, long gracePeriodSeconds) {
-        PodSupervisor sup = pods.get(podUid);
-        return sup == null ? CompletableFuture.completedFuture(null) : sup.stop(gracePeriodSeconds);
+        return pods.stop(podUid, gracePeriodSeconds);
     }
 
     /** Stops the pod if needed and deletes everything of it (logs included); it is no longer known. */
@@ -152,7 +141,7 @@ public final class ProcessRuntime implements ContainerRuntime {
     }
 
     public CompletionStage<Void> removePod(String podUid) {
-        PodSupervisor sup = pods.get(podUid);
+        PodSupervisor sup = pods.get(podUid).orElse(null);
         if (sup == null) return CompletableFuture.completedFuture(null);
         return sup.stop(-1).thenRun(() -> {
             pods.remove(podUid);
@@ -162,16 +151,12 @@ public final class ProcessRuntime implements ContainerRuntime {
 
     @Override
     public Set<String> knownPods(String nodeName) {
-        Set<String> out = new java.util.HashSet<>();
-        pods.forEach((uid, sup) -> {
-            if (nodeName.equals(sup.nodeName())) out.add(uid);
-        });
-        return out;
+        return pods.onNode(nodeName);
     }
 
     @Override
     public boolean knows(String podUid) {
-        return pods.containsKey(podUid);
+        return pods.knows(podUid);
     }
 
     @Override
@@ -183,25 +168,19 @@ public final class ProcessRuntime implements ContainerRuntime {
 
     @Override
     public ExecSession exec(ExecRequest request) {
-        PodSupervisor sup = pods.get(request.podUid());
+        PodSupervisor sup = pods.get(request.podUid()).orElse(null);
         if (sup == null) throw new IllegalStateException("pod " + request.podUid() + " does not run on this node");
         return sup.exec(request, logFile(request.podUid(), request.container(), false).orElse(null));
     }
 
     /** The last status reported for the pod, if any. */
     public Optional<ObjectNode> lastStatus(String podUid) {
-        PodSupervisor sup = pods.get(podUid);
-        return sup == null ? Optional.empty() : Optional.ofNullable(sup.lastStatus()).map(ObjectNode::deepCopy);
+        return pods.lastStatus(podUid);
     }
 
     @Override
     public void close() {
-        CompletableFuture<?>[] all = pods.values().stream().map(p -> p.stop(Math.min(2, p.podGrace()))).toArray(CompletableFuture[]::new);
-        try {
-            CompletableFuture.allOf(all).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            log.warn("some pods did not stop in time", e);
-        }
+        if (!pods.stopAll(2, 10)) log.warn("some pods did not stop in time");
         shutdownThreads();
         shared.cgroups().close();
     }
@@ -232,17 +211,11 @@ public final class ProcessRuntime implements ContainerRuntime {
 
     private void readopt(ObjectNode state) {
         ObjectNode pod = (ObjectNode) state.get("pod");
-        PodContext unknown = new PodContext() {
-            public String nodeName() { return Json.textAt(pod, "spec.nodeName"); }
-            public String hostIP() { return null; }
-            public Optional<ObjectNode> lookup(String kind, String namespace, String name) { return Optional.empty(); }
-        };
-        PodSupervisor sup = new PodSupervisor(pod, unknown, null, shared);
-        sup.adopted = true;
-        pods.put(sup.uid, sup);
+        PodSupervisor sup = new PodSupervisor(pod, PodContext.unclaimed(Json.textAt(pod, "spec.nodeName")), null, shared);
+        pods.adopt(sup);
         sup.serial.execute(() -> {
             sup.resume(Instant.ofEpochMilli(state.path("startTime").asLong(shared.clock().millis())), state.path("initDone").asInt());
-            sup.adoptVolumes(volumeDirs(sup));
+            sup.adoptVolumes(Volumes.directoriesOf(sup.pod(), sup.podDir, shared.root()));
             JsonNode cs = state.path("containers");
             sup.all().forEach(c -> {
                 JsonNode n = cs.path(c.name);
@@ -264,17 +237,5 @@ public final class ProcessRuntime implements ContainerRuntime {
         });
     }
 
-    private Map<String, Path> volumeDirs(PodSupervisor sup) {
-        Map<String, Path> out = new java.util.LinkedHashMap<>();
-        for (JsonNode v : sup.pod().path("spec").path("volumes")) {
-            String name = v.path("name").asText();
-            if (v.has("hostPath")) out.put(name, Path.of(v.get("hostPath").path("path").asText("/")));
-            else if (v.has("persistentVolumeClaim")) out.put(name, shared.root().resolve("claims")
-                    .resolve(Optional.ofNullable(Json.textAt(sup.pod(), "metadata.namespace")).orElse("default"))
-                    .resolve(v.get("persistentVolumeClaim").path("claimName").asText()));
-            else out.put(name, sup.podDir.resolve("volumes").resolve(name));
-        }
-        return out;
-    }
 
 }

@@ -88,6 +88,23 @@ public final class Volumes {
     }
 
     /**
+     * The pod's volume directories as a runtime that re-adopts it sees them, before the agent gives it the
+     * cluster again: hostPath as given, claims in {@code <root>/claims/<namespace>/<claim>}, the rest in the pod's directory.
+     */
+    public static Map<String, Path> directoriesOf(ObjectNode pod, Path podDir, Path root) {
+        Map<String, Path> out = new java.util.LinkedHashMap<>();
+        for (JsonNode v : pod.path("spec").path("volumes")) {
+            String name = v.path("name").asText();
+            if (v.has("hostPath")) out.put(name, Path.of(v.get("hostPath").path("path").asText("/")));
+            else if (v.has("persistentVolumeClaim")) out.put(name, root.resolve("claims")
+                    .resolve(Optional.ofNullable(Json.textAt(pod, "metadata.namespace")).orElse("default"))
+                    .resolve(v.get("persistentVolumeClaim").path("claimName").asText()));
+            else out.put(name, podDir.resolve("volumes").resolve(name));
+        }
+        return out;
+    }
+
+    /**
      * Where a claim's data lives: the hostPath of the PersistentVolume it is bound to, or (not
      * bound to a hostPath volume) {@code <root>/claims/<namespace>/<claim>}, kept across pods.
      */
